@@ -1,0 +1,4 @@
+import { buildApp } from './build.js';
+
+const { app } = buildApp();
+app.synth();

@@ -1,0 +1,38 @@
+import { App } from 'aws-cdk-lib';
+import { STAGES, type Stage, UndocsStack } from './stack.js';
+
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /** Cloud assembly directory; by default the CLI's, or a fresh temporary directory. */
+  readonly outdir?: string;
+  /** Stage to build; by default the `stage` context value (`cdk synth -c stage=prod`), else `dev`. */
+  readonly stage?: Stage;
+  /** Extra context, as `-c key=value` would give. */
+  readonly context?: Record<string, unknown>;
+}
+
+function isStage(value: unknown): value is Stage {
+  return (STAGES as readonly unknown[]).includes(value);
+}
+
+/**
+ * Builds the CDK app and its one stack, `Undocs-<stage>`, without synthesizing it.
+ *
+ * Asset metadata is on by default (the CLI turns it on too), so the function resource names the
+ * directory of its bundled code (`aws:asset:path`) for tools that run the template locally.
+ */
+export function buildApp(options: BuildAppOptions = {}): { app: App; stack: UndocsStack } {
+  const app = new App({
+    ...(options.outdir === undefined ? {} : { outdir: options.outdir }),
+    context: { 'aws:cdk:enable-asset-metadata': true, ...options.context },
+  });
+  const stage: unknown = options.stage ?? app.node.tryGetContext('stage') ?? 'dev';
+  if (!isStage(stage)) {
+    throw new Error(`Unknown stage ${JSON.stringify(stage)}; expected one of ${STAGES.join(', ')}`);
+  }
+  const stack = new UndocsStack(app, `Undocs-${stage}`, {
+    stage,
+    description: `undocs: UN document PDF ingestion (${stage})`,
+  });
+  return { app, stack };
+}

@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV } from '../../lib/config.js';
+
+/** Properties of {@link IngestFunction}. */
+export interface IngestFunctionProps {
+  /**
+   * Memory of the function. pdf.js parsing is CPU-bound and Lambda allocates CPU in proportion to
+   * memory, reaching one full vCPU at 1,769 MB; below that the parse is throttled. The parse runs on
+   * one JavaScript thread, so more memory buys headroom, not speed: 2,048 MB is one vCPU plus room
+   * for a PDF of up to `maxObjectBytes` held in memory with pdf.js's structures.
+   *
+   * @default 2048
+   */
+  readonly memorySize?: number;
+  /**
+   * Timeout of one invocation, which handles a whole batch. Long reports run to hundreds of pages
+   * at roughly 10 to 35 pages a second, and a batch holds up to {@link batchSize} documents.
+   *
+   * @default Duration.minutes(5)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Largest object, in bytes, the function downloads (`MAX_OBJECT_BYTES`).
+   *
+   * @default DEFAULT_MAX_OBJECT_BYTES from lib/config.ts (100 MiB)
+   */
+  readonly maxObjectBytes?: number;
+  /**
+   * Most pages the function extracts (`MAX_PAGES`).
+   *
+   * @default DEFAULT_MAX_PAGES from lib/config.ts
+   */
+  readonly maxPages?: number;
+  /**
+   * Most messages per invocation.
+   *
+   * @default 5
+   */
+  readonly batchSize?: number;
+  /**
+   * How long Lambda gathers messages before invoking with a partial batch.
+   *
+   * @default Duration.seconds(5)
+   */
+  readonly maxBatchingWindow?: Duration;
+  /**
+   * What happens to the function's log group when it leaves the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/** Repository root, from this file's location, so synth works from any working directory. */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function positiveInteger(name: string, value: number): string {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`IngestFunction ${name} must be a positive integer, got ${value}`);
+  }
+  return String(value);
+}
+
+/**
+ * The ingest Lambda: reads PDFs named by queue messages, writes documents to the table.
+ *
+ * Every environment variable it reads is set next to the grant it needs, in the `bind*` methods.
+ */
+export class IngestFunction extends Construct {
+  /** The function. */
+  public readonly function: NodejsFunction;
+  /** Timeout of one invocation. */
+  public readonly timeout: Duration;
+  /** Batching window of the event source added by {@link bindQueue}. */
+  public readonly maxBatchingWindow: Duration;
+  private readonly batchSize: number;
+
+  constructor(scope: Construct, id: string, props: IngestFunctionProps = {}) {
+    super(scope, id);
+
+    this.timeout = props.timeout ?? Duration.minutes(5);
+    this.maxBatchingWindow = props.maxBatchingWindow ?? Duration.seconds(5);
+    this.batchSize = props.batchSize ?? 5;
+
+    const logGroup = new LogGroup(this, 'LogGroup', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+
+    this.function = new NodejsFunction(this, 'Handler', {
+      entry: join(REPO_ROOT, 'lambdas', 'ingest.ts'),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 2048,
+      timeout: this.timeout,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      environment: {
+        [ENV.maxObjectBytes]: positiveInteger(
+          'maxObjectBytes',
+          props.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
+        ),
+        [ENV.maxPages]: positiveInteger('maxPages', props.maxPages ?? DEFAULT_MAX_PAGES),
+        POWERTOOLS_SERVICE_NAME: 'undocs-ingest',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        // esbuild's ESM output has no `require`; CommonJS dependencies still call it.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // The SDK is bundled, not taken from the runtime: the handler that runs locally is the one
+        // that ships. Only pdf.js's optional native canvas stays out; text extraction never renders.
+        bundleAwsSDK: true,
+        externalModules: ['@napi-rs/canvas'],
+        forceDockerBundling: false,
+      },
+    });
+  }
+
+  /** Lets the function read and write documents in `table`, and tells it the table's name. */
+  public bindTable(table: ITable): void {
+    this.function.addEnvironment(ENV.tableName, table.tableName);
+    table.grantReadWriteData(this.function);
+  }
+
+  /**
+   * Lets the function read objects under `prefix` only. The grant also lists the bucket, so a key
+   * deleted before it was processed reads as 404 (permanent), not 403.
+   */
+  public bindBucket(bucket: IBucket, prefix: string): void {
+    bucket.grantRead(this.function, `${prefix}*`);
+  }
+
+  /** Makes the function consume `queue`, reporting failed messages one by one. */
+  public bindQueue(queue: IQueue): void {
+    this.function.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: this.batchSize,
+        maxBatchingWindow: this.maxBatchingWindow,
+        reportBatchItemFailures: true,
+      }),
+    );
+  }
+}

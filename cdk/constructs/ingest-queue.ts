@@ -1,0 +1,91 @@
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** Properties of {@link IngestQueue}. */
+export interface IngestQueueProps {
+  /**
+   * Timeout of the function that consumes the queue. The visibility timeout is derived from it.
+   * Must be between 1 second and 15 minutes (the Lambda maximum).
+   */
+  readonly functionTimeout: Duration;
+  /**
+   * Maximum batching window of the consumer's event source mapping. Lambda holds messages for up to
+   * this long before invoking, and their visibility clock is already running, so it is added to the
+   * visibility timeout.
+   *
+   * @default Duration.seconds(0)
+   */
+  readonly maxBatchingWindow?: Duration;
+  /**
+   * How many times a message is received before it moves to the dead-letter queue.
+   *
+   * @default 5
+   */
+  readonly maxReceiveCount?: number;
+}
+
+/** Multiple of the function timeout that AWS recommends as the queue's visibility timeout. */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+const MAX_FUNCTION_TIMEOUT_SECONDS = 15 * 60;
+
+/**
+ * The work queue between S3 notifications and the ingest function, with a dead-letter queue that
+ * keeps messages whose processing kept failing, and an alarm when that queue is not empty.
+ */
+export class IngestQueue extends Construct {
+  /** Queue the bucket notifies and the function consumes. */
+  public readonly queue: IQueue;
+  /** Messages that failed `maxReceiveCount` times; kept 14 days. */
+  public readonly deadLetterQueue: IQueue;
+  /** In alarm while any message waits in the dead-letter queue. It has no action yet. */
+  public readonly deadLetterAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: IngestQueueProps) {
+    super(scope, id);
+
+    const timeoutSeconds = props.functionTimeout.toSeconds({ integral: false });
+    if (
+      !Number.isInteger(timeoutSeconds) ||
+      timeoutSeconds < 1 ||
+      timeoutSeconds > MAX_FUNCTION_TIMEOUT_SECONDS
+    ) {
+      throw new Error(
+        `IngestQueue functionTimeout must be a whole number of seconds between 1 and ${MAX_FUNCTION_TIMEOUT_SECONDS}, got ${props.functionTimeout.toHumanString()}`,
+      );
+    }
+    const batchingSeconds = (props.maxBatchingWindow ?? Duration.seconds(0)).toSeconds();
+    const maxReceiveCount = props.maxReceiveCount ?? 5;
+    if (!Number.isInteger(maxReceiveCount) || maxReceiveCount < 1 || maxReceiveCount > 1000) {
+      throw new Error(
+        `IngestQueue maxReceiveCount must be an integer from 1 to 1000, got ${maxReceiveCount}`,
+      );
+    }
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS: at least six times the function timeout, so a batch that Lambda had to retry after
+      // throttling does not reappear while the first attempt still runs.
+      visibilityTimeout: Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * timeoutSeconds + batchingSeconds),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
+    });
+
+    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription: 'Ingest messages failed every retry and wait in the dead-letter queue.',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+}

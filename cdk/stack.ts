@@ -1,0 +1,71 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { DocumentTable } from './constructs/document-table.js';
+import { IngestBucket } from './constructs/ingest-bucket.js';
+import { IngestFunction } from './constructs/ingest-function.js';
+import { IngestQueue } from './constructs/ingest-queue.js';
+
+/** Deployment stages. */
+export const STAGES = ['dev', 'prod'] as const;
+/** A deployment stage: `dev` is throwaway, `prod` keeps its data. */
+export type Stage = (typeof STAGES)[number];
+
+/** Properties of {@link UndocsStack}. */
+export interface UndocsStackProps extends StackProps {
+  /** Stage; `prod` retains the bucket, table and logs when the stack is deleted, `dev` destroys them. */
+  readonly stage: Stage;
+}
+
+/** The undocs pipeline: PDF upload bucket -> queue -> ingest function -> document table. */
+export class UndocsStack extends Stack {
+  /** Bucket that PDFs are uploaded into. */
+  public readonly bucket: IBucket;
+  /** Key prefix under which uploads are ingested. */
+  public readonly ingestPrefix: string;
+  /** Queue of S3 notifications. */
+  public readonly queue: IQueue;
+  /** Messages that failed every retry. */
+  public readonly deadLetterQueue: IQueue;
+  /** Document table. */
+  public readonly table: ITable;
+  /** The ingest Lambda function. */
+  public readonly ingestFunction: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: UndocsStackProps) {
+    super(scope, id, props);
+
+    // dev stacks are throwaway: deleting the stack deletes its data. prod keeps it.
+    const removalPolicy = props.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const ingestBucket = new IngestBucket(this, 'IngestBucket', { removalPolicy });
+    const documentTable = new DocumentTable(this, 'DocumentTable', { removalPolicy });
+    const ingestFunction = new IngestFunction(this, 'IngestFunction', { logRemovalPolicy: removalPolicy });
+    const ingestQueue = new IngestQueue(this, 'IngestQueue', {
+      functionTimeout: ingestFunction.timeout,
+      maxBatchingWindow: ingestFunction.maxBatchingWindow,
+    });
+
+    ingestBucket.notifyQueue(ingestQueue.queue);
+    ingestFunction.bindBucket(ingestBucket.bucket, ingestBucket.prefix);
+    ingestFunction.bindTable(documentTable.table);
+    ingestFunction.bindQueue(ingestQueue.queue);
+
+    this.bucket = ingestBucket.bucket;
+    this.ingestPrefix = ingestBucket.prefix;
+    this.queue = ingestQueue.queue;
+    this.deadLetterQueue = ingestQueue.deadLetterQueue;
+    this.table = documentTable.table;
+    this.ingestFunction = ingestFunction.function;
+
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'IngestPrefix', { value: this.ingestPrefix });
+    new CfnOutput(this, 'QueueUrl', { value: this.queue.queueUrl });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'FunctionName', { value: this.ingestFunction.functionName });
+  }
+}

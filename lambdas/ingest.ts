@@ -1,0 +1,56 @@
+/**
+ * The ingest Lambda: SQS messages carrying S3 notifications -> one document per object.
+ * A thin adapter: it parses the batch, runs the use case for every S3 record of every message,
+ * and reports the messages that must be retried as partial batch failures.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { loadIngestConfig } from '../lib/config.js';
+import { describeError } from '../lib/errors.js';
+import { handleObjectEvent, type IngestDeps } from '../lib/ingest.js';
+import { logger } from '../lib/logger.js';
+import { DocumentRepository } from '../lib/repository.js';
+import { parseS3EventBody } from '../lib/s3-events.js';
+import { S3ObjectStore } from '../lib/storage.js';
+
+const config = loadIngestConfig();
+const deps: IngestDeps = {
+  config,
+  store: new S3ObjectStore(new S3Client({})),
+  repository: new DocumentRepository(new DynamoDBClient({}), config.tableName),
+};
+
+async function processRecord(record: SQSRecord): Promise<void> {
+  for (const event of parseS3EventBody(record.body)) {
+    logger.appendKeys({ bucket: event.bucket, key: event.key, eventName: event.eventName });
+    try {
+      const outcome = await handleObjectEvent(deps, event);
+      logger.info('Object processed', {
+        documentId: outcome.documentId,
+        status: outcome.status,
+        ...(outcome.failure && { failureCode: outcome.failure.code, reason: outcome.failure.message }),
+        ...(outcome.skipped && { skipped: outcome.skipped }),
+      });
+    } finally {
+      logger.removeKeys(['bucket', 'key', 'eventName']);
+    }
+  }
+}
+
+/** SQS batch handler; a message fails only when one of its objects hit a transient error or a bug. */
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    logger.appendKeys({ messageId: record.messageId });
+    try {
+      await processRecord(record);
+    } catch (error) {
+      logger.error('Message will be retried', { error: describeError(error), receiveCount: record.attributes.ApproximateReceiveCount });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    } finally {
+      logger.removeKeys(['messageId']);
+    }
+  }
+  return { batchItemFailures };
+}

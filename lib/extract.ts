@@ -1,0 +1,11 @@
+import { type ReadPdfOptions, readPdf } from './pdf/reader.js';
+import { parseUnDocument, type UnDocument } from './parser/index.js';
+
+/** Version of the extractor; stored on every document so stale extractions can be found later. */
+export const EXTRACTOR_VERSION = '0.1.0';
+
+/** Reads a PDF and parses it as a UN document. Throws PermanentIngestError for unusable input. */
+export async function extractDocument(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<UnDocument> {
+  const pdf = await readPdf(bytes, options);
+  return parseUnDocument(pdf);
+}

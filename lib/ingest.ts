@@ -1,0 +1,189 @@
+import type { IngestConfig } from './config.js';
+import { IngestError, PermanentIngestError, describeError } from './errors.js';
+import { EXTRACTOR_VERSION, extractDocument } from './extract.js';
+import {
+  chunkFootnotes,
+  type DocumentRecord,
+  type DocumentStatus,
+  documentIdFor,
+  type Failure,
+  MAX_ITEM_TEXT_BYTES,
+  sanitizeExtraction,
+  truncateUtf8,
+} from './model/items.js';
+import { SCHEMA_VERSION } from './model/table.js';
+import type { UnDocument } from './parser/types.js';
+import type { DocumentRepository, SymbolEntry } from './repository.js';
+import { compareSequencers, type ObjectEvent } from './s3-events.js';
+import type { ObjectStore } from './storage.js';
+
+/** What the ingest use case needs. */
+export interface IngestDeps {
+  readonly store: ObjectStore;
+  readonly repository: DocumentRepository;
+  readonly config: IngestConfig;
+  /** The clock; tests pin it. */
+  readonly now?: () => Date;
+}
+
+/** How one object event ended. */
+export interface IngestOutcome {
+  readonly documentId: string;
+  readonly status: DocumentStatus;
+  readonly failure?: Failure;
+  /** Set when the event changed nothing: an older or repeated delivery. */
+  readonly skipped?: 'stale-event' | 'duplicate-event' | 'unknown-object';
+}
+
+const TERMINAL: ReadonlySet<DocumentStatus> = new Set(['DONE', 'FAILED', 'NEEDS_OCR', 'REMOVED']);
+
+const EMPTY_METADATA: Omit<UnDocument, 'pages' | 'footnotes' | 'pageCount' | 'needsOcr' | 'provenance'> = {
+  symbols: [],
+  distribution: null,
+  date: null,
+  originalLanguage: null,
+  language: null,
+  organs: [],
+  sessions: [],
+  agendaItems: [],
+  title: null,
+  subtitles: [],
+  signatories: [],
+  starNotes: [],
+  relatedSymbols: [],
+};
+
+/** Whether an event is older than, or the same delivery as, what the table already reflects. */
+function supersededBy(event: ObjectEvent, previous: DocumentRecord | undefined): IngestOutcome['skipped'] {
+  if (!previous?.sequencer || !event.sequencer) return undefined;
+  const order = compareSequencers(event.sequencer, previous.sequencer);
+  if (order < 0) return 'stale-event';
+  if (order === 0 && TERMINAL.has(previous.status)) return 'duplicate-event';
+  return undefined;
+}
+
+/**
+ * Processes one S3 object event: a created object is fetched, extracted and stored; a removed
+ * object marks its document REMOVED. Permanent failures are recorded on the document and
+ * returned; transient failures are thrown for the queue to retry.
+ */
+export async function handleObjectEvent(deps: IngestDeps, event: ObjectEvent): Promise<IngestOutcome> {
+  return event.kind === 'removed' ? removeDocument(deps, event) : ingestObject(deps, event);
+}
+
+async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<IngestOutcome> {
+  const documentId = documentIdFor(event.bucket, event.key);
+  const previous = await deps.repository.getDocument(documentId);
+  if (!previous) return { documentId, status: 'REMOVED', skipped: 'unknown-object' };
+  const skipped = supersededBy(event, previous);
+  if (skipped) return { documentId, status: previous.status, skipped };
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  await deps.repository.putDocument({ ...previous, status: 'REMOVED', updatedAt: now, sequencer: event.sequencer ?? null });
+  return { documentId, status: 'REMOVED' };
+}
+
+async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<IngestOutcome> {
+  const clock = deps.now ?? (() => new Date());
+  const documentId = documentIdFor(event.bucket, event.key);
+  const previous = await deps.repository.getDocument(documentId);
+  const skipped = supersededBy(event, previous);
+  if (skipped && previous) return { documentId, status: previous.status, skipped };
+
+  const receivedAt = clock().toISOString();
+  const base: DocumentRecord = {
+    ...EMPTY_METADATA,
+    footnoteCount: 0,
+    pageCount: 0,
+    needsOcr: false,
+    provenance: {},
+    documentId,
+    bucket: event.bucket,
+    key: event.key,
+    size: event.size ?? null,
+    eTag: event.eTag ?? null,
+    versionId: event.versionId ?? null,
+    sequencer: event.sequencer ?? null,
+    status: 'PROCESSING',
+    failure: null,
+    receivedAt,
+    updatedAt: receivedAt,
+    extractorVersion: null,
+    schemaVersion: SCHEMA_VERSION,
+  };
+  await deps.repository.putDocument(base);
+  const previousSymbols = previous?.symbols ?? [];
+
+  try {
+    const size = event.size ?? (await deps.store.size(event.bucket, event.key, event.versionId));
+    if (size > deps.config.maxObjectBytes) {
+      throw new PermanentIngestError(
+        'TOO_LARGE',
+        `The file is ${formatBytes(size)}; the limit is ${formatBytes(deps.config.maxObjectBytes)}. It was not downloaded.`,
+      );
+    }
+    const bytes = await deps.store.read(event.bucket, event.key, event.versionId);
+    const extracted = await extract(bytes, deps.config.maxPages);
+    const { pages, footnotes, ...metadata } = extracted;
+    const clean = sanitizeExtraction({ ...metadata, footnotes });
+    const symbols: SymbolEntry[] = clean.symbols.map((symbol) => ({
+      symbol,
+      documentId,
+      language: clean.language,
+      date: clean.date,
+    }));
+    await deps.repository.replaceParts(
+      documentId,
+      {
+        pages: pages.map((page) => ({ number: page.number, text: truncateUtf8(page.text, MAX_ITEM_TEXT_BYTES).text })),
+        footnoteChunks: chunkFootnotes(clean.footnotes),
+        symbols,
+      },
+      previousSymbols,
+    );
+    const status: DocumentStatus = clean.needsOcr ? 'NEEDS_OCR' : 'DONE';
+    const { footnotes: stored, ...withoutNotes } = clean;
+    await deps.repository.putDocument({
+      ...base,
+      ...withoutNotes,
+      footnoteCount: stored.length,
+      size,
+      status,
+      updatedAt: clock().toISOString(),
+      extractorVersion: EXTRACTOR_VERSION,
+    });
+    return { documentId, status };
+  } catch (error) {
+    if (!(error instanceof PermanentIngestError)) throw error;
+    const failure: Failure = { code: error.code, message: error.message };
+    // A failed re-upload must not leave the previous version's pages readable.
+    await deps.repository.replaceParts(documentId, { pages: [], footnoteChunks: [], symbols: [] }, previousSymbols);
+    await deps.repository.putDocument({
+      ...base,
+      status: 'FAILED',
+      failure,
+      updatedAt: clock().toISOString(),
+      extractorVersion: EXTRACTOR_VERSION,
+    });
+    return { documentId, status: 'FAILED', failure };
+  }
+}
+
+/** Runs the extractor; an unexpected exception from it is a property of this file, so permanent. */
+async function extract(bytes: Uint8Array, maxPages: number): Promise<UnDocument> {
+  try {
+    return await extractDocument(bytes, { maxPages });
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    throw new PermanentIngestError(
+      'EXTRACTION_FAILED',
+      `The PDF opened but its text could not be extracted (${describeError(error)}).`,
+      { cause: error },
+    );
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

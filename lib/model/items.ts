@@ -1,0 +1,135 @@
+/**
+ * The item layout of the document table (first cut; see docs/data-model.md). One document is
+ * several items under one partition:
+ *
+ * | item      | pk                  | sk             | what                                        |
+ * |-----------|---------------------|----------------|---------------------------------------------|
+ * | document  | `DOC#<documentId>`  | `META`         | status, S3 location, every metadata field   |
+ * | page      | `DOC#<documentId>`  | `PAGE#00001`   | one page's text                             |
+ * | footnotes | `DOC#<documentId>`  | `NOTES#00001`  | a chunk of the footnotes, in order          |
+ * | symbol    | `SYMBOL#<symbol>`   | `DOC#<id>`     | one per masthead symbol: find a document by any of its symbols |
+ *
+ * The document item is also indexed by status (`byStatus`: gsi1pk `STATUS#<status>`).
+ */
+import { createHash } from 'node:crypto';
+import type { FailureCode } from '../errors.js';
+import type { Footnote, UnDocument } from '../parser/types.js';
+
+/** Where an upload stands. */
+export type DocumentStatus = 'RECEIVED' | 'PROCESSING' | 'DONE' | 'FAILED' | 'NEEDS_OCR' | 'REMOVED';
+
+/** Every status, in the order an archivist reads them. */
+export const STATUSES: readonly DocumentStatus[] = ['RECEIVED', 'PROCESSING', 'DONE', 'NEEDS_OCR', 'FAILED', 'REMOVED'];
+
+/** Why a document FAILED: a stable code and a sentence for people. */
+export interface Failure {
+  readonly code: FailureCode;
+  readonly message: string;
+}
+
+/** The S3 object a document was extracted from. */
+export interface ObjectRef {
+  readonly bucket: string;
+  readonly key: string;
+  readonly size?: number;
+  readonly eTag?: string;
+  readonly versionId?: string;
+  /** S3's event sequencer: orders events for one key. */
+  readonly sequencer?: string;
+}
+
+/** The document item: status and metadata, without page text and footnotes (stored in their own items). */
+export interface DocumentRecord extends Omit<UnDocument, 'pages' | 'footnotes'> {
+  readonly footnoteCount: number;
+  readonly documentId: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly size: number | null;
+  readonly eTag: string | null;
+  readonly versionId: string | null;
+  readonly sequencer: string | null;
+  readonly status: DocumentStatus;
+  readonly failure: Failure | null;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  readonly extractorVersion: string | null;
+  readonly schemaVersion: number;
+}
+
+/** The stable id of the document made from one S3 object: the same key is always the same document. */
+export function documentIdFor(bucket: string, key: string): string {
+  return createHash('sha256').update(`${bucket}/${key}`).digest('hex').slice(0, 24);
+}
+
+/** The lookup form of a symbol: case and spacing normalised, so `a/75/574 ` finds `A/75/574`. */
+export function symbolKey(symbol: string): string {
+  return symbol.replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ').trim().toUpperCase();
+}
+
+export const documentPk = (documentId: string) => `DOC#${documentId}`;
+export const META_SK = 'META';
+export const pageSk = (page: number) => `PAGE#${String(page).padStart(5, '0')}`;
+export const PAGE_SK_PREFIX = 'PAGE#';
+export const notesSk = (chunk: number) => `NOTES#${String(chunk).padStart(5, '0')}`;
+export const NOTES_SK_PREFIX = 'NOTES#';
+export const symbolPk = (symbol: string) => `SYMBOL#${symbolKey(symbol)}`;
+export const statusPk = (status: DocumentStatus) => `STATUS#${status}`;
+
+/** Longest string stored from a PDF in one attribute; a broken PDF can produce megabytes of "title". */
+export const MAX_FIELD_CHARS = 4000;
+/** Most UTF-8 bytes of text in one page or footnote item (DynamoDB items are capped at 400 KB). */
+export const MAX_ITEM_TEXT_BYTES = 300_000;
+
+/** Cuts text to at most `maxBytes` of UTF-8 without splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return { text, truncated: false };
+  const bytes = Buffer.from(text, 'utf8').subarray(0, maxBytes);
+  // A cut inside a multi-byte character decodes to U+FFFD at the end; drop it.
+  return { text: bytes.toString('utf8').replace(/\uFFFD+$/, ''), truncated: true };
+}
+
+/** Splits footnotes into chunks small enough for one item each, keeping their order. */
+export function chunkFootnotes(notes: readonly Footnote[], maxBytes = MAX_ITEM_TEXT_BYTES): Footnote[][] {
+  const chunks: Footnote[][] = [];
+  let current: Footnote[] = [];
+  let size = 0;
+  for (const note of notes) {
+    const noteSize = Buffer.byteLength(JSON.stringify(note), 'utf8');
+    if (current.length > 0 && size + noteSize > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(note);
+    size += noteSize;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Removes characters DynamoDB or downstream JSON cannot carry (NUL, lone surrogates) and bounds length. */
+export function cleanString(value: string, max = MAX_FIELD_CHARS): string {
+  const cleaned = value.replace(/\u0000/g, '').toWellFormed();
+  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+}
+
+function cleanFootnote(note: Footnote): Footnote {
+  return { ...note, marker: cleanString(note.marker, 16), text: cleanString(note.text) };
+}
+
+/** Bounds and cleans every PDF-derived string of an extraction before it is stored. */
+export function sanitizeExtraction(doc: Omit<UnDocument, 'pages'>): Omit<UnDocument, 'pages'> {
+  const s = (v: string | null) => (v === null ? null : cleanString(v));
+  return {
+    ...doc,
+    symbols: doc.symbols.map((x) => cleanString(x, 200)),
+    title: s(doc.title),
+    subtitles: doc.subtitles.map((x) => cleanString(x)),
+    sessions: doc.sessions.map((x) => ({ organ: s(x.organ), session: cleanString(x.session, 200) })),
+    agendaItems: doc.agendaItems.map((x) => ({ ...x, number: cleanString(x.number, 50), title: s(x.title) })),
+    signatories: doc.signatories.map((x) => ({ ...x, name: cleanString(x.name, 300), titles: x.titles.map((t) => cleanString(t, 300)) })),
+    footnotes: doc.footnotes.map(cleanFootnote),
+    starNotes: doc.starNotes.slice(0, 100).map(cleanFootnote),
+    relatedSymbols: doc.relatedSymbols.slice(0, 500).map((x) => cleanString(x, 200)),
+  };
+}

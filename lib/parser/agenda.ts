@@ -1,0 +1,61 @@
+import type { TextLine } from '../pdf/types.js';
+import { clean, joinWrapped } from './text.js';
+import type { AgendaItem } from './types.js';
+
+/**
+ * Masthead agenda lines: "Agenda items 34, 35, 49 and 72 (b)", "Item 25 (b) of the provisional
+ * agenda*", "Point 40 de l'ordre du jour", "Tema 165 del programa", "Пункт 68 b) предварительной
+ * повестки дня". The item titles follow, one paragraph each, matched to the numbers by order.
+ */
+const AGENDA_LINE =
+  /^(?:provisional\s+)?(?:agenda\s+items?|items?|points?|temas?|пункты?)\s+(\d.*)$/iu;
+const NUMBER = /(\d{1,3})(?:\s*\(?([a-z])\))?/giu;
+/** Where the list of numbers ends and the wording about the agenda begins. */
+const LIST_END = /\s(?:of|de|del|des|du|предварительной|повестки)\s/iu;
+const PROVISIONAL = /provisional|provisoire|provisional|предварительн/iu;
+
+/** The numbers on an agenda line, sub-items kept (`72 (b)`), or null when it is not one. */
+export function parseAgendaLine(text: string): { numbers: string[]; provisional: boolean } | null {
+  const match = AGENDA_LINE.exec(clean(text));
+  if (!match) return null;
+  const rest = match[1] ?? '';
+  const list = rest.split(LIST_END)[0] ?? rest;
+  const numbers = [...list.matchAll(NUMBER)].map((m) => (m[2] ? `${m[1]} (${m[2].toLowerCase()})` : `${m[1]}`));
+  if (numbers.length === 0) return null;
+  return { numbers, provisional: PROVISIONAL.test(text) };
+}
+
+/** Titles printed in capitals are reported in sentence case. */
+export function sentenceCase(title: string): string {
+  if (/\p{Ll}/u.test(title)) return title;
+  const lower = title.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/**
+ * Splits the lines under an agenda line into title paragraphs: a baseline gap wider than
+ * `PARAGRAPH_GAP` line heights starts a new title.
+ */
+const PARAGRAPH_GAP = 1.45;
+
+/** Groups consecutive lines into paragraphs by the vertical gap between baselines. */
+export function paragraphs(lines: readonly TextLine[]): TextLine[][] {
+  const groups: TextLine[][] = [];
+  let previous: TextLine | undefined;
+  for (const line of lines) {
+    const current = groups.at(-1);
+    if (!current || !previous || line.y - previous.y > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize)) {
+      groups.push([line]);
+    } else {
+      current.push(line);
+    }
+    previous = line;
+  }
+  return groups;
+}
+
+/** Pairs agenda numbers with the title paragraphs that follow them, by order. */
+export function agendaItems(numbers: readonly string[], provisional: boolean, titleLines: readonly TextLine[]): AgendaItem[] {
+  const titles = paragraphs(titleLines).map((group) => sentenceCase(joinWrapped(group.map((l) => l.text))));
+  return numbers.map((number, i) => ({ number, title: titles[i] ?? null, provisional }));
+}

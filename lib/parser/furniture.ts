@@ -1,0 +1,61 @@
+import { parseSymbolLine } from './symbols.js';
+import { clean, lineOf, type PageView } from './text.js';
+import type { TextLine, TextSegment } from '../pdf/types.js';
+
+/**
+ * Page furniture: what the UN's document production prints on every page around the text.
+ * Job numbers (`20-13579 (E) 161020`, `25-00259`), barcodes (`*2500259*`), Geneva job numbers
+ * (`GE.19-13879`), page numbers (`2/33`, `- 3 -`, `3`), running headers with the symbol, and any
+ * line repeated in the same margin on several pages. It is removed before the other rules run.
+ */
+
+const JOB_NUMBER = /^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s*\/.*)?$/;
+const BARCODE = /^\*\d{7,9}\*$/;
+const PAGE_NUMBER = /^(?:-\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$/;
+/** Top and bottom margins, as shares of the page height, where furniture sits. */
+const MARGIN_SHARE = 0.09;
+
+function inMargin(line: TextLine, page: PageView): boolean {
+  return line.y < page.height * MARGIN_SHARE || line.y > page.height * (1 - MARGIN_SHARE);
+}
+
+function isFurnitureSegment(segment: TextSegment, line: TextLine, page: PageView): boolean {
+  const text = clean(segment.text);
+  if (JOB_NUMBER.test(text) || BARCODE.test(text)) return true;
+  if (!inMargin(line, page)) return false;
+  if (PAGE_NUMBER.test(text)) return true;
+  // Running header: the symbol alone at the top of a page after the first.
+  return page.number > 1 && line.y < page.height * MARGIN_SHARE * 1.2 && parseSymbolLine(text).length > 0;
+}
+
+/** Normalised text of a margin line, digits masked, for spotting repeated headers and footers. */
+function marginKey(line: TextLine): string {
+  return clean(line.text).replace(/\d+/g, '#').toLowerCase();
+}
+
+/** Removes page furniture from every page. */
+export function removeFurniture(pages: readonly PageView[]): PageView[] {
+  const seen = new Map<string, Set<number>>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      if (!inMargin(line, page)) continue;
+      const key = marginKey(line);
+      const onPages = seen.get(key) ?? new Set<number>();
+      onPages.add(page.number);
+      seen.set(key, onPages);
+    }
+  }
+  const repeatedThreshold = Math.min(3, Math.max(2, Math.ceil(pages.length / 2)));
+  return pages.map((page) => {
+    const lines: TextLine[] = [];
+    for (const line of page.lines) {
+      if (pages.length > 1 && inMargin(line, page) && (seen.get(marginKey(line))?.size ?? 0) >= repeatedThreshold) {
+        continue;
+      }
+      const kept = line.segments.filter((s) => !isFurnitureSegment(s, line, page));
+      const rebuilt = kept.length === line.segments.length ? line : lineOf(line, kept);
+      if (rebuilt) lines.push(rebuilt);
+    }
+    return { ...page, lines };
+  });
+}

@@ -1,0 +1,94 @@
+import type { PdfDocument } from '../pdf/types.js';
+import { parseFootnotes } from './footnotes.js';
+import { removeFurniture } from './furniture.js';
+import { detectLanguage } from './language.js';
+import { parseMasthead } from './masthead.js';
+import { parseSignatories } from './signatories.js';
+import { findSymbols } from './symbols.js';
+import { bodyFontSize, type PageView, viewOf } from './text.js';
+import { parseTitle } from './title.js';
+import type { Provenance, ProvenancedField, UnDocument } from './types.js';
+
+export type * from './types.js';
+
+/** A page with fewer visible characters than this has no text layer. */
+const MIN_TEXT_CHARS = 25;
+
+function emptyDocument(pageCount: number): Omit<UnDocument, 'pages' | 'needsOcr' | 'provenance'> {
+  return {
+    symbols: [],
+    distribution: null,
+    date: null,
+    originalLanguage: null,
+    language: null,
+    organs: [],
+    sessions: [],
+    agendaItems: [],
+    title: null,
+    subtitles: [],
+    signatories: [],
+    footnotes: [],
+    starNotes: [],
+    relatedSymbols: [],
+    pageCount,
+  };
+}
+
+/**
+ * Reads a UN document from its positioned text. Pure: the same pages always give the same
+ * document, and nothing here does I/O. Fields the document does not state are null or [].
+ */
+export function parseUnDocument(pdf: PdfDocument): UnDocument {
+  const views: PageView[] = removeFurniture(pdf.pages.map(viewOf));
+  const pages = views.map((v) => ({ number: v.number, text: v.lines.map((l) => l.text).join('\n') }));
+  const textless = pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_CHARS).length;
+  const needsOcr = pdf.pageCount > 0 && textless * 2 > pdf.pageCount;
+  const provenance: Partial<Record<ProvenancedField, Provenance>> = {};
+  const first = views[0];
+  if (!first || needsOcr) {
+    if (needsOcr) provenance.needsOcr = { page: 1, rule: 'text-layer.missing' };
+    return { ...emptyDocument(pdf.pageCount), pages, needsOcr, provenance };
+  }
+
+  const bodySize = bodyFontSize(views);
+  const masthead = parseMasthead(first);
+  Object.assign(provenance, masthead.provenance);
+  const { title, subtitles } = parseTitle(first.lines.slice(masthead.endIndex), bodySize);
+  if (title) provenance.title = { page: 1, rule: 'title.first-large-paragraph' };
+  if (subtitles.length > 0) provenance.subtitles = { page: 1, rule: 'title.following-large-paragraphs' };
+
+  const signatories = parseSignatories(views);
+  const firstSigned = signatories.length > 0 ? views.find((v) => /\(\s*(?:signed|signé|firmado|подпись)/iu.test(v.lines.map((l) => l.text).join('\n'))) : undefined;
+  if (firstSigned) provenance.signatories = { page: firstSigned.number, rule: 'signature.signed-block' };
+
+  const { footnotes, starNotes } = parseFootnotes(views, bodySize);
+  if (footnotes[0]) provenance.footnotes = { page: footnotes[0].page, rule: 'footnotes.small-font-block' };
+  if (starNotes[0]) provenance.starNotes = { page: starNotes[0].page, rule: 'footnotes.small-font-block' };
+
+  const relatedSymbols = [...new Set([...starNotes, ...footnotes].flatMap((n) => findSymbols(n.text)))].filter(
+    (s) => !masthead.symbols.includes(s),
+  );
+  const language = detectLanguage(pages.map((p) => p.text).join('\n').slice(0, 20000));
+  if (language) provenance.language = { page: 1, rule: 'language.script-and-stopwords' };
+
+  return {
+    symbols: masthead.symbols,
+    distribution: masthead.distribution,
+    date: masthead.date,
+    originalLanguage: masthead.originalLanguage,
+    language,
+    organs: masthead.organs,
+    sessions: masthead.sessions,
+    agendaItems: masthead.agendaItems,
+    title,
+    subtitles,
+    signatories,
+    footnotes,
+    starNotes,
+    relatedSymbols,
+    pageCount: pdf.pageCount,
+    pages,
+    needsOcr,
+    provenance,
+  };
+}

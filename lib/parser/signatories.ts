@@ -1,0 +1,74 @@
+import type { TextLine } from '../pdf/types.js';
+import { clean } from './text.js';
+import type { PageView } from './text.js';
+import type { Signatory } from './types.js';
+
+/** "(Signed)" in the official languages; the name follows on the same line or the next. */
+const SIGNED = /^\(\s*(?:signed|signé|signée|firmado|firmada|подпись|подписано)\s*\)\s*(.*)$/iu;
+/** An annex heading: signatures after it are the annex's. */
+const ANNEX = /^(?:annex|annexe|anexo|приложение)\b/iu;
+/** Words that end a title line which wraps onto the next. */
+const WRAPS = /(?:\b(?:of|to|and|for|the|on|de|du|des|la|le|et|del|y|para|по|и|при)|[,–-])$/iu;
+
+interface Block {
+  readonly page: number;
+  readonly lineIndex: number;
+  readonly segmentIndex: number;
+}
+
+/**
+ * Reads every "(Signed)" block in reading order: the name after the marker and the title lines
+ * under it in the same column, a title wrapped over two lines kept as one.
+ */
+export function parseSignatories(pages: readonly PageView[]): Signatory[] {
+  const blocks: Block[] = [];
+  let annexSeen = false;
+  const annexAt: boolean[] = [];
+  for (const page of pages) {
+    page.lines.forEach((line, lineIndex) => {
+      if (ANNEX.test(clean(line.text)) && line.segments.length === 1 && line.text.length < 40) annexSeen = true;
+      line.segments.forEach((segment, segmentIndex) => {
+        if (SIGNED.test(clean(segment.text))) {
+          blocks.push({ page: page.number, lineIndex, segmentIndex });
+          annexAt.push(annexSeen);
+        }
+      });
+    });
+  }
+  return blocks.flatMap((block, i) => {
+    const page = pages.find((p) => p.number === block.page) as PageView;
+    const parsed = readBlock(page, block);
+    return parsed ? [{ ...parsed, inAnnex: annexAt[i] ?? false }] : [];
+  });
+}
+
+function readBlock(page: PageView, block: Block): Omit<Signatory, 'inAnnex'> | null {
+  const line = page.lines[block.lineIndex] as TextLine;
+  const segment = line.segments[block.segmentIndex];
+  if (!segment) return null;
+  let name = clean(SIGNED.exec(clean(segment.text))?.[1] ?? '');
+  let next = block.lineIndex + 1;
+  const rest = line.segments.slice(block.segmentIndex + 1).map((s) => s.text);
+  if (name === '' && rest.length > 0) name = clean(rest.join(' '));
+  if (name === '') {
+    const following = page.lines[next];
+    if (!following) return null;
+    name = clean(following.text);
+    next++;
+  }
+  const titles: string[] = [];
+  let previous = page.lines[next - 1] as TextLine;
+  for (let i = next; i < page.lines.length; i++) {
+    const candidate = page.lines[i] as TextLine;
+    if (candidate.y - previous.y > 2.2 * Math.max(candidate.fontSize, previous.fontSize)) break;
+    if (candidate.x < segment.x - 40) break;
+    const text = clean(candidate.text);
+    if (SIGNED.test(text)) break;
+    const last = titles.at(-1);
+    if (last !== undefined && (WRAPS.test(last) || /^\p{Ll}/u.test(text))) titles[titles.length - 1] = `${last} ${text}`;
+    else titles.push(text);
+    previous = candidate;
+    if (titles.length >= 4) break;
+  }
+  return { name: name.replace(/\s+/g, ' '), titles };
+}

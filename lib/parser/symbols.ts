@@ -1,0 +1,70 @@
+/**
+ * UN document symbols (Editorial Manual, "Document symbols"): a series symbol (`A`, `S`, `E`,
+ * `A/HRC`, `E/CN.4`, `CCPR/C`...) followed by slash-separated components (`79`, `RES`, `PV.64`,
+ * `L.1`, `Add.1`, `Corr.1`, `Rev.1`), Security Council resolutions with the year in parentheses
+ * (`S/RES/2768 (2025)`), old General Assembly resolutions with the session in roman numerals
+ * (`A/RES/2758 (XXVI)`).
+ */
+
+/** One component after a slash: letters, digits, dots, and inner hyphens as in `ES-10`. */
+const COMPONENT = String.raw`[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*`;
+/** A series symbol: capitals, possibly split from the rest by a space (`A /79/PV.64`). */
+const SERIES = String.raw`[A-Z]{1,10}`;
+/** A year or roman session in parentheses after a resolution number. */
+const PAREN_SUFFIX = String.raw`(?:\s?\((?:\d{4}|[IVXLC]+)\))?`;
+
+/** Matches one symbol anywhere in text (used for cited symbols). */
+export const SYMBOL_PATTERN = new RegExp(
+  String.raw`\b${SERIES}\s?(?:\/\s?${COMPONENT})+${PAREN_SUFFIX}\*{0,3}`,
+  'g',
+);
+
+/** A whole string that is one symbol or several joined by a dash (joint documents). */
+const JOINT_SEPARATOR = /\s*[-–—−‑]\s*(?=[A-Z]{1,10}\s?\/)/;
+const WHOLE_SYMBOL = new RegExp(String.raw`^${SERIES}\s?(?:\/\s?${COMPONENT})+${PAREN_SUFFIX}\*{0,3}$`);
+
+/** A symbol needs at least one digit or one known document-type component to be a symbol at all. */
+function plausible(symbol: string): boolean {
+  return /\d/.test(symbol) || /\/(?:INF|CRP|MISC|NGO|WP)\b/.test(symbol);
+}
+
+/**
+ * Normalises a printed symbol: reissue asterisks removed, spaces around slashes removed, one space
+ * before a parenthesised year (`S/RES/2768 (2025)`), dotted components spaced as printed.
+ */
+export function normalizeSymbol(raw: string): string {
+  return raw
+    .replace(/\*+/g, '')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s*\(\s*(\d{4}|[IVXLC]+)\s*\)/, ' ($1)')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Splits text that consists only of symbols (a masthead symbol line, possibly a joint
+ * `A/75/574–S/2020/1083`) into normalised symbols. Returns [] when the text is anything else.
+ */
+export function parseSymbolLine(text: string): string[] {
+  const cleaned = text.replace(/\s+/g, ' ').trim();
+  if (cleaned === '') return [];
+  const parts = cleaned.split(JOINT_SEPARATOR);
+  const symbols: string[] = [];
+  for (const part of parts) {
+    if (!WHOLE_SYMBOL.test(part.trim())) return [];
+    const symbol = normalizeSymbol(part);
+    if (!plausible(symbol)) return [];
+    symbols.push(symbol);
+  }
+  return symbols;
+}
+
+/** Every symbol cited in running text, normalised, in order of first appearance. */
+export function findSymbols(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(SYMBOL_PATTERN)) {
+    const symbol = normalizeSymbol(match[0].replace(/[.,;:]+$/, ''));
+    if (plausible(symbol) && symbol.includes('/')) found.add(symbol);
+  }
+  return [...found];
+}

@@ -1,0 +1,70 @@
+import type { PdfPage, TextLine, TextSegment } from '../pdf/types.js';
+
+/** A page after furniture removal, with the statistics the rules share. */
+export interface PageView {
+  readonly number: number;
+  readonly width: number;
+  readonly height: number;
+  /** Lines in reading order, page furniture removed. */
+  readonly lines: readonly TextLine[];
+}
+
+/** Collapses runs of whitespace and trims. */
+export function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Joins wrapped lines into one string, re-joining words hyphenated only by the line break. */
+export function joinWrapped(parts: readonly string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const part = clean(raw);
+    if (part === '') continue;
+    if (out === '') out = part;
+    else if (/[a-z]-$/.test(out) && /^[a-z]/.test(part)) out = out.slice(0, -1) + part;
+    else out = `${out} ${part}`;
+  }
+  return out;
+}
+
+/** The font size most characters of the document are set in (the body size). */
+export function bodyFontSize(pages: readonly PageView[]): number {
+  const weights = new Map<number, number>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      for (const segment of line.segments) {
+        const size = Math.round(segment.fontSize * 2) / 2;
+        weights.set(size, (weights.get(size) ?? 0) + segment.text.length);
+      }
+    }
+  }
+  let best = 10;
+  let bestWeight = -1;
+  for (const [size, weight] of weights) {
+    if (weight > bestWeight) {
+      best = size;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/** Builds a line from a subset of another line's segments. */
+export function lineOf(line: TextLine, segments: readonly TextSegment[]): TextLine | null {
+  const first = segments[0];
+  const last = segments.at(-1);
+  if (!first || !last) return null;
+  return {
+    y: line.y,
+    x: first.x,
+    xEnd: last.xEnd,
+    fontSize: Math.max(...segments.map((s) => s.fontSize)),
+    text: segments.map((s) => s.text).join('  '),
+    segments,
+  };
+}
+
+/** The view of a page before furniture removal. */
+export function viewOf(page: PdfPage): PageView {
+  return { number: page.number, width: page.width, height: page.height, lines: page.lines };
+}

@@ -1,0 +1,58 @@
+import type { TextLine } from '../pdf/types.js';
+import { paragraphs, sentenceCase } from './agenda.js';
+import { joinWrapped } from './text.js';
+
+/** Openings of titles that are set in body size in some layouts (letters, notes verbales). */
+const TITLE_OPENING =
+  /^(?:identical\s+)?letters?\s+dated\b|^note\s+verbale\b|^lettres?\s+(?:identiques\s+)?datées?\b|^cartas?\s+(?:idénticas\s+)?de\s+fecha\b|^(?:идентичные\s+)?письма?\b/iu;
+/** Section headings ("I. Introduction", "A. Political situation", "1. ...") end the title block. */
+const SECTION_HEADING = /^(?:[IVXLC]+|[A-Z]|\d{1,2})\.\s/;
+/** Report-type lines, reported as subtitles. */
+const SUBTITLE =
+  /^(?:report|note|letter|resolution|decision|draft|rapport|informe|nota|доклад|записка)\b.*\b(?:secretary-general|secrétaire général|secretario general|генерального секретаря|council|assembly|committee|rapporteur|commission|conseil|assemblée|comité|consejo|asamblea|comité|совета|ассамблеи)\b/iu;
+
+/** The title and subtitles found at the top of page 1's body. */
+export interface TitleBlock {
+  readonly title: string | null;
+  readonly subtitles: string[];
+}
+
+function fontOf(group: readonly TextLine[]): number {
+  return Math.max(...group.map((l) => l.fontSize));
+}
+
+/**
+ * Reads the title block: the first paragraph after the masthead set larger than the body (or
+ * opening like a letter's title), then larger paragraphs up to the first section heading or body
+ * paragraph, which are subtitles.
+ */
+export function parseTitle(lines: readonly TextLine[], bodySize: number): TitleBlock {
+  const groups = paragraphs(lines.slice(0, 40));
+  let title: string | null = null;
+  const subtitles: string[] = [];
+  for (const group of groups) {
+    const text = joinWrapped(group.map((l) => l.text));
+    const larger = fontOf(group) > bodySize + 0.4;
+    if (title === null) {
+      if (larger || TITLE_OPENING.test(text)) {
+        if (SUBTITLE.test(text) && !TITLE_OPENING.test(text)) {
+          subtitles.push(text);
+          continue;
+        }
+        title = sentenceCaseIfShouted(text);
+        continue;
+      }
+      if (subtitles.length > 0) break;
+      // Short lines in body size before the title (a "Programme budget" kicker) are skipped.
+      if (text.length > 160) break;
+      continue;
+    }
+    if (SECTION_HEADING.test(text) || !larger) break;
+    subtitles.push(text);
+  }
+  return { title, subtitles };
+}
+
+function sentenceCaseIfShouted(text: string): string {
+  return /\p{Ll}/u.test(text) ? text : sentenceCase(text);
+}

@@ -1,0 +1,96 @@
+/** The extraction contract: what undocs finds in one UN document. Absent facts are null or []. */
+
+/** A masthead distribution class. `Unrestricted` occurs in 1940s documents. */
+export type Distribution = 'General' | 'Limited' | 'Restricted' | 'Unrestricted';
+
+/** An organ's session line from the masthead, e.g. General Assembly / Seventy-fifth session. */
+export interface Session {
+  readonly organ: string | null;
+  readonly session: string;
+}
+
+/** One masthead agenda item. */
+export interface AgendaItem {
+  /** As printed, sub-items kept: `35`, `72 (b)`. */
+  readonly number: string;
+  /** The item's title when the masthead prints it. */
+  readonly title: string | null;
+  /** True for "Item N of the provisional agenda". */
+  readonly provisional: boolean;
+}
+
+/** One "(Signed)" block. */
+export interface Signatory {
+  readonly name: string;
+  readonly titles: readonly string[];
+  /** True when the block sits in an annex rather than the covering letter. */
+  readonly inAnnex: boolean;
+}
+
+/** A footnote, endnote or asterisk note. */
+export interface Footnote {
+  /** As printed: `1`, `12`, `*`, `**`. */
+  readonly marker: string;
+  readonly text: string;
+  /** Page the note is printed on. */
+  readonly page: number;
+  /** Pages whose body carries the note's marker. */
+  readonly citedOnPages: readonly number[];
+}
+
+/** Body text of one page, page furniture removed. */
+export interface PageText {
+  readonly number: number;
+  readonly text: string;
+}
+
+/** Where one field's value came from. */
+export interface Provenance {
+  readonly page: number;
+  /** The name of the rule that found the value, e.g. `masthead.distr-line`. */
+  readonly rule: string;
+}
+
+/** Every field of the extraction contract. */
+export interface UnDocument {
+  readonly symbols: readonly string[];
+  readonly distribution: Distribution | null;
+  /** Masthead issue date, `YYYY-MM-DD`. */
+  readonly date: string | null;
+  /** The "Original:" language as printed, named in English. */
+  readonly originalLanguage: string | null;
+  /** ISO 639-1 code of the language this PDF's text is in. */
+  readonly language: string | null;
+  readonly organs: readonly string[];
+  readonly sessions: readonly Session[];
+  readonly agendaItems: readonly AgendaItem[];
+  readonly title: string | null;
+  readonly subtitles: readonly string[];
+  readonly signatories: readonly Signatory[];
+  readonly footnotes: readonly Footnote[];
+  readonly starNotes: readonly Footnote[];
+  /** UN symbols cited in the footnotes and star notes. */
+  readonly relatedSymbols: readonly string[];
+  readonly pageCount: number;
+  readonly pages: readonly PageText[];
+  /** True when most pages have no text layer (a scan): stored as NEEDS_OCR. */
+  readonly needsOcr: boolean;
+  readonly provenance: Readonly<Partial<Record<ProvenancedField, Provenance>>>;
+}
+
+/** Fields that carry provenance. */
+export type ProvenancedField =
+  | 'symbols'
+  | 'distribution'
+  | 'date'
+  | 'originalLanguage'
+  | 'language'
+  | 'organs'
+  | 'sessions'
+  | 'agendaItems'
+  | 'title'
+  | 'subtitles'
+  | 'signatories'
+  | 'footnotes'
+  | 'starNotes'
+  | 'needsOcr';

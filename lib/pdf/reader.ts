@@ -1,0 +1,165 @@
+/**
+ * The one module that touches the PDF library (pdf-parse 2.4.5 on pdfjs-dist 5.4.296, pinned
+ * together in package.json). Its version pins and its bundling quirks live here:
+ *
+ * 1. `./dom-matrix.js` first: pdf.js builds a DOMMatrix at module load (see that file).
+ * 2. pdf.js's worker module second: importing it sets `globalThis.pdfjsWorker`, so pdf.js runs its
+ *    "fake worker" in this thread and never looks for a `pdf.worker.mjs` file next to the bundle.
+ * 3. pdf-parse last.
+ *
+ * ES modules evaluate in import order, so this order is the fix; keep it. `test/integration/bundle`
+ * runs the bundled Lambda to prove it.
+ */
+import './dom-matrix.js';
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { PDFParse, PasswordException } from 'pdf-parse';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { PermanentIngestError } from '../errors.js';
+import { layoutLines, type PositionedRun } from './layout.js';
+import type { PdfDocument, PdfPage } from './types.js';
+
+/** Limits applied while reading one PDF. */
+export interface ReadPdfOptions {
+  /** Documents with more pages are rejected as TOO_MANY_PAGES before any page is read. */
+  readonly maxPages?: number;
+}
+
+/**
+ * pdf-parse 2.4.5 keeps its loaded pdf.js document private; `load()` is the method all its own
+ * getters use. We reach it by name so pdf-parse stays the one loader (its error mapping, its
+ * options). `test/unit/pdf-reader.test.ts` fails if a pdf-parse upgrade renames it.
+ */
+function loadDocument(parser: PDFParse): Promise<PDFDocumentProxy> {
+  const load = (parser as unknown as { load?: () => Promise<PDFDocumentProxy> }).load;
+  if (typeof load !== 'function') {
+    throw new Error('pdf-parse no longer exposes load(); update lib/pdf/reader.ts for the new version');
+  }
+  return load.call(parser);
+}
+
+const PDF_MAGIC = '%PDF-';
+
+/** True when the bytes look like a PDF: the header may be preceded by up to 1 KB of junk. */
+export function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  return head.includes(PDF_MAGIC);
+}
+
+function isTextItem(item: unknown): item is TextItem {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+}
+
+async function readPage(page: PDFPageProxy): Promise<PdfPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const [va, vb, vc, vd, ve, vf] = viewport.transform as [number, number, number, number, number, number];
+  const runs: PositionedRun[] = [];
+  for (const item of content.items) {
+    if (!isTextItem(item) || item.str.length === 0) continue;
+    const [a, b, c, d, e, f] = item.transform as [number, number, number, number, number, number];
+    // viewport.transform x item.transform: device space, origin top-left, y down.
+    const x = va * e + vc * f + ve;
+    const y = vb * e + vd * f + vf;
+    const fontSize = Math.hypot(va * c + vc * d, vb * c + vd * d) || Math.hypot(a, b);
+    runs.push({ text: item.str, x, y, width: item.width, fontSize, fontName: item.fontName });
+  }
+  const lines = layoutLines(runs);
+  return {
+    number: page.pageNumber,
+    width: viewport.width,
+    height: viewport.height,
+    lines,
+    text: lines.map((l) => l.text).join('\n'),
+  };
+}
+
+function classifyLoadError(error: unknown): PermanentIngestError {
+  if (error instanceof PasswordException) {
+    return new PermanentIngestError(
+      'ENCRYPTED',
+      'The PDF is protected with a password, so its text cannot be read. Upload an unprotected copy.',
+      { cause: error },
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new PermanentIngestError(
+    'CORRUPT_PDF',
+    `The file is damaged or not a valid PDF and could not be opened (${detail}).`,
+    { cause: error },
+  );
+}
+
+function infoString(info: Record<string, unknown>, key: string): string | undefined {
+  const value = info[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Reads every page of a PDF into positioned lines.
+ *
+ * Throws `PermanentIngestError` for input that can never be read (not a PDF, encrypted, corrupt,
+ * too many pages); anything else that escapes is a bug or an environment failure.
+ */
+export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfDocument> {
+  if (bytes.byteLength === 0) {
+    throw new PermanentIngestError('EMPTY_OBJECT', 'The file is empty (0 bytes).');
+  }
+  if (!hasPdfHeader(bytes)) {
+    throw new PermanentIngestError(
+      'NOT_A_PDF',
+      'The file is not a PDF: it does not start with a PDF header. Check that the right file was uploaded.',
+    );
+  }
+  // pdf.js transfers (detaches) the buffer it is given; hand it a copy so the caller's stays usable.
+  const parser = new PDFParse({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await loadDocument(parser);
+    } catch (error) {
+      throw classifyLoadError(error);
+    }
+    if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
+      throw new PermanentIngestError(
+        'TOO_MANY_PAGES',
+        `The PDF has ${doc.numPages} pages; the limit is ${options.maxPages}.`,
+      );
+    }
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      try {
+        const page = await doc.getPage(number);
+        pages.push(await readPage(page));
+        page.cleanup();
+      } catch (error) {
+        if (error instanceof PermanentIngestError) throw error;
+        throw new PermanentIngestError(
+          'CORRUPT_PDF',
+          `Page ${number} of the PDF is damaged and could not be read (${error instanceof Error ? error.message : String(error)}).`,
+          { cause: error },
+        );
+      }
+    }
+    const metadata = await doc.getMetadata().catch(() => undefined);
+    const info = (metadata?.info ?? {}) as Record<string, unknown>;
+    return {
+      pageCount: doc.numPages,
+      pages,
+      info: {
+        title: infoString(info, 'Title'),
+        author: infoString(info, 'Author'),
+        creator: infoString(info, 'Creator'),
+        producer: infoString(info, 'Producer'),
+      },
+    };
+  } finally {
+    await parser.destroy();
+  }
+}

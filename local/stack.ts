@@ -1,0 +1,259 @@
+/**
+ * The whole undocs stack on one machine: an embedded S3 (s3rver), an embedded DynamoDB (dynalite)
+ * and in-process SQS queues, created from the synthesized CDK template, with the ingest handler
+ * fed through the queue exactly as the event source mapping feeds it on AWS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
+import { QueuePoller, type SqsHandler } from './event-source.js';
+import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
+import { LocalQueue } from './queue.js';
+import { type SynthesizedStack, synthesizeStack } from './synth.js';
+
+/** Region the local stack pretends to be in. */
+export const LOCAL_REGION = 'us-east-1';
+/** Credentials the embedded servers accept: s3rver's fixed pair (dynalite checks none). */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+/** Options of {@link LocalStack.start}. */
+export interface LocalStackOptions {
+  /**
+   * Which handler code runs: `bundle` imports the file `cdk synth` bundled (what ships to Lambda),
+   * `source` imports `lambdas/ingest.ts` (faster to debug, used by most tests).
+   * @default 'bundle'
+   */
+  readonly handler?: 'bundle' | 'source';
+  /** S3 port; 0 picks a free one. @default 0 */
+  readonly s3Port?: number;
+  /** DynamoDB port; 0 picks a free one. @default 0 */
+  readonly dynamodbPort?: number;
+  /** Delay before a failed message is received again (SQS's visibility timeout, shortened locally). @default 500 */
+  readonly retryDelayMs?: number;
+  /** Concurrent handler invocations; 1 is what one Lambda instance does (its logger context is per process). @default 1 */
+  readonly concurrency?: number;
+  /** Batching window (the template's is seconds; locally a short one keeps runs fast). @default 50 */
+  readonly maxBatchingWindowMs?: number;
+  /** Powertools log level of the handler. @default 'WARN' */
+  readonly logLevel?: string;
+  /** Reuse a synthesized stack (tests share one per file). */
+  readonly synthesized?: SynthesizedStack;
+}
+
+/** Names of the local resources, derived from the template's logical ids. */
+export interface LocalNames {
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly table: string;
+  readonly queue: string;
+  readonly deadLetterQueue: string;
+}
+
+/** A running local stack. */
+export class LocalStack {
+  private constructor(
+    readonly synthesized: SynthesizedStack,
+    readonly names: LocalNames,
+    readonly endpoints: { readonly s3: string; readonly dynamodb: string },
+    readonly queue: LocalQueue,
+    readonly deadLetterQueue: LocalQueue,
+    private readonly poller: QueuePoller,
+    private readonly servers: { s3: S3rver; dynamo: ReturnType<typeof dynalite>; s3Dir: string },
+    readonly invokeErrors: unknown[],
+  ) {}
+
+  /** Synthesizes (unless given) and starts everything; resolves when uploads will be processed. */
+  static async start(options: LocalStackOptions = {}): Promise<LocalStack> {
+    const synthesized = options.synthesized ?? synthesizeStack();
+    const def = synthesized.definition;
+    const prefixes = [...new Set(def.notifications.map((n) => n.prefix))];
+    const names: LocalNames = {
+      bucket: def.bucketLogicalId.toLowerCase().slice(0, 63),
+      prefix: prefixes[0] ?? '',
+      table: def.table.logicalId,
+      queue: def.queue.logicalId,
+      deadLetterQueue: def.queue.deadLetterLogicalId,
+    };
+
+    const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    await new Promise<void>((resolve, reject) => {
+      dynamo.once('error', reject);
+      dynamo.listen(options.dynamodbPort ?? 0, '127.0.0.1', () => resolve());
+    });
+    const s3Dir = mkdtempSync(join(tmpdir(), 'undocs-s3-'));
+    const s3 = new S3rver({ address: '127.0.0.1', port: options.s3Port ?? 0, silent: true, directory: s3Dir });
+    const s3Address = (await s3.run()) as AddressInfo;
+    const endpoints = {
+      s3: `http://127.0.0.1:${s3Address.port}`,
+      dynamodb: `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`,
+    };
+
+    const clients = localClients(endpoints);
+    await clients.s3.send(new CreateBucketCommand({ Bucket: names.bucket }));
+    await clients.dynamodb.send(
+      new CreateTableCommand({
+        TableName: names.table,
+        KeySchema: def.table.keySchema,
+        AttributeDefinitions: def.table.attributeDefinitions,
+        GlobalSecondaryIndexes: def.table.globalSecondaryIndexes.length > 0 ? def.table.globalSecondaryIndexes : undefined,
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    clients.s3.destroy();
+    clients.dynamodb.destroy();
+
+    const retryDelayMs = options.retryDelayMs ?? 500;
+    const deadLetterQueue = new LocalQueue({ name: names.deadLetterQueue, visibilityTimeoutMs: retryDelayMs });
+    const queue = new LocalQueue({
+      name: names.queue,
+      visibilityTimeoutMs: Math.max(def.fn.timeoutSeconds * 1000, retryDelayMs),
+      deadLetter: { queue: deadLetterQueue, maxReceiveCount: def.queue.maxReceiveCount },
+    });
+    const queues = new Map([
+      [def.queue.logicalId, queue],
+      [def.queue.deadLetterLogicalId, deadLetterQueue],
+    ]);
+
+    const handler = await loadHandler(synthesized, names, endpoints, options);
+    const invokeErrors: unknown[] = [];
+    const poller = new QueuePoller(queue, handler, {
+      batchSize: def.eventSource.batchSize,
+      maxBatchingWindowMs: options.maxBatchingWindowMs ?? 50,
+      reportBatchItemFailures: def.eventSource.reportBatchItemFailures,
+      concurrency: options.concurrency ?? 1,
+      retryDelayMs,
+      timeoutMs: def.fn.timeoutSeconds * 1000,
+      queueArn: `arn:aws:sqs:${LOCAL_REGION}:000000000000:${names.queue}`,
+      region: LOCAL_REGION,
+      onInvokeError: (error) => invokeErrors.push(error),
+    });
+
+    const sequencer = new Sequencer();
+    s3.on('event', (event: { Records: S3rverRecord[] }) => {
+      for (const record of event.Records) {
+        const notifications = notificationsFor(record, {
+          bucket: names.bucket,
+          routes: def.notifications,
+          sequencer: sequencer.next(),
+          region: LOCAL_REGION,
+        });
+        for (const n of notifications) queues.get(n.queueLogicalId)?.send(n.body);
+      }
+    });
+    poller.start();
+    return new LocalStack(synthesized, names, endpoints, queue, deadLetterQueue, poller, { s3, dynamo, s3Dir }, invokeErrors);
+  }
+
+  /** SDK clients pointed at this stack. */
+  clients(): { s3: S3Client; dynamodb: DynamoDBClient } {
+    return localClients(this.endpoints);
+  }
+
+  /** Resolves once the queue is empty and no batch is running, or rejects after `timeoutMs`. */
+  async idle(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quietSince = 0;
+    while (Date.now() < deadline) {
+      const quiet = this.queue.depth === 0 && !this.poller.busy;
+      if (quiet) {
+        quietSince ||= Date.now();
+        // s3rver emits its event after it answered the upload; give it a moment.
+        if (Date.now() - quietSince >= 150) return;
+      } else {
+        quietSince = 0;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`The local queue did not drain within ${timeoutMs} ms (depth ${this.queue.depth})`);
+  }
+
+  /** Stops the poller and both servers and removes the S3 data directory. */
+  async stop(): Promise<void> {
+    await this.poller.stop();
+    await this.servers.s3.close();
+    await new Promise<void>((resolve) => this.servers.dynamo.close(() => resolve()));
+    rmSync(this.servers.s3Dir, { recursive: true, force: true });
+  }
+}
+
+/** SDK clients for local endpoints: path-style S3, checksums only when required (s3rver, NOTES.md). */
+export function localClients(endpoints: { s3: string; dynamodb: string }): { s3: S3Client; dynamodb: DynamoDBClient } {
+  return {
+    s3: new S3Client({
+      endpoint: endpoints.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+    dynamodb: new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+  };
+}
+
+let loadCount = 0;
+
+/**
+ * Sets the function's environment from the template (references resolved to local names) and the
+ * SDK endpoint variables, then imports the handler. The handler reads its config when its module
+ * loads, so the environment is set first.
+ */
+async function loadHandler(
+  synthesized: SynthesizedStack,
+  names: LocalNames,
+  endpoints: { s3: string; dynamodb: string },
+  options: LocalStackOptions,
+): Promise<SqsHandler> {
+  const def = synthesized.definition;
+  const physical = new Map([
+    [def.table.logicalId, names.table],
+    [def.bucketLogicalId, names.bucket],
+    [def.queue.logicalId, names.queue],
+    [def.queue.deadLetterLogicalId, names.deadLetterQueue],
+  ]);
+  for (const [name, value] of Object.entries(def.fn.environment)) {
+    if (name === 'NODE_OPTIONS') continue; // process-level; the local process has its own
+    if ('literal' in value) {
+      process.env[name] = value.literal;
+    } else {
+      const resolved = physical.get(value.ref);
+      if (!resolved) throw new Error(`Environment variable ${name} references ${value.ref}, which has no local equivalent`);
+      process.env[name] = resolved;
+    }
+  }
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
+  });
+  delete process.env.AWS_PROFILE;
+
+  const [file, exportName] = splitHandler(def.fn.handler);
+  loadCount++;
+  const url =
+    (options.handler ?? 'bundle') === 'bundle'
+      ? `${pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href}?instance=${loadCount}`
+      : new URL('../lambdas/ingest.ts', import.meta.url).href;
+  const module = (await import(url)) as Record<string, unknown>;
+  const handler = module[exportName];
+  if (typeof handler !== 'function') throw new Error(`${url} exports no function ${exportName}`);
+  return handler as SqsHandler;
+}
+
+function splitHandler(handler: string): [string, string] {
+  const dot = handler.lastIndexOf('.');
+  if (dot <= 0) throw new Error(`Unexpected Lambda handler "${handler}"`);
+  return [handler.slice(0, dot), handler.slice(dot + 1)];
+}

@@ -1,0 +1,162 @@
+/**
+ * Reads the synthesized CloudFormation template of the undocs stack into what the local runtime
+ * needs: the table's key schema and indexes, the queue and its redrive policy, the bucket's
+ * notification filters, the event source mapping and the function's handler, code and environment.
+ * The local stack is built from these, so it cannot drift from what `cdk deploy` creates.
+ */
+import { join } from 'node:path';
+
+type Json = Record<string, unknown>;
+
+interface Resource {
+  readonly Type: string;
+  readonly Properties?: Json;
+  readonly Metadata?: Json;
+}
+
+/** A value in the function's environment: a literal, or a reference to another resource. */
+export type EnvValue = { readonly literal: string } | { readonly ref: string };
+
+/** A notification route: events under a prefix with a suffix go to a queue. */
+export interface NotificationRoute {
+  readonly events: readonly string[];
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly queueLogicalId: string;
+}
+
+/** The table as CreateTable needs it. */
+export interface TableDefinition {
+  readonly logicalId: string;
+  readonly keySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  readonly attributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
+  readonly globalSecondaryIndexes: {
+    IndexName: string;
+    KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+    Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+  }[];
+}
+
+/** Everything the local stack builds, read from the template. */
+export interface StackDefinition {
+  readonly table: TableDefinition;
+  readonly bucketLogicalId: string;
+  readonly notifications: readonly NotificationRoute[];
+  readonly queue: {
+    readonly logicalId: string;
+    readonly visibilityTimeoutSeconds: number;
+    readonly deadLetterLogicalId: string;
+    readonly maxReceiveCount: number;
+  };
+  readonly eventSource: {
+    readonly batchSize: number;
+    readonly maxBatchingWindowSeconds: number;
+    readonly reportBatchItemFailures: boolean;
+  };
+  readonly fn: {
+    readonly logicalId: string;
+    /** Directory of the bundled code, absolute. */
+    readonly codeDirectory: string;
+    /** `index.handler` -> file `index`, export `handler`. */
+    readonly handler: string;
+    readonly timeoutSeconds: number;
+    readonly environment: Readonly<Record<string, EnvValue>>;
+  };
+}
+
+function fail(message: string): never {
+  throw new Error(`Cannot run the synthesized template locally: ${message}`);
+}
+
+function refOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { Ref?: unknown; 'Fn::GetAtt'?: unknown };
+  if (typeof v.Ref === 'string') return v.Ref;
+  const getAtt = v['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  return undefined;
+}
+
+function single(resources: [string, Resource][], what: string): [string, Resource] {
+  if (resources.length !== 1) fail(`expected exactly one ${what}, found ${resources.length}`);
+  return resources[0] as [string, Resource];
+}
+
+/** Parses a synthesized template; `assemblyDir` is the cloud assembly directory holding the assets. */
+export function readStackDefinition(template: Json, assemblyDir: string): StackDefinition {
+  const resources = Object.entries((template.Resources ?? {}) as Record<string, Resource>);
+  const ofType = (type: string) => resources.filter(([, r]) => r.Type === type);
+
+  const [tableId, tableResource] = single(ofType('AWS::DynamoDB::Table'), 'DynamoDB table');
+  const tp = tableResource.Properties ?? {};
+  const table: TableDefinition = {
+    logicalId: tableId,
+    keySchema: tp.KeySchema as TableDefinition['keySchema'],
+    attributeDefinitions: tp.AttributeDefinitions as TableDefinition['attributeDefinitions'],
+    globalSecondaryIndexes: ((tp.GlobalSecondaryIndexes ?? []) as TableDefinition['globalSecondaryIndexes']).map((g) => ({
+      IndexName: g.IndexName,
+      KeySchema: g.KeySchema,
+      Projection: g.Projection,
+    })),
+  };
+
+  const [mappingId, mapping] = single(ofType('AWS::Lambda::EventSourceMapping'), 'event source mapping');
+  const mp = mapping.Properties ?? {};
+  const queueId = refOf(mp.EventSourceArn) ?? fail(`${mappingId} has no queue reference`);
+  const functionId = refOf(mp.FunctionName) ?? fail(`${mappingId} has no function reference`);
+
+  const queueResource = resources.find(([id]) => id === queueId)?.[1] ?? fail(`queue ${queueId} is missing`);
+  const qp = queueResource.Properties ?? {};
+  const redrive = (qp.RedrivePolicy ?? fail(`queue ${queueId} has no redrive policy`)) as Json;
+  const deadLetterLogicalId = refOf(redrive.deadLetterTargetArn) ?? fail('the redrive policy has no target');
+
+  const fnResource = resources.find(([id]) => id === functionId)?.[1] ?? fail(`function ${functionId} is missing`);
+  const fp = fnResource.Properties ?? {};
+  const assetPath = fnResource.Metadata?.['aws:asset:path'];
+  if (typeof assetPath !== 'string') fail(`function ${functionId} has no aws:asset:path metadata (asset metadata off?)`);
+  const variables = ((fp.Environment as Json | undefined)?.Variables ?? {}) as Json;
+  const environment: Record<string, EnvValue> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    if (typeof value === 'string') environment[name] = { literal: value };
+    else environment[name] = { ref: refOf(value) ?? fail(`environment variable ${name} is neither a literal nor a reference`) };
+  }
+
+  const [, notifications] = single(ofType('Custom::S3BucketNotifications'), 'bucket notification resource');
+  const np = notifications.Properties ?? {};
+  const bucketLogicalId = refOf(np.BucketName) ?? fail('the bucket notification names no bucket');
+  const queueConfigurations = ((np.NotificationConfiguration as Json | undefined)?.QueueConfigurations ?? []) as Json[];
+  const routes: NotificationRoute[] = queueConfigurations.map((q) => {
+    const rules = (((q.Filter as Json | undefined)?.Key as Json | undefined)?.FilterRules ?? []) as { Name: string; Value: string }[];
+    const rule = (name: string) => rules.find((r) => r.Name.toLowerCase() === name)?.Value ?? '';
+    return {
+      events: q.Events as string[],
+      prefix: rule('prefix'),
+      suffix: rule('suffix'),
+      queueLogicalId: refOf(q.QueueArn) ?? fail('a queue notification names no queue'),
+    };
+  });
+
+  return {
+    table,
+    bucketLogicalId,
+    notifications: routes,
+    queue: {
+      logicalId: queueId,
+      visibilityTimeoutSeconds: Number(qp.VisibilityTimeout ?? 30),
+      deadLetterLogicalId,
+      maxReceiveCount: Number(redrive.maxReceiveCount ?? fail('the redrive policy has no maxReceiveCount')),
+    },
+    eventSource: {
+      batchSize: Number(mp.BatchSize ?? 10),
+      maxBatchingWindowSeconds: Number(mp.MaximumBatchingWindowInSeconds ?? 0),
+      reportBatchItemFailures: ((mp.FunctionResponseTypes ?? []) as string[]).includes('ReportBatchItemFailures'),
+    },
+    fn: {
+      logicalId: functionId,
+      codeDirectory: join(assemblyDir, assetPath),
+      handler: String(fp.Handler ?? 'index.handler'),
+      timeoutSeconds: Number(fp.Timeout ?? 3),
+      environment,
+    },
+  };
+}
