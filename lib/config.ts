@@ -55,3 +55,36 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
   };
 }
+
+/** Environment variables the `undocs` CLI reads to find a deployed stack (flags override them). */
+export const CLI_ENV = {
+  stack: 'UNDOCS_STACK',
+  bucket: 'UNDOCS_BUCKET',
+  prefix: 'UNDOCS_PREFIX',
+  table: 'UNDOCS_TABLE',
+  region: 'AWS_REGION',
+} as const;
+
+/** What the CLI's environment says about its target; every field optional. */
+export interface CliEnvironment {
+  readonly stack?: string;
+  readonly bucket?: string;
+  readonly prefix?: string;
+  readonly table?: string;
+  readonly region?: string;
+}
+
+/** Reads the CLI's target variables. */
+export function readCliEnvironment(env: Env = process.env): CliEnvironment {
+  const pick = (name: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  return {
+    stack: pick(CLI_ENV.stack),
+    bucket: pick(CLI_ENV.bucket),
+    prefix: pick(CLI_ENV.prefix),
+    table: pick(CLI_ENV.table),
+    region: pick(CLI_ENV.region) ?? pick('AWS_DEFAULT_REGION'),
+  };
+}

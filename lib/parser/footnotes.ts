@@ -14,6 +14,12 @@ interface Note {
   marker: string;
   parts: string[];
   page: number;
+  last: TextLine;
+}
+
+/** A continuation line sits close under the note's previous line, in the same size. */
+function continues(note: Note, line: TextLine): boolean {
+  return line.y - note.last.y <= 1.9 * line.fontSize && Math.abs(line.fontSize - note.last.fontSize) < 1;
 }
 
 /** The lines at the bottom of a page set in the footnote size, top to bottom. */
@@ -73,10 +79,13 @@ export function parseFootnotes(pages: readonly PageView[], bodySize: number): { 
       const expected = lastNumber ? Number(lastNumber.marker) + 1 : undefined;
       const start = startOf(line, expected);
       if (start) {
-        current = { marker: start.marker, parts: [start.text], page: page.number };
+        current = { marker: start.marker, parts: [start.text], page: page.number, last: line };
         notes.push(current);
-      } else if (current) {
+      } else if (current && continues(current, line)) {
         current.parts.push(line.text);
+        current.last = line;
+      } else {
+        current = undefined;
       }
     }
   }

@@ -9,23 +9,30 @@ import type { TextLine, TextSegment } from '../pdf/types.js';
  * line repeated in the same margin on several pages. It is removed before the other rules run.
  */
 
-const JOB_NUMBER = /^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s*\/.*)?$/;
+const JOB_NUMBER = /^(?:GE\.)?\d{2}-\d{5}\*?(?:\s+\d{4}[a-z])?(?:\s*\([A-Z]\))?(?:\s+\d{6})*(?:\s*\/.*)?$/;
 const BARCODE = /^\*\d{7,9}\*$/;
-const PAGE_NUMBER = /^(?:-\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$/;
-/** Top and bottom margins, as shares of the page height, where furniture sits. */
+const PAGE_NUMBER = /^(?:-\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$|^(?:page|página)\s+\d{1,4}$|^стр\.\s*\d{1,4}$/i;
+/** "Continued" marks at the foot of old typescript pages. */
+const CONTINUED = /^\/\.\.\.$|^\.\.\.\/?$/;
+/** Old running headers name the language version under the symbol (`English`, `Français`). */
+const LANGUAGE_HEADER = /^(?:english|french|français|spanish|español|russian|русский|arabic|chinese)$/i;
+/** Top and bottom margins, as shares of the page height, where repeated furniture sits. */
 const MARGIN_SHARE = 0.09;
+/** Running headers of old layouts stack three lines (symbol, language, page) and reach deeper. */
+const HEADER_SHARE = 0.12;
 
-function inMargin(line: TextLine, page: PageView): boolean {
-  return line.y < page.height * MARGIN_SHARE || line.y > page.height * (1 - MARGIN_SHARE);
+function inMargin(line: TextLine, page: PageView, share = MARGIN_SHARE): boolean {
+  return line.y < page.height * share || line.y > page.height * (1 - share);
 }
 
 function isFurnitureSegment(segment: TextSegment, line: TextLine, page: PageView): boolean {
   const text = clean(segment.text);
   if (JOB_NUMBER.test(text) || BARCODE.test(text)) return true;
-  if (!inMargin(line, page)) return false;
-  if (PAGE_NUMBER.test(text)) return true;
-  // Running header: the symbol alone at the top of a page after the first.
-  return page.number > 1 && line.y < page.height * MARGIN_SHARE * 1.2 && parseSymbolLine(text).length > 0;
+  if (!inMargin(line, page, HEADER_SHARE)) return false;
+  if (PAGE_NUMBER.test(text) || CONTINUED.test(text)) return true;
+  // Running header of a page after the first: the symbol, or the language version, alone.
+  const top = line.y < page.height * HEADER_SHARE;
+  return page.number > 1 && top && (parseSymbolLine(text).length > 0 || LANGUAGE_HEADER.test(text));
 }
 
 /** Normalised text of a margin line, digits masked, for spotting repeated headers and footers. */

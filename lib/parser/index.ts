@@ -53,9 +53,17 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const bodySize = bodyFontSize(views);
   const masthead = parseMasthead(first);
   Object.assign(provenance, masthead.provenance);
-  const { title, subtitles } = parseTitle(first.lines.slice(masthead.endIndex), bodySize);
+  const { title, subtitles, titleInCapitals } = parseTitle(first.lines.slice(masthead.endIndex), bodySize);
   if (title) provenance.title = { page: 1, rule: 'title.first-large-paragraph' };
   if (subtitles.length > 0) provenance.subtitles = { page: 1, rule: 'title.following-large-paragraphs' };
+
+  // Typescript-era documents print the single agenda item's title in capitals below the item line,
+  // where it is the document's title too.
+  const [onlyItem, ...otherItems] = masthead.agendaItems;
+  const agendaItems =
+    onlyItem && otherItems.length === 0 && onlyItem.title === null && titleInCapitals
+      ? [{ ...onlyItem, title }]
+      : masthead.agendaItems;
 
   const signatories = parseSignatories(views);
   const firstSigned = signatories.length > 0 ? views.find((v) => /\(\s*(?:signed|signé|firmado|подпись)/iu.test(v.lines.map((l) => l.text).join('\n'))) : undefined;
@@ -79,7 +87,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
     language,
     organs: masthead.organs,
     sessions: masthead.sessions,
-    agendaItems: masthead.agendaItems,
+    agendaItems,
     title,
     subtitles,
     signatories,

@@ -42,7 +42,26 @@ export function parseSignatories(pages: readonly PageView[]): Signatory[] {
   });
 }
 
+/** The page's left margin: the x most lines start at. */
+function leftMargin(page: PageView): number {
+  const counts = new Map<number, number>();
+  for (const line of page.lines) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
+  let best = 0;
+  let bestCount = -1;
+  for (const [x, count] of counts) {
+    if (count > bestCount) {
+      best = x;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Signature lines are right-aligned or centred: they start well inside the left margin. */
+const INDENT = 60;
+
 function readBlock(page: PageView, block: Block): Omit<Signatory, 'inAnnex'> | null {
+  const margin = leftMargin(page);
   const line = page.lines[block.lineIndex] as TextLine;
   const segment = line.segments[block.segmentIndex];
   if (!segment) return null;
@@ -61,7 +80,7 @@ function readBlock(page: PageView, block: Block): Omit<Signatory, 'inAnnex'> | n
   for (let i = next; i < page.lines.length; i++) {
     const candidate = page.lines[i] as TextLine;
     if (candidate.y - previous.y > 2.2 * Math.max(candidate.fontSize, previous.fontSize)) break;
-    if (candidate.x < segment.x - 40) break;
+    if (candidate.x < margin + INDENT && candidate.x < segment.x - 40) break;
     const text = clean(candidate.text);
     if (SIGNED.test(text)) break;
     const last = titles.at(-1);

@@ -5,8 +5,9 @@ import { joinWrapped } from './text.js';
 /** Openings of titles that are set in body size in some layouts (letters, notes verbales). */
 const TITLE_OPENING =
   /^(?:identical\s+)?letters?\s+dated\b|^note\s+verbale\b|^lettres?\s+(?:identiques\s+)?datées?\b|^cartas?\s+(?:idénticas\s+)?de\s+fecha\b|^(?:идентичные\s+)?письма?\b/iu;
-/** Section headings ("I. Introduction", "A. Political situation", "1. ...") end the title block. */
-const SECTION_HEADING = /^(?:[IVXLC]+|[A-Z]|\d{1,2})\.\s/;
+/** Section headings ("I. Introduction", "A. Political situation", "1. ...", "Summary") end the title block. */
+const SECTION_HEADING =
+  /^(?:[IVXLC]+|[A-Z]|\d{1,2})\.\s|^(?:summary|résumé|resumen|резюме|contents|table des matières|índice|содержание|introduction|introducción|введение)$/iu;
 /** Report-type lines, reported as subtitles. */
 const SUBTITLE =
   /^(?:report|note|letter|resolution|decision|draft|rapport|informe|nota|доклад|записка)\b.*\b(?:secretary-general|secrétaire général|secretario general|генерального секретаря|council|assembly|committee|rapporteur|commission|conseil|assemblée|comité|consejo|asamblea|comité|совета|ассамблеи)\b/iu;
@@ -15,6 +16,8 @@ const SUBTITLE =
 export interface TitleBlock {
   readonly title: string | null;
   readonly subtitles: string[];
+  /** True when the title was printed in capitals (reported in sentence case). */
+  readonly titleInCapitals: boolean;
 }
 
 function fontOf(group: readonly TextLine[]): number {
@@ -29,17 +32,21 @@ function fontOf(group: readonly TextLine[]): number {
 export function parseTitle(lines: readonly TextLine[], bodySize: number): TitleBlock {
   const groups = paragraphs(lines.slice(0, 40));
   let title: string | null = null;
+  let titleInCapitals = false;
   const subtitles: string[] = [];
   for (const group of groups) {
     const text = joinWrapped(group.map((l) => l.text));
     const larger = fontOf(group) > bodySize + 0.4;
+    // Typescript-era layouts set the title in capitals at body size.
+    const shouted = !/\p{Ll}/u.test(text) && /\p{Lu}{3}/u.test(text) && text.length > 12;
     if (title === null) {
-      if (larger || TITLE_OPENING.test(text)) {
+      if (larger || shouted || TITLE_OPENING.test(text)) {
         if (SUBTITLE.test(text) && !TITLE_OPENING.test(text)) {
           subtitles.push(text);
           continue;
         }
         title = sentenceCaseIfShouted(text);
+        titleInCapitals = shouted;
         continue;
       }
       if (subtitles.length > 0) break;
@@ -47,10 +54,10 @@ export function parseTitle(lines: readonly TextLine[], bodySize: number): TitleB
       if (text.length > 160) break;
       continue;
     }
-    if (SECTION_HEADING.test(text) || !larger) break;
+    if (SECTION_HEADING.test(text) || !(larger || SUBTITLE.test(text))) break;
     subtitles.push(text);
   }
-  return { title, subtitles };
+  return { title, subtitles, titleInCapitals };
 }
 
 function sentenceCaseIfShouted(text: string): string {

@@ -1,0 +1,209 @@
+/**
+ * `undocs`: extract UN documents locally, upload them to a stack, and read what it stored.
+ * Run from the repository as `npm run -s undocs -- <command>`; `--help` lists everything.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { PermanentIngestError } from '../lib/errors.js';
+import { EXTRACTOR_VERSION, extractDocument } from '../lib/extract.js';
+import { type DocumentStatus, STATUSES } from '../lib/model/items.js';
+import { type UploadResult, uploadPaths } from './commands/upload.js';
+import { describeDocument, describeUploadSummary, dim, statusWord } from './format.js';
+import { resolveTarget, TargetError, type TargetFlags } from './target.js';
+
+const HELP = `undocs: UN document ingestion
+
+Usage: undocs <command> [options]
+
+Commands
+  extract <file.pdf>...           Extract locally and print JSON (JSON Lines for several files).
+                                  Nothing else goes to stdout; diagnostics go to stderr.
+  upload <files or folders>...    Upload PDFs (folders are searched for .pdf/.PDF) to the ingest prefix.
+      --wait                      Wait until each file is processed; show progress and a summary.
+      --timeout <seconds>         How long --wait waits (default 300).
+  get <symbol>                    Print the stored document(s) with that symbol (any symbol of a
+                                  joint document; case and spacing do not matter).
+  status                          Every upload and where it stands, newest first.
+      --status <STATUS>           Only one status: ${STATUSES.join(', ')}.
+
+Which stack (first that applies)
+  --bucket NAME --table NAME      Explicit resources (also UNDOCS_BUCKET, UNDOCS_TABLE; --prefix/UNDOCS_PREFIX).
+  --stack NAME                    A deployed stack, from its CloudFormation outputs (also UNDOCS_STACK).
+  --local                         The local stack of \`npm start -- --serve\`; found by itself when
+                                  nothing above is given.
+  --region NAME                   AWS region (also AWS_REGION); credentials come from the usual AWS chain.
+
+Output
+  --json                          Machine-readable JSON on stdout.
+  -h, --help                      This help.
+
+Exit status: 0 success; 1 a document failed or was not found; 2 usage or configuration error;
+3 --wait timed out with documents still pending.
+`;
+
+const options = {
+  json: { type: 'boolean' },
+  wait: { type: 'boolean' },
+  timeout: { type: 'string' },
+  status: { type: 'string' },
+  local: { type: 'boolean' },
+  stack: { type: 'string' },
+  bucket: { type: 'string' },
+  table: { type: 'string' },
+  prefix: { type: 'string' },
+  region: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+function targetFlags(values: Values): TargetFlags {
+  return {
+    local: values.local,
+    stack: values.stack,
+    bucket: values.bucket,
+    table: values.table,
+    prefix: values.prefix,
+    region: values.region,
+  };
+}
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+async function extractCommand(files: string[], values: Values): Promise<number> {
+  if (files.length === 0) throw new UsageError('extract needs at least one PDF file.');
+  let failures = 0;
+  for (const file of files) {
+    let result: Record<string, unknown>;
+    try {
+      const doc = await extractDocument(new Uint8Array(readFileSync(file)));
+      result = { file, extractorVersion: EXTRACTOR_VERSION, ...doc };
+    } catch (error) {
+      failures++;
+      const failure =
+        error instanceof PermanentIngestError
+          ? { code: error.code, message: error.message }
+          : { code: 'ERROR', message: (error as Error).message };
+      err(`${file}: ${failure.message}`);
+      result = { file, error: failure };
+    }
+    out(files.length === 1 && !values.json ? JSON.stringify(result, null, 2) : JSON.stringify(result));
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+async function uploadCommand(paths: string[], values: Values): Promise<number> {
+  if (paths.length === 0) throw new UsageError('upload needs files or folders.');
+  const timeoutSeconds = values.timeout === undefined ? 300 : Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
+  const target = await resolveTarget(targetFlags(values));
+  const log = values.json ? err : out;
+  log(dim(`Uploading to ${target.description}: s3://${target.bucket}/${target.prefix}`));
+  const results = await uploadPaths(target, paths, {
+    wait: Boolean(values.wait),
+    timeoutMs: timeoutSeconds * 1000,
+    onProgress: (r: UploadResult, done, total) => {
+      const note = r.status === 'UPLOADED' ? dim('uploaded, waiting') : (r.reason ?? '');
+      log(`${dim(`[${done}/${total}]`)} ${statusWord(r.status)} ${r.file} ${note}`);
+    },
+  });
+  if (values.json) {
+    out(JSON.stringify(results.map(({ document, ...r }) => ({ ...r, symbols: document?.symbols ?? [] })), null, 2));
+  } else {
+    out('');
+    out(describeUploadSummary(results));
+  }
+  if (results.some((r) => r.status === 'FAILED' || r.status === 'UPLOAD_FAILED' || r.status === 'SKIPPED')) return 1;
+  return results.some((r) => r.status === 'PENDING') ? 3 : 0;
+}
+
+async function getCommand(args: string[], values: Values): Promise<number> {
+  const symbol = args.join(' ').trim();
+  if (symbol === '') throw new UsageError('get needs a document symbol, e.g. undocs get A/75/574');
+  const target = await resolveTarget(targetFlags(values));
+  const entries = await target.repository.findBySymbol(symbol);
+  const documents = (await Promise.all(entries.map((e) => target.repository.getDocument(e.documentId)))).filter(
+    (d) => d !== undefined && d.status !== 'REMOVED',
+  );
+  if (documents.length === 0) {
+    if (values.json) out('[]');
+    err(`No document with symbol ${symbol} in ${target.description}.`);
+    return 1;
+  }
+  if (values.json) out(JSON.stringify(documents, null, 2));
+  else out(documents.map((d) => describeDocument(d as NonNullable<typeof d>)).join('\n\n'));
+  return 0;
+}
+
+async function statusCommand(values: Values): Promise<number> {
+  const wanted = values.status?.toUpperCase();
+  if (wanted !== undefined && !(STATUSES as readonly string[]).includes(wanted)) {
+    throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${values.status}".`);
+  }
+  const target = await resolveTarget(targetFlags(values));
+  const documents = wanted
+    ? await target.repository.listByStatus(wanted as DocumentStatus)
+    : await target.repository.listAll();
+  if (values.json) {
+    out(JSON.stringify(documents.map(({ provenance: _p, ...d }) => d), null, 2));
+    return 0;
+  }
+  if (documents.length === 0) {
+    out(`No uploads in ${target.description}.`);
+    return 0;
+  }
+  for (const d of documents) {
+    const detail = d.status === 'FAILED' ? `${d.failure?.message ?? ''} [${d.failure?.code ?? '?'}]` : d.symbols.join(', ');
+    out(`${statusWord(d.status)} ${d.updatedAt}  ${d.key}  ${dim(detail)}`);
+  }
+  const counts = new Map<string, number>();
+  for (const d of documents) counts.set(d.status, (counts.get(d.status) ?? 0) + 1);
+  out(`\n${documents.length} upload(s): ${[...counts].map(([s, n]) => `${n} ${s.toLowerCase()}`).join(', ')}`);
+  return 0;
+}
+
+/** Runs the CLI with the given arguments; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    err(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    out(HELP);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  // pdf.js prints its warnings with console.log; keep stdout for results only.
+  console.log = console.error;
+  try {
+    switch (command) {
+      case 'extract':
+        return await extractCommand(rest, values);
+      case 'upload':
+        return await uploadCommand(rest, values);
+      case 'get':
+        return await getCommand(rest, values);
+      case 'status':
+        return await statusCommand(values);
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`${error.message}\nRun undocs --help for usage.`);
+      return 2;
+    }
+    if (error instanceof TargetError) {
+      err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm start`: the whole pipeline on this machine. Synthesizes the CDK app, starts the embedded
+ * S3, DynamoDB and queue from its template, uploads the sample PDFs through S3 and shows what the
+ * bundled ingest Lambda extracted from each. `npm start -- --serve` keeps the stack running for
+ * other clients (and the CLI, which finds it by itself) until Ctrl-C.
+ */
+import { parseArgs } from 'node:util';
+import { uploadPaths } from '../cli/commands/upload.js';
+import { bold, describeExtraction, dim, statusWord } from '../cli/format.js';
+import { DocumentRepository } from '../lib/repository.js';
+import { LocalStack } from './stack.js';
+import { clearLocalState, readLocalState, STATE_FILE, writeLocalState } from './state.js';
+
+const SAMPLES = new URL('../samples/', import.meta.url).pathname;
+
+const { values, positionals } = parseArgs({
+  options: {
+    serve: { type: 'boolean' },
+    'no-samples': { type: 'boolean' },
+    source: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    's3-port': { type: 'string' },
+    'dynamodb-port': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  allowPositionals: true,
+});
+
+if (values.help) {
+  process.stdout.write(`npm start [-- options] [pdf files or folders]
+
+Runs the undocs stack locally (embedded S3, DynamoDB and queue, built from the CDK template) and
+ingests the sample PDFs in samples/ (or the files and folders given) through the bundled Lambda.
+
+  --serve               Keep the stack running; print endpoints; the CLI finds it (Ctrl-C stops it).
+  --no-samples          Do not upload the samples.
+  --source              Run lambdas/ingest.ts instead of the bundle cdk synth produced.
+  --s3-port N           S3 port with --serve (default 4568); --dynamodb-port N (default 4567).
+  -v, --verbose         Show the handler's structured logs.
+`);
+  process.exit(0);
+}
+
+function port(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`Invalid port "${value}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (values.serve && readLocalState()) {
+    throw new Error(`A local stack is already running (see ${STATE_FILE}); stop it first.`);
+  }
+  process.stdout.write(dim('Synthesizing the CDK app and starting the local stack...\n'));
+  const stack = await LocalStack.start({
+    handler: values.source ? 'source' : 'bundle',
+    s3Port: values.serve ? port(values['s3-port'], 4568) : 0,
+    dynamodbPort: values.serve ? port(values['dynamodb-port'], 4567) : 0,
+    logLevel: values.verbose ? 'INFO' : 'WARN',
+  });
+  const { s3, dynamodb } = stack.clients();
+  const repository = new DocumentRepository(dynamodb, stack.names.table);
+  const target = {
+    description: 'local stack',
+    bucket: stack.names.bucket,
+    prefix: stack.names.prefix,
+    table: stack.names.table,
+    s3,
+    dynamodb,
+    repository,
+  };
+  process.stdout.write(
+    dim(`Stack ${stack.synthesized.stackName} running locally in ${((Date.now() - started) / 1000).toFixed(1)} s (handler: ${values.source ? 'lambdas/ingest.ts' : 'bundled asset from cdk synth'}).\n`),
+  );
+
+  const paths = positionals.length > 0 ? positionals : values['no-samples'] ? [] : [SAMPLES];
+  if (paths.length > 0) {
+    const results = await uploadPaths(target, paths, {
+      wait: true,
+      timeoutMs: 120_000,
+      onProgress: (r) => {
+        if (r.status !== 'UPLOADED') process.stdout.write(`${statusWord(r.status)} ${r.key ?? r.file}\n`);
+      },
+    });
+    process.stdout.write('\n');
+    for (const result of results) {
+      process.stdout.write(`${statusWord(result.status)} ${bold(result.key ?? result.file)}\n`);
+      if (result.reason) process.stdout.write(`  reason       ${result.reason}\n`);
+      if (result.document && result.status !== 'FAILED') {
+        const footnotes = await repository.getFootnotes(result.document.documentId);
+        for (const line of describeExtraction(result.document)) process.stdout.write(`  ${line}\n`);
+        if (footnotes[0]) process.stdout.write(`  ${dim(`footnote ${footnotes[0].marker} (p. ${footnotes[0].page}): ${footnotes[0].text.slice(0, 90)}`)}\n`);
+      }
+      process.stdout.write('\n');
+    }
+    const done = results.filter((r) => r.status === 'DONE' || r.status === 'NEEDS_OCR').length;
+    process.stdout.write(`${done}/${results.length} document(s) extracted in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+    if (stack.invokeErrors.length > 0) process.stdout.write(`${stack.invokeErrors.length} handler invocation(s) failed; run with --verbose.\n`);
+    if (!values.serve) process.exitCode = done === results.length ? 0 : 1;
+  }
+
+  if (!values.serve) {
+    await stack.stop();
+    return;
+  }
+  writeLocalState({
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    endpoints: stack.endpoints,
+    bucket: stack.names.bucket,
+    prefix: stack.names.prefix,
+    table: stack.names.table,
+  });
+  process.stdout.write(`
+${bold('The local stack is running.')} Ctrl-C stops it.
+  S3        ${stack.endpoints.s3}   bucket ${stack.names.bucket}, uploads under ${stack.names.prefix}
+            (path-style; access key S3RVER, secret S3RVER; any region)
+  DynamoDB  ${stack.endpoints.dynamodb}   table ${stack.names.table}
+  Try, in another terminal:
+    npm run -s undocs -- upload samples/ --wait
+    npm run -s undocs -- status
+    npm run -s undocs -- get A/80/456
+    aws --endpoint-url ${stack.endpoints.s3} s3 cp my.pdf s3://${stack.names.bucket}/${stack.names.prefix}my.pdf
+`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping the local stack...\n');
+    clearLocalState();
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  clearLocalState();
+  process.stderr.write(`npm start failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+/**
+ * The state file of a running `npm start -- --serve`: how the CLI in another terminal finds the
+ * local stack by itself. It lives in `.undocs/local.json` at the repository root (git-ignored) and
+ * is removed when the stack stops; a file left by a killed process is ignored (its pid is gone).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What the CLI needs to talk to a local stack. */
+export interface LocalStackState {
+  readonly pid: number;
+  readonly startedAt: string;
+  readonly endpoints: { readonly s3: string; readonly dynamodb: string };
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly table: string;
+}
+
+const STATE_DIR = fileURLToPath(new URL('../.undocs/', import.meta.url));
+/** Path of the state file. */
+export const STATE_FILE = `${STATE_DIR}local.json`;
+
+/** Writes the state file for this process. */
+export function writeLocalState(state: LocalStackState, file = STATE_FILE): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/** Removes the state file if it belongs to this process. */
+export function clearLocalState(file = STATE_FILE): void {
+  const state = readLocalState(file, { checkAlive: false });
+  if (state?.pid === process.pid) rmSync(file, { force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The running local stack's state, or undefined when none is running. */
+export function readLocalState(file = STATE_FILE, options = { checkAlive: true }): LocalStackState | undefined {
+  let state: LocalStackState;
+  try {
+    state = JSON.parse(readFileSync(file, 'utf8')) as LocalStackState;
+  } catch {
+    return undefined;
+  }
+  if (options.checkAlive && !alive(state.pid)) return undefined;
+  return state;
+}
