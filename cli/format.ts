@@ -20,12 +20,17 @@ export function statusWord(status: string): string {
   return padded;
 }
 
-type Extraction = Omit<UnDocument, 'pages' | 'footnotes' | 'provenance'> & { footnoteCount?: number; footnotes?: readonly unknown[] };
+type Extraction = Omit<UnDocument, 'pages' | 'footnotes' | 'provenance'> & {
+  footnoteCount?: number;
+  footnotes?: readonly unknown[];
+};
 
 /** The few lines that say what was extracted from one document. */
 export function describeExtraction(doc: Extraction): string[] {
   const footnotes = doc.footnoteCount ?? doc.footnotes?.length ?? 0;
-  const signatories = doc.signatories.map((s) => (s.titles.length > 0 ? `${s.name} (${s.titles.join(', ')})` : s.name));
+  const signatories = doc.signatories.map((s) =>
+    s.titles.length > 0 ? `${s.name} (${s.titles.join(', ')})` : s.name,
+  );
   const agenda = doc.agendaItems.map((a) => (a.title ? `${a.number}: ${a.title}` : a.number));
   return [
     `symbols      ${doc.symbols.length > 0 ? doc.symbols.join(', ') : dim('none printed')}`,
@@ -41,7 +46,8 @@ export function describeExtraction(doc: Extraction): string[] {
 /** The block printed for one stored document. */
 export function describeDocument(doc: DocumentRecord): string {
   const head = `${statusWord(doc.status)} ${bold(doc.key)}  ${dim(`id ${doc.documentId}, updated ${doc.updatedAt}`)}`;
-  if (doc.status === 'FAILED') return `${head}\n  reason       ${doc.failure?.message ?? '-'} [${doc.failure?.code ?? '?'}]`;
+  if (doc.status === 'FAILED')
+    return `${head}\n  reason       ${doc.failure?.message ?? '-'} [${doc.failure?.code ?? '?'}]`;
   if (doc.status === 'PROCESSING' || doc.status === 'RECEIVED') return head;
   return [head, ...describeExtraction(doc).map((l) => `  ${l}`)].join('\n');
 }

@@ -98,7 +98,8 @@ async function extractCommand(files: string[], values: Values): Promise<number> 
 async function uploadCommand(paths: string[], values: Values): Promise<number> {
   if (paths.length === 0) throw new UsageError('upload needs files or folders.');
   const timeoutSeconds = values.timeout === undefined ? 300 : Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
   const target = await resolveTarget(targetFlags(values));
   const log = values.json ? err : out;
   log(dim(`Uploading to ${target.description}: s3://${target.bucket}/${target.prefix}`));
@@ -111,12 +112,19 @@ async function uploadCommand(paths: string[], values: Values): Promise<number> {
     },
   });
   if (values.json) {
-    out(JSON.stringify(results.map(({ document, ...r }) => ({ ...r, symbols: document?.symbols ?? [] })), null, 2));
+    out(
+      JSON.stringify(
+        results.map(({ document, ...r }) => ({ ...r, symbols: document?.symbols ?? [] })),
+        null,
+        2,
+      ),
+    );
   } else {
     out('');
     out(describeUploadSummary(results));
   }
-  if (results.some((r) => r.status === 'FAILED' || r.status === 'UPLOAD_FAILED' || r.status === 'SKIPPED')) return 1;
+  if (results.some((r) => r.status === 'FAILED' || r.status === 'UPLOAD_FAILED' || r.status === 'SKIPPED'))
+    return 1;
   return results.some((r) => r.status === 'PENDING') ? 3 : 0;
 }
 
@@ -125,9 +133,9 @@ async function getCommand(args: string[], values: Values): Promise<number> {
   if (symbol === '') throw new UsageError('get needs a document symbol, e.g. undocs get A/75/574');
   const target = await resolveTarget(targetFlags(values));
   const entries = await target.repository.findBySymbol(symbol);
-  const documents = (await Promise.all(entries.map((e) => target.repository.getDocument(e.documentId)))).filter(
-    (d) => d !== undefined && d.status !== 'REMOVED',
-  );
+  const documents = (
+    await Promise.all(entries.map((e) => target.repository.getDocument(e.documentId)))
+  ).filter((d) => d !== undefined && d.status !== 'REMOVED');
   if (documents.length === 0) {
     if (values.json) out('[]');
     err(`No document with symbol ${symbol} in ${target.description}.`);
@@ -148,7 +156,13 @@ async function statusCommand(values: Values): Promise<number> {
     ? await target.repository.listByStatus(wanted as DocumentStatus)
     : await target.repository.listAll();
   if (values.json) {
-    out(JSON.stringify(documents.map(({ provenance: _p, ...d }) => d), null, 2));
+    out(
+      JSON.stringify(
+        documents.map(({ provenance: _p, ...d }) => d),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   if (documents.length === 0) {
@@ -156,12 +170,17 @@ async function statusCommand(values: Values): Promise<number> {
     return 0;
   }
   for (const d of documents) {
-    const detail = d.status === 'FAILED' ? `${d.failure?.message ?? ''} [${d.failure?.code ?? '?'}]` : d.symbols.join(', ');
+    const detail =
+      d.status === 'FAILED'
+        ? `${d.failure?.message ?? ''} [${d.failure?.code ?? '?'}]`
+        : d.symbols.join(', ');
     out(`${statusWord(d.status)} ${d.updatedAt}  ${d.key}  ${dim(detail)}`);
   }
   const counts = new Map<string, number>();
   for (const d of documents) counts.set(d.status, (counts.get(d.status) ?? 0) + 1);
-  out(`\n${documents.length} upload(s): ${[...counts].map(([s, n]) => `${n} ${s.toLowerCase()}`).join(', ')}`);
+  out(
+    `\n${documents.length} upload(s): ${[...counts].map(([s, n]) => `${n} ${s.toLowerCase()}`).join(', ')}`,
+  );
   return 0;
 }
 

@@ -52,10 +52,24 @@ async function stackOutputs(stackName: string, region: string | undefined): Prom
   }
 }
 
-function awsTarget(description: string, bucket: string, table: string, prefix: string, region?: string): Target {
+function awsTarget(
+  description: string,
+  bucket: string,
+  table: string,
+  prefix: string,
+  region?: string,
+): Target {
   const s3 = new S3Client(region ? { region } : {});
   const dynamodb = new DynamoDBClient(region ? { region } : {});
-  return { description, bucket, table, prefix, s3, dynamodb, repository: new DocumentRepository(dynamodb, table) };
+  return {
+    description,
+    bucket,
+    table,
+    prefix,
+    s3,
+    dynamodb,
+    repository: new DocumentRepository(dynamodb, table),
+  };
 }
 
 /** Resolves the target from flags, environment and a running local stack. */
@@ -66,19 +80,39 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
     const bucket = flags.bucket ?? env.bucket;
     const table = flags.table ?? env.table;
     if (flags.bucket || flags.table) {
-      if (!bucket || !table) throw new TargetError('Give both --bucket and --table (or set UNDOCS_BUCKET and UNDOCS_TABLE).');
-      return awsTarget(`bucket ${bucket}, table ${table}`, bucket, table, flags.prefix ?? env.prefix ?? DEFAULT_PREFIX, region);
+      if (!bucket || !table)
+        throw new TargetError('Give both --bucket and --table (or set UNDOCS_BUCKET and UNDOCS_TABLE).');
+      return awsTarget(
+        `bucket ${bucket}, table ${table}`,
+        bucket,
+        table,
+        flags.prefix ?? env.prefix ?? DEFAULT_PREFIX,
+        region,
+      );
     }
     const stack = flags.stack ?? env.stack;
     if (stack) {
       const outputs = await stackOutputs(stack, region);
       const b = outputs.BucketName;
       const t = outputs.TableName;
-      if (!b || !t) throw new TargetError(`Stack ${stack} has no BucketName/TableName outputs; is it an undocs stack?`);
-      return awsTarget(`stack ${stack}`, b, t, flags.prefix ?? outputs.IngestPrefix ?? DEFAULT_PREFIX, region);
+      if (!b || !t)
+        throw new TargetError(`Stack ${stack} has no BucketName/TableName outputs; is it an undocs stack?`);
+      return awsTarget(
+        `stack ${stack}`,
+        b,
+        t,
+        flags.prefix ?? outputs.IngestPrefix ?? DEFAULT_PREFIX,
+        region,
+      );
     }
     if (bucket && table) {
-      return awsTarget(`bucket ${bucket}, table ${table}`, bucket, table, flags.prefix ?? env.prefix ?? DEFAULT_PREFIX, region);
+      return awsTarget(
+        `bucket ${bucket}, table ${table}`,
+        bucket,
+        table,
+        flags.prefix ?? env.prefix ?? DEFAULT_PREFIX,
+        region,
+      );
     }
   }
   const state = readLocalState();

@@ -46,7 +46,10 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       await processRecord(record);
     } catch (error) {
-      logger.error('Message will be retried', { error: describeError(error), receiveCount: record.attributes.ApproximateReceiveCount });
+      logger.error('Message will be retried', {
+        error: describeError(error),
+        receiveCount: record.attributes.ApproximateReceiveCount,
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     } finally {
       logger.removeKeys(['messageId']);

@@ -12,7 +12,15 @@ const TRANSIENT_NAMES = new Set([
   'TimeoutError',
   'TransactionConflictException',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 
 /**
  * Whether an AWS SDK error is worth retrying later: throttling, 5xx, timeouts and network errors.
@@ -20,7 +28,12 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
  */
 export function isTransientAwsError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
+  const e = error as {
+    name?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: unknown;
+  };
   if (e.$retryable) return true;
   if (e.name && TRANSIENT_NAMES.has(e.name)) return true;
   if (e.code && NETWORK_CODES.has(e.code)) return true;
@@ -31,9 +44,12 @@ export function isTransientAwsError(error: unknown): boolean {
 /** Rethrows transient AWS errors as TransientIngestError (retried by the queue); others unchanged. */
 export function classifyAwsError(error: unknown, what: string): unknown {
   if (isTransientAwsError(error)) {
-    return new TransientIngestError(`${what} failed for now and will be retried: ${(error as Error).message}`, {
-      cause: error,
-    });
+    return new TransientIngestError(
+      `${what} failed for now and will be retried: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return error;
 }

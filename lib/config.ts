@@ -63,6 +63,8 @@ export const CLI_ENV = {
   prefix: 'UNDOCS_PREFIX',
   table: 'UNDOCS_TABLE',
   region: 'AWS_REGION',
+  /** Where `npm start -- --serve` records its endpoints (default `.undocs/local.json`). */
+  stateFile: 'UNDOCS_STATE_FILE',
 } as const;
 
 /** What the CLI's environment says about its target; every field optional. */
@@ -72,6 +74,7 @@ export interface CliEnvironment {
   readonly prefix?: string;
   readonly table?: string;
   readonly region?: string;
+  readonly stateFile?: string;
 }
 
 /** Reads the CLI's target variables. */
@@ -86,5 +89,6 @@ export function readCliEnvironment(env: Env = process.env): CliEnvironment {
     prefix: pick(CLI_ENV.prefix),
     table: pick(CLI_ENV.table),
     region: pick(CLI_ENV.region) ?? pick('AWS_DEFAULT_REGION'),
+    stateFile: pick(CLI_ENV.stateFile),
   };
 }

@@ -1,5 +1,5 @@
-import { type ReadPdfOptions, readPdf } from './pdf/reader.js';
 import { parseUnDocument, type UnDocument } from './parser/index.js';
+import { type ReadPdfOptions, readPdf } from './pdf/reader.js';
 
 /** Version of the extractor; stored on every document so stale extractions can be found later. */
 export const EXTRACTOR_VERSION = '0.1.0';

@@ -1,5 +1,5 @@
 import type { IngestConfig } from './config.js';
-import { IngestError, PermanentIngestError, describeError } from './errors.js';
+import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { EXTRACTOR_VERSION, extractDocument } from './extract.js';
 import {
   chunkFootnotes,
@@ -78,7 +78,12 @@ async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<Ing
   const skipped = supersededBy(event, previous);
   if (skipped) return { documentId, status: previous.status, skipped };
   const now = (deps.now ?? (() => new Date()))().toISOString();
-  await deps.repository.putDocument({ ...previous, status: 'REMOVED', updatedAt: now, sequencer: event.sequencer ?? null });
+  await deps.repository.putDocument({
+    ...previous,
+    status: 'REMOVED',
+    updatedAt: now,
+    sequencer: event.sequencer ?? null,
+  });
   return { documentId, status: 'REMOVED' };
 }
 
@@ -134,7 +139,10 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     await deps.repository.replaceParts(
       documentId,
       {
-        pages: pages.map((page) => ({ number: page.number, text: truncateUtf8(page.text, MAX_ITEM_TEXT_BYTES).text })),
+        pages: pages.map((page) => ({
+          number: page.number,
+          text: truncateUtf8(page.text, MAX_ITEM_TEXT_BYTES).text,
+        })),
         footnoteChunks: chunkFootnotes(clean.footnotes),
         symbols,
       },
@@ -156,7 +164,11 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     if (!(error instanceof PermanentIngestError)) throw error;
     const failure: Failure = { code: error.code, message: error.message };
     // A failed re-upload must not leave the previous version's pages readable.
-    await deps.repository.replaceParts(documentId, { pages: [], footnoteChunks: [], symbols: [] }, previousSymbols);
+    await deps.repository.replaceParts(
+      documentId,
+      { pages: [], footnoteChunks: [], symbols: [] },
+      previousSymbols,
+    );
     await deps.repository.putDocument({
       ...base,
       status: 'FAILED',

@@ -101,7 +101,11 @@ export class DocumentRepository {
    */
   async replaceParts(
     documentId: string,
-    parts: { pages: readonly PageText[]; footnoteChunks: readonly Footnote[][]; symbols: readonly SymbolEntry[] },
+    parts: {
+      pages: readonly PageText[];
+      footnoteChunks: readonly Footnote[][];
+      symbols: readonly SymbolEntry[];
+    },
     previousSymbols: readonly string[],
   ): Promise<void> {
     const pk = documentPk(documentId);
@@ -130,7 +134,9 @@ export class DocumentRepository {
         ...entry,
       })),
     ];
-    await this.batchWrite(puts.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })));
+    await this.batchWrite(
+      puts.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })),
+    );
 
     const kept = new Set(puts.map((item) => `${item.pk}|${item.sk}`));
     const existing = await this.partKeys(documentId);
@@ -164,7 +170,9 @@ export class DocumentRepository {
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > BATCH_RETRIES) {
           throw classifyAwsError(
-            Object.assign(new Error(`${pending.length} items stayed unprocessed`), { name: 'ThrottlingException' }),
+            Object.assign(new Error(`${pending.length} items stayed unprocessed`), {
+              name: 'ThrottlingException',
+            }),
             'Writing document parts',
           );
         }

@@ -48,7 +48,8 @@ export function parseS3EventBody(body: string): ObjectEvent[] {
   } catch {
     throw new MalformedEventError(`The message body is not JSON: ${body.slice(0, 80)}`);
   }
-  if (typeof parsed !== 'object' || parsed === null) throw new MalformedEventError('The message body is not an object');
+  if (typeof parsed !== 'object' || parsed === null)
+    throw new MalformedEventError('The message body is not an object');
   if ((parsed as { Event?: unknown }).Event === 's3:TestEvent') return [];
   const records = (parsed as { Records?: unknown }).Records;
   if (!Array.isArray(records)) throw new MalformedEventError('The message body has no Records array');
@@ -65,13 +66,19 @@ export function parseS3EventBody(body: string): ObjectEvent[] {
         ? 'removed'
         : undefined;
     if (!kind) throw new MalformedEventError(`Record ${index} has unsupported event ${eventName}`);
+    let key: string;
+    try {
+      key = decodeS3Key(rawKey);
+    } catch {
+      throw new MalformedEventError(`Record ${index} has a key that is not URL-encoded: ${rawKey}`);
+    }
     const size = record.s3?.object?.size;
     return {
       kind,
       eventName,
       eventTime: str(record.eventTime) ?? new Date(0).toISOString(),
       bucket,
-      key: decodeS3Key(rawKey),
+      key,
       size: typeof size === 'number' ? size : undefined,
       eTag: str(record.s3?.object?.eTag),
       versionId: str(record.s3?.object?.versionId),

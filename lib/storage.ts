@@ -32,7 +32,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async size(bucket: string, key: string, versionId?: string): Promise<number> {
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+      const head = await this.s3.send(
+        new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
+      );
       return head.ContentLength ?? 0;
     } catch (error) {
       if (notFound(error)) throw missing(key, error);
@@ -42,7 +44,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async read(bucket: string, key: string, versionId?: string): Promise<Uint8Array> {
     try {
-      const object = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+      const object = await this.s3.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
+      );
       if (!object.Body) return new Uint8Array();
       return await object.Body.transformToByteArray();
     } catch (error) {

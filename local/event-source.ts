@@ -7,7 +7,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { LocalQueue } from './queue.js';
 
 /** An SQS-triggered Lambda handler. */
-export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
+export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
 /** Options of the poller; mirror the template's event source mapping. */
 export interface PollerOptions {

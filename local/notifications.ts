@@ -82,7 +82,11 @@ export function notificationsFor(
           s3: {
             s3SchemaVersion: '1.0',
             configurationId: 'local',
-            bucket: { name: options.bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${options.bucket}` },
+            bucket: {
+              name: options.bucket,
+              ownerIdentity: { principalId: 'LOCAL' },
+              arn: `arn:aws:s3:::${options.bucket}`,
+            },
             object: {
               key: encodeS3EventKey(key),
               ...(created && record.s3.object.size !== undefined && { size: record.s3.object.size }),

@@ -134,13 +134,18 @@ export class LocalQueue {
   get inFlight(): number {
     const now = Date.now();
     let count = 0;
-    for (const message of this.messages.values()) if (message.receiveCount > 0 && message.visibleAt > now) count++;
+    for (const message of this.messages.values())
+      if (message.receiveCount > 0 && message.visibleAt > now) count++;
     return count;
   }
 
   /** The bodies of every message (for inspection: the dead-letter queue's contents). */
   peek(): { messageId: string; body: string; receiveCount: number }[] {
-    return [...this.messages.values()].map((m) => ({ messageId: m.messageId, body: m.body, receiveCount: m.receiveCount }));
+    return [...this.messages.values()].map((m) => ({
+      messageId: m.messageId,
+      body: m.body,
+      receiveCount: m.receiveCount,
+    }));
   }
 
   /** Resolves when a message is sent or released, or after `ms`. */

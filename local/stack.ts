@@ -87,7 +87,12 @@ export class LocalStack {
       dynamo.listen(options.dynamodbPort ?? 0, '127.0.0.1', () => resolve());
     });
     const s3Dir = mkdtempSync(join(tmpdir(), 'undocs-s3-'));
-    const s3 = new S3rver({ address: '127.0.0.1', port: options.s3Port ?? 0, silent: true, directory: s3Dir });
+    const s3 = new S3rver({
+      address: '127.0.0.1',
+      port: options.s3Port ?? 0,
+      silent: true,
+      directory: s3Dir,
+    });
     const s3Address = (await s3.run()) as AddressInfo;
     const endpoints = {
       s3: `http://127.0.0.1:${s3Address.port}`,
@@ -101,7 +106,8 @@ export class LocalStack {
         TableName: names.table,
         KeySchema: def.table.keySchema,
         AttributeDefinitions: def.table.attributeDefinitions,
-        GlobalSecondaryIndexes: def.table.globalSecondaryIndexes.length > 0 ? def.table.globalSecondaryIndexes : undefined,
+        GlobalSecondaryIndexes:
+          def.table.globalSecondaryIndexes.length > 0 ? def.table.globalSecondaryIndexes : undefined,
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
@@ -109,7 +115,10 @@ export class LocalStack {
     clients.dynamodb.destroy();
 
     const retryDelayMs = options.retryDelayMs ?? 500;
-    const deadLetterQueue = new LocalQueue({ name: names.deadLetterQueue, visibilityTimeoutMs: retryDelayMs });
+    const deadLetterQueue = new LocalQueue({
+      name: names.deadLetterQueue,
+      visibilityTimeoutMs: retryDelayMs,
+    });
     const queue = new LocalQueue({
       name: names.queue,
       visibilityTimeoutMs: Math.max(def.fn.timeoutSeconds * 1000, retryDelayMs),
@@ -147,7 +156,16 @@ export class LocalStack {
       }
     });
     poller.start();
-    return new LocalStack(synthesized, names, endpoints, queue, deadLetterQueue, poller, { s3, dynamo, s3Dir }, invokeErrors);
+    return new LocalStack(
+      synthesized,
+      names,
+      endpoints,
+      queue,
+      deadLetterQueue,
+      poller,
+      { s3, dynamo, s3Dir },
+      invokeErrors,
+    );
   }
 
   /** SDK clients pointed at this stack. */
@@ -183,7 +201,10 @@ export class LocalStack {
 }
 
 /** SDK clients for local endpoints: path-style S3, checksums only when required (s3rver, NOTES.md). */
-export function localClients(endpoints: { s3: string; dynamodb: string }): { s3: S3Client; dynamodb: DynamoDBClient } {
+export function localClients(endpoints: { s3: string; dynamodb: string }): {
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+} {
   return {
     s3: new S3Client({
       endpoint: endpoints.s3,
@@ -193,7 +214,11 @@ export function localClients(endpoints: { s3: string; dynamodb: string }): { s3:
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
-    dynamodb: new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    dynamodb: new DynamoDBClient({
+      endpoint: endpoints.dynamodb,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    }),
   };
 }
 
@@ -223,7 +248,10 @@ async function loadHandler(
       process.env[name] = value.literal;
     } else {
       const resolved = physical.get(value.ref);
-      if (!resolved) throw new Error(`Environment variable ${name} references ${value.ref}, which has no local equivalent`);
+      if (!resolved)
+        throw new Error(
+          `Environment variable ${name} references ${value.ref}, which has no local equivalent`,
+        );
       process.env[name] = resolved;
     }
   }

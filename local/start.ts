@@ -72,7 +72,9 @@ async function main(): Promise<void> {
     repository,
   };
   process.stdout.write(
-    dim(`Stack ${stack.synthesized.stackName} running locally in ${((Date.now() - started) / 1000).toFixed(1)} s (handler: ${values.source ? 'lambdas/ingest.ts' : 'bundled asset from cdk synth'}).\n`),
+    dim(
+      `Stack ${stack.synthesized.stackName} running locally in ${((Date.now() - started) / 1000).toFixed(1)} s (handler: ${values.source ? 'lambdas/ingest.ts' : 'bundled asset from cdk synth'}).\n`,
+    ),
   );
 
   const paths = positionals.length > 0 ? positionals : values['no-samples'] ? [] : [SAMPLES];
@@ -91,13 +93,21 @@ async function main(): Promise<void> {
       if (result.document && result.status !== 'FAILED') {
         const footnotes = await repository.getFootnotes(result.document.documentId);
         for (const line of describeExtraction(result.document)) process.stdout.write(`  ${line}\n`);
-        if (footnotes[0]) process.stdout.write(`  ${dim(`footnote ${footnotes[0].marker} (p. ${footnotes[0].page}): ${footnotes[0].text.slice(0, 90)}`)}\n`);
+        if (footnotes[0])
+          process.stdout.write(
+            `  ${dim(`footnote ${footnotes[0].marker} (p. ${footnotes[0].page}): ${footnotes[0].text.slice(0, 90)}`)}\n`,
+          );
       }
       process.stdout.write('\n');
     }
     const done = results.filter((r) => r.status === 'DONE' || r.status === 'NEEDS_OCR').length;
-    process.stdout.write(`${done}/${results.length} document(s) extracted in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
-    if (stack.invokeErrors.length > 0) process.stdout.write(`${stack.invokeErrors.length} handler invocation(s) failed; run with --verbose.\n`);
+    process.stdout.write(
+      `${done}/${results.length} document(s) extracted in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+    );
+    if (stack.invokeErrors.length > 0)
+      process.stdout.write(
+        `${stack.invokeErrors.length} handler invocation(s) failed; run with --verbose.\n`,
+      );
     if (!values.serve) process.exitCode = done === results.length ? 0 : 1;
   }
 

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCliEnvironment } from '../lib/config.js';
 
 /** What the CLI needs to talk to a local stack. */
 export interface LocalStackState {
@@ -17,9 +18,9 @@ export interface LocalStackState {
   readonly table: string;
 }
 
-const STATE_DIR = fileURLToPath(new URL('../.undocs/', import.meta.url));
-/** Path of the state file. */
-export const STATE_FILE = `${STATE_DIR}local.json`;
+/** Path of the state file: UNDOCS_STATE_FILE, else `.undocs/local.json` in the repository. */
+export const STATE_FILE =
+  readCliEnvironment().stateFile ?? fileURLToPath(new URL('../.undocs/local.json', import.meta.url));
 
 /** Writes the state file for this process. */
 export function writeLocalState(state: LocalStackState, file = STATE_FILE): void {
@@ -43,7 +44,10 @@ function alive(pid: number): boolean {
 }
 
 /** The running local stack's state, or undefined when none is running. */
-export function readLocalState(file = STATE_FILE, options = { checkAlive: true }): LocalStackState | undefined {
+export function readLocalState(
+  file = STATE_FILE,
+  options = { checkAlive: true },
+): LocalStackState | undefined {
   let state: LocalStackState;
   try {
     state = JSON.parse(readFileSync(file, 'utf8')) as LocalStackState;

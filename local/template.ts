@@ -93,7 +93,9 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
     logicalId: tableId,
     keySchema: tp.KeySchema as TableDefinition['keySchema'],
     attributeDefinitions: tp.AttributeDefinitions as TableDefinition['attributeDefinitions'],
-    globalSecondaryIndexes: ((tp.GlobalSecondaryIndexes ?? []) as TableDefinition['globalSecondaryIndexes']).map((g) => ({
+    globalSecondaryIndexes: (
+      (tp.GlobalSecondaryIndexes ?? []) as TableDefinition['globalSecondaryIndexes']
+    ).map((g) => ({
       IndexName: g.IndexName,
       KeySchema: g.KeySchema,
       Projection: g.Projection,
@@ -110,23 +112,32 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
   const redrive = (qp.RedrivePolicy ?? fail(`queue ${queueId} has no redrive policy`)) as Json;
   const deadLetterLogicalId = refOf(redrive.deadLetterTargetArn) ?? fail('the redrive policy has no target');
 
-  const fnResource = resources.find(([id]) => id === functionId)?.[1] ?? fail(`function ${functionId} is missing`);
+  const fnResource =
+    resources.find(([id]) => id === functionId)?.[1] ?? fail(`function ${functionId} is missing`);
   const fp = fnResource.Properties ?? {};
   const assetPath = fnResource.Metadata?.['aws:asset:path'];
-  if (typeof assetPath !== 'string') fail(`function ${functionId} has no aws:asset:path metadata (asset metadata off?)`);
+  if (typeof assetPath !== 'string')
+    fail(`function ${functionId} has no aws:asset:path metadata (asset metadata off?)`);
   const variables = ((fp.Environment as Json | undefined)?.Variables ?? {}) as Json;
   const environment: Record<string, EnvValue> = {};
   for (const [name, value] of Object.entries(variables)) {
     if (typeof value === 'string') environment[name] = { literal: value };
-    else environment[name] = { ref: refOf(value) ?? fail(`environment variable ${name} is neither a literal nor a reference`) };
+    else
+      environment[name] = {
+        ref: refOf(value) ?? fail(`environment variable ${name} is neither a literal nor a reference`),
+      };
   }
 
   const [, notifications] = single(ofType('Custom::S3BucketNotifications'), 'bucket notification resource');
   const np = notifications.Properties ?? {};
   const bucketLogicalId = refOf(np.BucketName) ?? fail('the bucket notification names no bucket');
-  const queueConfigurations = ((np.NotificationConfiguration as Json | undefined)?.QueueConfigurations ?? []) as Json[];
+  const queueConfigurations = ((np.NotificationConfiguration as Json | undefined)?.QueueConfigurations ??
+    []) as Json[];
   const routes: NotificationRoute[] = queueConfigurations.map((q) => {
-    const rules = (((q.Filter as Json | undefined)?.Key as Json | undefined)?.FilterRules ?? []) as { Name: string; Value: string }[];
+    const rules = (((q.Filter as Json | undefined)?.Key as Json | undefined)?.FilterRules ?? []) as {
+      Name: string;
+      Value: string;
+    }[];
     const rule = (name: string) => rules.find((r) => r.Name.toLowerCase() === name)?.Value ?? '';
     return {
       events: q.Events as string[],
@@ -149,7 +160,9 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
     eventSource: {
       batchSize: Number(mp.BatchSize ?? 10),
       maxBatchingWindowSeconds: Number(mp.MaximumBatchingWindowInSeconds ?? 0),
-      reportBatchItemFailures: ((mp.FunctionResponseTypes ?? []) as string[]).includes('ReportBatchItemFailures'),
+      reportBatchItemFailures: ((mp.FunctionResponseTypes ?? []) as string[]).includes(
+        'ReportBatchItemFailures',
+      ),
     },
     fn: {
       logicalId: functionId,

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { type DocumentRecord, type DocumentStatus, documentIdFor, type Failure } from '../../lib/model/items.js';
+import {
+  type DocumentRecord,
+  type DocumentStatus,
+  documentIdFor,
+  type Failure,
+} from '../../lib/model/items.js';
 import type { Target } from '../target.js';
 
 /** One file of an upload and where it ended. */
@@ -63,7 +68,11 @@ export function planUpload(paths: readonly string[], prefix: string): Planned[] 
       continue;
     }
     if (!PDF.test(path)) {
-      planned.push({ file: path, key: null, skipReason: 'Not a .pdf file: only .pdf and .PDF files are ingested.' });
+      planned.push({
+        file: path,
+        key: null,
+        skipReason: 'Not a .pdf file: only .pdf and .PDF files are ingested.',
+      });
       continue;
     }
     planned.push({ file: path, key: prefix + basename(path) });
@@ -78,7 +87,11 @@ const unquote = (etag: string | null | undefined) => (etag ?? '').replace(/"/g, 
  * pipeline has recorded a final status for each (matched by ETag, so an older extraction of the
  * same key does not count).
  */
-export async function uploadPaths(target: Target, paths: readonly string[], options: UploadOptions): Promise<UploadResult[]> {
+export async function uploadPaths(
+  target: Target,
+  paths: readonly string[],
+  options: UploadOptions,
+): Promise<UploadResult[]> {
   const planned = planUpload(paths, target.prefix);
   const total = planned.length;
   const results = new Map<string, UploadResult>();

@@ -19,7 +19,14 @@ import type { Footnote, UnDocument } from '../parser/types.js';
 export type DocumentStatus = 'RECEIVED' | 'PROCESSING' | 'DONE' | 'FAILED' | 'NEEDS_OCR' | 'REMOVED';
 
 /** Every status, in the order an archivist reads them. */
-export const STATUSES: readonly DocumentStatus[] = ['RECEIVED', 'PROCESSING', 'DONE', 'NEEDS_OCR', 'FAILED', 'REMOVED'];
+export const STATUSES: readonly DocumentStatus[] = [
+  'RECEIVED',
+  'PROCESSING',
+  'DONE',
+  'NEEDS_OCR',
+  'FAILED',
+  'REMOVED',
+];
 
 /** Why a document FAILED: a stable code and a sentence for people. */
 export interface Failure {
@@ -63,7 +70,11 @@ export function documentIdFor(bucket: string, key: string): string {
 
 /** The lookup form of a symbol: case and spacing normalised, so `a/75/574 ` finds `A/75/574`. */
 export function symbolKey(symbol: string): string {
-  return symbol.replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ').trim().toUpperCase();
+  return symbol
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
 }
 
 export const documentPk = (documentId: string) => `DOC#${documentId}`;
@@ -109,8 +120,11 @@ export function chunkFootnotes(notes: readonly Footnote[], maxBytes = MAX_ITEM_T
 
 /** Removes characters DynamoDB or downstream JSON cannot carry (NUL, lone surrogates) and bounds length. */
 export function cleanString(value: string, max = MAX_FIELD_CHARS): string {
-  const cleaned = value.replace(/\u0000/g, '').toWellFormed();
-  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+  const cleaned = value.replaceAll(String.fromCharCode(0), '');
+  if (cleaned.length <= max) return cleaned.toWellFormed();
+  // Cut, then mend: the cut may split a surrogate pair, and toWellFormed turns the half into U+FFFD.
+  const cut = cleaned.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
+  return `${cut}…`.toWellFormed();
 }
 
 function cleanFootnote(note: Footnote): Footnote {
@@ -127,7 +141,11 @@ export function sanitizeExtraction(doc: Omit<UnDocument, 'pages'>): Omit<UnDocum
     subtitles: doc.subtitles.map((x) => cleanString(x)),
     sessions: doc.sessions.map((x) => ({ organ: s(x.organ), session: cleanString(x.session, 200) })),
     agendaItems: doc.agendaItems.map((x) => ({ ...x, number: cleanString(x.number, 50), title: s(x.title) })),
-    signatories: doc.signatories.map((x) => ({ ...x, name: cleanString(x.name, 300), titles: x.titles.map((t) => cleanString(t, 300)) })),
+    signatories: doc.signatories.map((x) => ({
+      ...x,
+      name: cleanString(x.name, 300),
+      titles: x.titles.map((t) => cleanString(t, 300)),
+    })),
     footnotes: doc.footnotes.map(cleanFootnote),
     starNotes: doc.starNotes.slice(0, 100).map(cleanFootnote),
     relatedSymbols: doc.relatedSymbols.slice(0, 500).map((x) => cleanString(x, 200)),

@@ -7,9 +7,9 @@ import type { AgendaItem } from './types.js';
  * agenda*", "Point 40 de l'ordre du jour", "Tema 165 del programa", "Пункт 68 b) предварительной
  * повестки дня". The item titles follow, one paragraph each, matched to the numbers by order.
  */
-const AGENDA_LINE =
-  /^(?:provisional\s+)?(?:agenda\s+items?|items?|points?|temas?|пункты?)\s+(\d.*)$/iu;
-const NUMBER = /(\d{1,3})(?:\s*\(?([a-z])\))?/giu;
+const AGENDA_LINE = /^(?:provisional\s+)?(?:agenda\s+items?|items?|points?|temas?|пункты?)\s+(\d.*)$/iu;
+/** An item number with its sub-item (`72 (b)`, `99 (ee)`, Russian `68 b)`), or a bare sub-item `(b)` of the previous number. */
+const NUMBER = /(\d{1,3})(?:\s*\(?([a-z]{1,2})\))?|\(([a-z]{1,2})\)/giu;
 /** Where the list of numbers ends and the wording about the agenda begins. */
 const LIST_END = /\s(?:of|de|del|des|du|предварительной|повестки)\s/iu;
 const PROVISIONAL = /provisional|provisoire|provisional|предварительн/iu;
@@ -20,7 +20,17 @@ export function parseAgendaLine(text: string): { numbers: string[]; provisional:
   if (!match) return null;
   const rest = match[1] ?? '';
   const list = rest.split(LIST_END)[0] ?? rest;
-  const numbers = [...list.matchAll(NUMBER)].map((m) => (m[2] ? `${m[1]} (${m[2].toLowerCase()})` : `${m[1]}`));
+  const numbers: string[] = [];
+  let lastNumber: string | undefined;
+  for (const m of list.matchAll(NUMBER)) {
+    if (m[1]) {
+      lastNumber = m[1];
+      numbers.push(m[2] ? `${m[1]} (${m[2].toLowerCase()})` : m[1]);
+    } else if (m[3] && lastNumber) {
+      // "7 (a) and (b)": a bare sub-item belongs to the number before it.
+      numbers.push(`${lastNumber} (${m[3].toLowerCase()})`);
+    }
+  }
   if (numbers.length === 0) return null;
   return { numbers, provisional: PROVISIONAL.test(text) };
 }
@@ -44,7 +54,11 @@ export function paragraphs(lines: readonly TextLine[]): TextLine[][] {
   let previous: TextLine | undefined;
   for (const line of lines) {
     const current = groups.at(-1);
-    if (!current || !previous || line.y - previous.y > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize)) {
+    if (
+      !current ||
+      !previous ||
+      line.y - previous.y > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize)
+    ) {
       groups.push([line]);
     } else {
       current.push(line);
@@ -55,7 +69,11 @@ export function paragraphs(lines: readonly TextLine[]): TextLine[][] {
 }
 
 /** Pairs agenda numbers with the title paragraphs that follow them, by order. */
-export function agendaItems(numbers: readonly string[], provisional: boolean, titleLines: readonly TextLine[]): AgendaItem[] {
+export function agendaItems(
+  numbers: readonly string[],
+  provisional: boolean,
+  titleLines: readonly TextLine[],
+): AgendaItem[] {
   const titles = paragraphs(titleLines).map((group) => sentenceCase(joinWrapped(group.map((l) => l.text))));
   return numbers.map((number, i) => ({ number, title: titles[i] ?? null, provisional }));
 }

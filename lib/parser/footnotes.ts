@@ -61,13 +61,17 @@ function citingMarkers(page: PageView, block: readonly TextLine[]): Set<string> 
   for (const line of page.lines) {
     if (block.includes(line)) continue;
     for (const segment of line.segments) for (const marker of segment.markers) markers.add(marker.text);
-    for (const match of line.text.matchAll(/(?<![\w/])(\d{1,3})\/(?![\w/])/g)) markers.add(match[1] as string);
+    for (const match of line.text.matchAll(/(?<![\w/])(\d{1,3})\/(?![\w/])/g))
+      markers.add(match[1] as string);
   }
   return markers;
 }
 
 /** Numbered footnotes and asterisk notes of the whole document, in order. */
-export function parseFootnotes(pages: readonly PageView[], bodySize: number): { footnotes: Footnote[]; starNotes: Footnote[] } {
+export function parseFootnotes(
+  pages: readonly PageView[],
+  bodySize: number,
+): { footnotes: Footnote[]; starNotes: Footnote[] } {
   const notes: Note[] = [];
   const cited = new Map<number, Set<string>>();
   for (const page of pages) {

@@ -1,6 +1,6 @@
+import type { TextLine, TextSegment } from '../pdf/types.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, lineOf, type PageView } from './text.js';
-import type { TextLine, TextSegment } from '../pdf/types.js';
 
 /**
  * Page furniture: what the UN's document production prints on every page around the text.
@@ -11,7 +11,8 @@ import type { TextLine, TextSegment } from '../pdf/types.js';
 
 const JOB_NUMBER = /^(?:GE\.)?\d{2}-\d{5}\*?(?:\s+\d{4}[a-z])?(?:\s*\([A-Z]\))?(?:\s+\d{6})*(?:\s*\/.*)?$/;
 const BARCODE = /^\*\d{7,9}\*$/;
-const PAGE_NUMBER = /^(?:-\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$|^(?:page|página)\s+\d{1,4}$|^стр\.\s*\d{1,4}$/i;
+const PAGE_NUMBER =
+  /^(?:-\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$|^(?:page|página)\s+\d{1,4}$|^стр\.\s*\d{1,4}$/i;
 /** "Continued" marks at the foot of old typescript pages. */
 const CONTINUED = /^\/\.\.\.$|^\.\.\.\/?$/;
 /** Old running headers name the language version under the symbol (`English`, `Français`). */
@@ -56,7 +57,11 @@ export function removeFurniture(pages: readonly PageView[]): PageView[] {
   return pages.map((page) => {
     const lines: TextLine[] = [];
     for (const line of page.lines) {
-      if (pages.length > 1 && inMargin(line, page) && (seen.get(marginKey(line))?.size ?? 0) >= repeatedThreshold) {
+      if (
+        pages.length > 1 &&
+        inMargin(line, page) &&
+        (seen.get(marginKey(line))?.size ?? 0) >= repeatedThreshold
+      ) {
         continue;
       }
       const kept = line.segments.filter((s) => !isFurnitureSegment(s, line, page));

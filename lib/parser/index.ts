@@ -66,17 +66,27 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
       : masthead.agendaItems;
 
   const signatories = parseSignatories(views);
-  const firstSigned = signatories.length > 0 ? views.find((v) => /\(\s*(?:signed|signé|firmado|подпись)/iu.test(v.lines.map((l) => l.text).join('\n'))) : undefined;
+  const firstSigned =
+    signatories.length > 0
+      ? views.find((v) =>
+          /\(\s*(?:signed|signé|firmado|подпись)/iu.test(v.lines.map((l) => l.text).join('\n')),
+        )
+      : undefined;
   if (firstSigned) provenance.signatories = { page: firstSigned.number, rule: 'signature.signed-block' };
 
   const { footnotes, starNotes } = parseFootnotes(views, bodySize);
   if (footnotes[0]) provenance.footnotes = { page: footnotes[0].page, rule: 'footnotes.small-font-block' };
   if (starNotes[0]) provenance.starNotes = { page: starNotes[0].page, rule: 'footnotes.small-font-block' };
 
-  const relatedSymbols = [...new Set([...starNotes, ...footnotes].flatMap((n) => findSymbols(n.text)))].filter(
-    (s) => !masthead.symbols.includes(s),
+  const relatedSymbols = [
+    ...new Set([...starNotes, ...footnotes].flatMap((n) => findSymbols(n.text))),
+  ].filter((s) => !masthead.symbols.includes(s));
+  const language = detectLanguage(
+    pages
+      .map((p) => p.text)
+      .join('\n')
+      .slice(0, 20000),
   );
-  const language = detectLanguage(pages.map((p) => p.text).join('\n').slice(0, 20000));
   if (language) provenance.language = { page: 1, rule: 'language.script-and-stopwords' };
 
   return {

@@ -1,9 +1,10 @@
 /** The language of a document's text, from its script and its most common function words. */
 
 const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
+  // Words shared by French and Spanish (la, de, que, en) tell them apart from English only: left out.
   en: ['the', 'of', 'and', 'to', 'in', 'that', 'is', 'for', 'on', 'with'],
-  fr: ['le', 'la', 'les', 'des', 'et', 'du', 'que', 'une', 'dans', 'pour'],
-  es: ['el', 'los', 'las', 'del', 'y', 'que', 'en', 'por', 'una', 'para'],
+  fr: ['le', 'les', 'des', 'et', 'du', 'une', 'dans', 'pour', 'sur', 'aux', 'est', 'au'],
+  es: ['el', 'los', 'las', 'del', 'y', 'por', 'una', 'para', 'con', 'sobre', 'es', 'al'],
 };
 
 /** ISO 639-1 code of the text's language, or null when there is too little text to tell. */

@@ -17,7 +17,12 @@ export interface Masthead {
   readonly agendaItems: AgendaItem[];
   /** Index in the page's lines of the first line after the masthead. */
   readonly endIndex: number;
-  readonly provenance: Partial<Record<'symbols' | 'distribution' | 'date' | 'originalLanguage' | 'organs' | 'sessions' | 'agendaItems', Provenance>>;
+  readonly provenance: Partial<
+    Record<
+      'symbols' | 'distribution' | 'date' | 'originalLanguage' | 'organs' | 'sessions' | 'agendaItems',
+      Provenance
+    >
+  >;
 }
 
 /** The masthead never reaches below this share of page 1. */
@@ -26,8 +31,7 @@ const MASTHEAD_DEPTH = 0.6;
 const SYMBOL_DEPTH = 0.4;
 const DISTR = /^Dist(?:r)?\s*\.?\s*:?\s*(\p{L}+)?\.?$/u;
 const ORIGINAL = /^(?:original|orig\.|оригинал)\s*:?\s*(.+)$/iu;
-const SESSION =
-  /\b(?:session|year|sesiones|sesión|période|сессия|год|année)\b|^\d{4}\s+(?:session|sesión)/iu;
+const SESSION = /\b(?:session|year|sesiones|sesión|période|сессия|год|année)\b|^\d{4}\s+(?:session|sesión)/iu;
 
 interface Located {
   readonly lineIndex: number;
@@ -121,7 +125,10 @@ export function parseMasthead(page: PageView): Masthead {
     if (found && clean(located.segment.text).length < 40) {
       date = found;
       use(located.lineIndex);
-      provenance.date = { page: page.number, rule: distrAt ? 'masthead.date-under-distr' : 'masthead.date-top-right' };
+      provenance.date = {
+        page: page.number,
+        rule: distrAt ? 'masthead.date-under-distr' : 'masthead.date-top-right',
+      };
       break;
     }
   }

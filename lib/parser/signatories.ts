@@ -1,6 +1,6 @@
 import type { TextLine } from '../pdf/types.js';
-import { clean } from './text.js';
 import type { PageView } from './text.js';
+import { clean } from './text.js';
 import type { Signatory } from './types.js';
 
 /** "(Signed)" in the official languages; the name follows on the same line or the next. */
@@ -26,7 +26,8 @@ export function parseSignatories(pages: readonly PageView[]): Signatory[] {
   const annexAt: boolean[] = [];
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
-      if (ANNEX.test(clean(line.text)) && line.segments.length === 1 && line.text.length < 40) annexSeen = true;
+      if (ANNEX.test(clean(line.text)) && line.segments.length === 1 && line.text.length < 40)
+        annexSeen = true;
       line.segments.forEach((segment, segmentIndex) => {
         if (SIGNED.test(clean(segment.text))) {
           blocks.push({ page: page.number, lineIndex, segmentIndex });
@@ -84,7 +85,8 @@ function readBlock(page: PageView, block: Block): Omit<Signatory, 'inAnnex'> | n
     const text = clean(candidate.text);
     if (SIGNED.test(text)) break;
     const last = titles.at(-1);
-    if (last !== undefined && (WRAPS.test(last) || /^\p{Ll}/u.test(text))) titles[titles.length - 1] = `${last} ${text}`;
+    if (last !== undefined && (WRAPS.test(last) || /^\p{Ll}/u.test(text)))
+      titles[titles.length - 1] = `${last} ${text}`;
     else titles.push(text);
     previous = candidate;
     if (titles.length >= 4) break;

@@ -9,7 +9,7 @@
 /** One component after a slash: letters, digits, dots, and inner hyphens as in `ES-10`. */
 const COMPONENT = String.raw`[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*`;
 /** A series symbol: capitals, possibly split from the rest by a space (`A /79/PV.64`). */
-const SERIES = String.raw`[A-Z]{1,10}`;
+const SERIES = '[A-Z]{1,10}';
 /** A year or roman session in parentheses after a resolution number. */
 const PAREN_SUFFIX = String.raw`(?:\s?\((?:\d{4}|[IVXLC]+)\))?`;
 

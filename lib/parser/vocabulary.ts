@@ -7,11 +7,23 @@
 export const ORGANS: readonly { readonly name: string; readonly printed: readonly string[] }[] = [
   {
     name: 'General Assembly',
-    printed: ['general assembly', 'assemblée générale', 'assemblee generale', 'asamblea general', 'генеральная ассамблея'],
+    printed: [
+      'general assembly',
+      'assemblée générale',
+      'assemblee generale',
+      'asamblea general',
+      'генеральная ассамблея',
+    ],
   },
   {
     name: 'Security Council',
-    printed: ['security council', 'conseil de sécurité', 'conseil de securite', 'consejo de seguridad', 'совет безопасности'],
+    printed: [
+      'security council',
+      'conseil de sécurité',
+      'conseil de securite',
+      'consejo de seguridad',
+      'совет безопасности',
+    ],
   },
   {
     name: 'Economic and Social Council',
@@ -26,7 +38,12 @@ export const ORGANS: readonly { readonly name: string; readonly printed: readonl
   },
   {
     name: 'Trusteeship Council',
-    printed: ['trusteeship council', 'conseil de tutelle', 'consejo de administración fiduciaria', 'совет по опеке'],
+    printed: [
+      'trusteeship council',
+      'conseil de tutelle',
+      'consejo de administración fiduciaria',
+      'совет по опеке',
+    ],
   },
 ];
 
@@ -37,12 +54,34 @@ export function organNamed(text: string): string | null {
 }
 
 const LANGUAGES: Readonly<Record<string, string>> = {
-  english: 'English', anglais: 'English', inglés: 'English', ingles: 'English', английский: 'English',
-  french: 'French', français: 'French', francais: 'French', francés: 'French', frances: 'French', французский: 'French',
-  spanish: 'Spanish', espagnol: 'Spanish', español: 'Spanish', espanol: 'Spanish', испанский: 'Spanish',
-  russian: 'Russian', russe: 'Russian', ruso: 'Russian', русский: 'Russian',
-  arabic: 'Arabic', arabe: 'Arabic', árabe: 'Arabic', арабский: 'Arabic',
-  chinese: 'Chinese', chinois: 'Chinese', chino: 'Chinese', китайский: 'Chinese',
+  english: 'English',
+  anglais: 'English',
+  inglés: 'English',
+  ingles: 'English',
+  английский: 'English',
+  french: 'French',
+  français: 'French',
+  francais: 'French',
+  francés: 'French',
+  frances: 'French',
+  французский: 'French',
+  spanish: 'Spanish',
+  espagnol: 'Spanish',
+  español: 'Spanish',
+  espanol: 'Spanish',
+  испанский: 'Spanish',
+  russian: 'Russian',
+  russe: 'Russian',
+  ruso: 'Russian',
+  русский: 'Russian',
+  arabic: 'Arabic',
+  arabe: 'Arabic',
+  árabe: 'Arabic',
+  арабский: 'Arabic',
+  chinese: 'Chinese',
+  chinois: 'Chinese',
+  chino: 'Chinese',
+  китайский: 'Chinese',
 };
 
 /**
@@ -63,14 +102,26 @@ export function languageNamed(text: string): string | null {
 
 /** Distribution classes as printed, in English. */
 const DISTRIBUTIONS: Readonly<Record<string, 'General' | 'Limited' | 'Restricted' | 'Unrestricted'>> = {
-  general: 'General', générale: 'General', generale: 'General', général: 'General',
-  limited: 'Limited', limitée: 'Limited', limitee: 'Limited', limitada: 'Limited', limité: 'Limited',
-  restricted: 'Restricted', restreinte: 'Restricted', reservada: 'Restricted',
+  general: 'General',
+  générale: 'General',
+  generale: 'General',
+  général: 'General',
+  limited: 'Limited',
+  limitée: 'Limited',
+  limitee: 'Limited',
+  limitada: 'Limited',
+  limité: 'Limited',
+  restricted: 'Restricted',
+  restreinte: 'Restricted',
+  reservada: 'Restricted',
   unrestricted: 'Unrestricted',
-  общая: 'General', ограниченная: 'Limited',
+  общая: 'General',
+  ограниченная: 'Limited',
 };
 
 /** The distribution class a word names, in English. */
-export function distributionNamed(word: string): 'General' | 'Limited' | 'Restricted' | 'Unrestricted' | null {
+export function distributionNamed(
+  word: string,
+): 'General' | 'Limited' | 'Restricted' | 'Unrestricted' | null {
   return DISTRIBUTIONS[word.toLowerCase().replace(/[^\p{L}]/gu, '')] ?? null;
 }

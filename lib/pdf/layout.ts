@@ -113,7 +113,13 @@ function buildSegments(line: MutableLine): TextSegment[] {
     const gap = run.x - xEnd;
     const em = Math.max(run.fontSize, line.fontSize * 0.5);
     if (members.length > 0 && gap > COLUMN_GAP_EMS * em) flush();
-    if (members.length > 0 && !raised && gap > WORD_GAP_EMS * em && !/\s$/.test(text) && !/^\s/.test(run.text)) {
+    if (
+      members.length > 0 &&
+      !raised &&
+      gap > WORD_GAP_EMS * em &&
+      !/\s$/.test(text) &&
+      !/^\s/.test(run.text)
+    ) {
       text += ' ';
     }
     if (raised) {
@@ -139,7 +145,9 @@ function buildSegments(line: MutableLine): TextSegment[] {
 
 /** Turns a page's positioned runs into lines of segments in reading order. */
 export function layoutLines(runs: readonly PositionedRun[]): TextLine[] {
-  const visible = runs.filter((r) => r.text.trim().length > 0 && Number.isFinite(r.x) && Number.isFinite(r.y));
+  const visible = runs.filter(
+    (r) => r.text.trim().length > 0 && Number.isFinite(r.x) && Number.isFinite(r.y),
+  );
   const lines: TextLine[] = [];
   for (const line of groupLines(visible)) {
     const segments = buildSegments(line);

@@ -12,9 +12,8 @@
  */
 import './dom-matrix.js';
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-import { PDFParse, PasswordException } from 'pdf-parse';
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { PasswordException, PDFParse } from 'pdf-parse';
+import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PermanentIngestError } from '../errors.js';
 import { layoutLines, type PositionedRun } from './layout.js';
 import type { PdfDocument, PdfPage } from './types.js';
@@ -42,7 +41,9 @@ const PDF_MAGIC = '%PDF-';
 
 /** True when the bytes look like a PDF: the header may be preceded by up to 1 KB of junk. */
 export function hasPdfHeader(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
+    'latin1',
+  );
   return head.includes(PDF_MAGIC);
 }
 

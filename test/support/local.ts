@@ -1,0 +1,75 @@
+/** Helpers shared by the tests that run the local stack. */
+import { readFileSync } from 'node:fs';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { documentIdFor } from '../../lib/model/items.js';
+import { DocumentRepository } from '../../lib/repository.js';
+import { LocalStack, type LocalStackOptions } from '../../local/stack.js';
+import { type SynthesizedStack, synthesizeStack } from '../../local/synth.js';
+
+export const SAMPLES_DIR = new URL('../../samples/', import.meta.url).pathname;
+
+/** What samples/expected.json says about one sample. */
+export interface ExpectedSample {
+  readonly file: string;
+  readonly symbols: string[];
+  readonly distribution: string | null;
+  readonly date: string | null;
+  readonly originalLanguage: string | null;
+  readonly language: string | null;
+  readonly organs: string[];
+  readonly agendaItems: string[];
+  readonly agendaTitles: string[];
+  readonly title: string | null;
+  readonly subtitles: string[];
+  readonly signatories: { name: string; titles: string[] }[];
+  readonly footnoteCount: number;
+  readonly firstFootnote: string | null;
+  readonly pageCount: number;
+}
+
+export const EXPECTED_SAMPLES: ExpectedSample[] = JSON.parse(
+  readFileSync(`${SAMPLES_DIR}expected.json`, 'utf8'),
+);
+
+let synthesized: SynthesizedStack | undefined;
+
+/** One synthesis per test file: bundling takes a few seconds. */
+export function synthesizedOnce(): SynthesizedStack {
+  synthesized ??= synthesizeStack();
+  return synthesized;
+}
+
+/** A started local stack with a repository and helpers to upload and delete. */
+export interface TestStack {
+  readonly stack: LocalStack;
+  readonly repository: DocumentRepository;
+  put(key: string, body: Uint8Array | string): Promise<void>;
+  remove(key: string): Promise<void>;
+  documentId(key: string): string;
+}
+
+export async function startTestStack(options: LocalStackOptions = {}): Promise<TestStack> {
+  const stack = await LocalStack.start({
+    handler: 'source',
+    retryDelayMs: 100,
+    synthesized: synthesizedOnce(),
+    ...options,
+  });
+  const { s3, dynamodb } = stack.clients();
+  return {
+    stack,
+    repository: new DocumentRepository(dynamodb, stack.names.table),
+    async put(key, body) {
+      await s3.send(new PutObjectCommand({ Bucket: stack.names.bucket, Key: key, Body: body }));
+    },
+    async remove(key) {
+      await s3.send(new DeleteObjectCommand({ Bucket: stack.names.bucket, Key: key }));
+    },
+    documentId: (key) => documentIdFor(stack.names.bucket, key),
+  };
+}
+
+/** The bytes of a committed sample PDF. */
+export function sample(file: string): Uint8Array {
+  return new Uint8Array(readFileSync(`${SAMPLES_DIR}${file}`));
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, loadIngestConfig } from '../../lib/config.js';
+
+describe('loadIngestConfig', () => {
+  it('uses the defaults when only the table name is set', () => {
+    // Arrange
+    const env = { TABLE_NAME: 'Documents' };
+
+    // Act
+    const config = loadIngestConfig(env);
+
+    // Assert
+    expect(config).toEqual({
+      tableName: 'Documents',
+      maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES,
+      maxPages: DEFAULT_MAX_PAGES,
+    });
+  });
+
+  it('reads every variable that is set', () => {
+    // Arrange
+    const env = { TABLE_NAME: 'Documents', MAX_OBJECT_BYTES: '1048576', MAX_PAGES: '250' };
+
+    // Act
+    const config = loadIngestConfig(env);
+
+    // Assert
+    expect(config).toEqual({ tableName: 'Documents', maxObjectBytes: 1_048_576, maxPages: 250 });
+  });
+
+  it.each([
+    ['unset', {}],
+    ['empty', { TABLE_NAME: '' }],
+    ['blank', { TABLE_NAME: '   ' }],
+  ])('throws naming TABLE_NAME when it is %s', (_case, env) => {
+    // Act
+    const load = () => loadIngestConfig(env);
+
+    // Assert
+    expect(load).toThrow(/Missing required environment variable TABLE_NAME/);
+  });
+
+  it.each([['abc'], ['0'], ['-5'], ['1.5'], ['9007199254740993']])(
+    'throws naming MAX_PAGES and showing %j',
+    (value) => {
+      // Arrange
+      const env = { TABLE_NAME: 'Documents', MAX_PAGES: value };
+
+      // Act
+      const load = () => loadIngestConfig(env);
+
+      // Assert
+      expect(load).toThrow(`Environment variable MAX_PAGES must be a positive integer, got "${value}"`);
+    },
+  );
+
+  it('throws naming MAX_OBJECT_BYTES when it is not a number', () => {
+    // Arrange
+    const env = { TABLE_NAME: 'Documents', MAX_OBJECT_BYTES: '100MB' };
+
+    // Act
+    const load = () => loadIngestConfig(env);
+
+    // Assert
+    expect(load).toThrow(/MAX_OBJECT_BYTES must be a positive integer, got "100MB"/);
+  });
+
+  it.each([[''], ['  ']])('falls back to the default MAX_PAGES when it is %j', (value) => {
+    // Arrange
+    const env = { TABLE_NAME: 'Documents', MAX_PAGES: value };
+
+    // Act
+    const config = loadIngestConfig(env);
+
+    // Assert
+    expect(config.maxPages).toBe(DEFAULT_MAX_PAGES);
+  });
+});

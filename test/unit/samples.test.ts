@@ -1,0 +1,105 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSamples, SAMPLES_DIR } from '../../scripts/make-samples.js';
+import type { Expected } from '../../scripts/samples/model.js';
+
+const expected: Expected[] = JSON.parse(await readFile(join(SAMPLES_DIR, 'expected.json'), 'utf8'));
+
+async function pageTexts(file: string): Promise<string[]> {
+  const parser = new PDFParse({ data: new Uint8Array(await readFile(join(SAMPLES_DIR, file))) });
+  try {
+    const result = await parser.getText();
+    return result.pages.map((page) => page.text);
+  } finally {
+    await parser.destroy();
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Line breaks and runs of spaces become one space, so wrapped titles compare as one line. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+describe('committed samples', () => {
+  let outDir = '';
+  let written: string[] = [];
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'undocs-samples-'));
+    written = await makeSamples(outDir);
+  });
+
+  afterAll(async () => {
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('lists one expected entry per generated PDF', () => {
+    const pdfs = written.filter((path) => path.endsWith('.pdf')).map((path) => basename(path));
+
+    expect(expected.map((e) => e.file).sort()).toEqual([...pdfs].sort());
+  });
+
+  it('regenerates byte-identical PDFs and expected.json', async () => {
+    expect(written.length).toBe(expected.length + 1);
+
+    for (const path of written) {
+      const fresh = await readFile(path);
+      const committed = await readFile(join(SAMPLES_DIR, basename(path)));
+      expect(fresh.equals(committed), `${basename(path)} differs from the committed file`).toBe(true);
+    }
+  });
+});
+
+describe.each(expected)('$file', (truth) => {
+  let pages: string[] = [];
+
+  beforeAll(async () => {
+    pages = await pageTexts(truth.file);
+  });
+
+  it('has the expected number of pages, each with the sample footer', () => {
+    expect(pages).toHaveLength(truth.pageCount);
+    for (const text of pages) expect(text).toMatch(/undocs sample document: /);
+  });
+
+  it('prints its symbols on page 1, or none', () => {
+    const first = pages[0] ?? '';
+
+    for (const symbol of truth.symbols) expect(first).toContain(symbol);
+    if (truth.symbols.length === 0) expect(first).not.toMatch(/\b[AS]\/\d+\/\d+/);
+  });
+
+  it('prints the title on page 1', () => {
+    // The 1992 layout prints its title in capitals; expected.json gives it in sentence case.
+    expect(flat(pages[0] ?? '').toLowerCase()).toContain(truth.title.toLowerCase());
+  });
+
+  it('prints the agenda line and the agenda item titles', () => {
+    const first = flat(pages[0] ?? '');
+
+    if (truth.agendaRaw !== null) expect(first).toContain(truth.agendaRaw);
+    for (const title of truth.agendaTitles) expect(first.toLowerCase()).toContain(title.toLowerCase());
+  });
+
+  it('prints every signatory with their titles', () => {
+    const all = pages.join('\n');
+
+    for (const signatory of truth.signatories) {
+      expect(all).toMatch(new RegExp(`\\((Signed|Signé)\\) ${escapeRegExp(signatory.name)}\\n`));
+      for (const title of signatory.titles) expect(all).toContain(title);
+    }
+  });
+
+  it('prints each numbered footnote, the first one in full, and the star notes', () => {
+    const all = pages.join('\n');
+
+    for (let n = 1; n <= truth.footnoteCount; n++) expect(all).toMatch(new RegExp(`^${n}/? \\S`, 'm'));
+    if (truth.firstFootnote !== null) {
+      expect(flat(all)).toMatch(new RegExp(`(^| )1/? ${escapeRegExp(truth.firstFootnote)}`));
+    }
+    for (const note of truth.starNotes) expect(flat(all)).toContain(`* ${note}`);
+  });
+});
