@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PermanentIngestError } from '../lib/errors.js';
-import { EXTRACTOR_VERSION, extractDocument } from '../lib/extract.js';
 import { type DocumentStatus, STATUSES } from '../lib/model/items.js';
 import { type UploadResult, uploadPaths } from './commands/upload.js';
 import { describeDocument, describeUploadSummary, dim, statusWord } from './format.js';
@@ -75,6 +74,8 @@ const err = (text: string) => process.stderr.write(`${text}\n`);
 
 async function extractCommand(files: string[], values: Values): Promise<number> {
   if (files.length === 0) throw new UsageError('extract needs at least one PDF file.');
+  // pdf.js loads only for this command.
+  const { EXTRACTOR_VERSION, extractDocument } = await import('../lib/extract.js');
   let failures = 0;
   for (const file of files) {
     let result: Record<string, unknown>;

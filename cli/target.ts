@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { readCliEnvironment } from '../lib/config.js';
 import { DocumentRepository } from '../lib/repository.js';
-import { localClients } from '../local/stack.js';
+import { localClients } from '../local/clients.js';
 import { readLocalState } from '../local/state.js';
 
 /** Where the CLI reads and writes. */

@@ -8,19 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localClients } from './clients.js';
 import { QueuePoller, type SqsHandler } from './event-source.js';
 import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
 import { LocalQueue } from './queue.js';
 import { type SynthesizedStack, synthesizeStack } from './synth.js';
-
-/** Region the local stack pretends to be in. */
-export const LOCAL_REGION = 'us-east-1';
-/** Credentials the embedded servers accept: s3rver's fixed pair (dynalite checks none). */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 /** Options of {@link LocalStack.start}. */
 export interface LocalStackOptions {
@@ -200,28 +196,6 @@ export class LocalStack {
   }
 }
 
-/** SDK clients for local endpoints: path-style S3, checksums only when required (s3rver, NOTES.md). */
-export function localClients(endpoints: { s3: string; dynamodb: string }): {
-  s3: S3Client;
-  dynamodb: DynamoDBClient;
-} {
-  return {
-    s3: new S3Client({
-      endpoint: endpoints.s3,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    }),
-    dynamodb: new DynamoDBClient({
-      endpoint: endpoints.dynamodb,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    }),
-  };
-}
-
 let loadCount = 0;
 
 /**
@@ -274,7 +248,7 @@ async function loadHandler(
     (options.handler ?? 'bundle') === 'bundle'
       ? `${pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href}?instance=${loadCount}`
       : new URL('../lambdas/ingest.ts', import.meta.url).href;
-  const module = (await import(url)) as Record<string, unknown>;
+  const module = await importQuietly(url, options.logLevel === 'INFO' || options.logLevel === 'DEBUG');
   const handler = module[exportName];
   if (typeof handler !== 'function') throw new Error(`${url} exports no function ${exportName}`);
   return handler as SqsHandler;
@@ -284,4 +258,26 @@ function splitHandler(handler: string): [string, string] {
   const dot = handler.lastIndexOf('.');
   if (dot <= 0) throw new Error(`Unexpected Lambda handler "${handler}"`);
   return [handler.slice(0, dot), handler.slice(dot + 1)];
+}
+
+/**
+ * pdf.js warns on stdout when it loads without the optional native canvas (the bundle leaves it
+ * out on purpose: text extraction never renders). Lambda logs those lines once per cold start;
+ * locally they would clutter every run, so they are dropped unless logs were asked for.
+ */
+const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `(?:ImageData|Path2D)`)/;
+
+async function importQuietly(url: string, verbose: boolean): Promise<Record<string, unknown>> {
+  const log = console.log;
+  if (!verbose) {
+    console.log = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && CANVAS_WARNING.test(args[0])) return;
+      log(...args);
+    };
+  }
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } finally {
+    console.log = log;
+  }
 }

@@ -1,0 +1,223 @@
+/**
+ * The ingest handler against the real local servers (s3rver, dynalite): SQS events built by hand
+ * with real-shaped S3 notification bodies, and one malformed message through the queue to the
+ * dead-letter queue.
+ *
+ * Objects the handler is called for directly live under `direct/`, outside the notification prefix,
+ * so the stack's own poller never sees them; every test uses keys of its own.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
+
+type Handler = (event: SQSEvent) => Promise<SQSBatchResponse>;
+
+let t: TestStack;
+let handler: Handler;
+let sequence = 0;
+
+beforeAll(async () => {
+  // A short retry delay keeps the dead-letter test's five receives well under a second.
+  t = await startTestStack({ retryDelayMs: 50 });
+  // The stack set the environment and loaded this module; importing it again returns that module.
+  ({ handler } = await import('../../lambdas/ingest.js'));
+});
+
+afterAll(async () => {
+  await t?.stack.stop();
+});
+
+/** Encodes a key as S3 does in notifications: percent-encoding, `/` kept, `+` for a space. */
+function eventKey(key: string): string {
+  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
+}
+
+/** One S3 record as S3 puts it in a notification (event structure 2.1); `key` is sent as given. */
+function s3Record(encodedKey: string, size: number | undefined, eventName = 'ObjectCreated:Put') {
+  sequence++;
+  return {
+    eventVersion: '2.1',
+    eventSource: 'aws:s3',
+    awsRegion: 'us-east-1',
+    eventTime: new Date().toISOString(),
+    eventName,
+    userIdentity: { principalId: 'AWS:AIDAEXAMPLE' },
+    requestParameters: { sourceIPAddress: '203.0.113.7' },
+    responseElements: { 'x-amz-request-id': 'C3D13FE58DE4C810', 'x-amz-id-2': 'FMyUVURIY8/IgAtTv8xRjsk' },
+    s3: {
+      s3SchemaVersion: '1.0',
+      configurationId: 'IngestNotification',
+      bucket: {
+        name: t.stack.names.bucket,
+        ownerIdentity: { principalId: 'A3NL1KOZZKExample' },
+        arn: `arn:aws:s3:::${t.stack.names.bucket}`,
+      },
+      object: {
+        key: encodedKey,
+        ...(size !== undefined && { size }),
+        sequencer: (0x0a1b2c3d4e5f00n + BigInt(sequence)).toString(16).toUpperCase(),
+      },
+    },
+  };
+}
+
+/** The body of a notification carrying these records. */
+const notification = (...records: ReturnType<typeof s3Record>[]): string => JSON.stringify({ Records: records });
+
+/** The test event S3 sends when a notification configuration is saved. */
+const testEventBody = (): string =>
+  JSON.stringify({
+    Service: 'Amazon S3',
+    Event: 's3:TestEvent',
+    Time: new Date().toISOString(),
+    Bucket: t.stack.names.bucket,
+    RequestId: '5582815E1AEA5ADF',
+    HostId: '8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE',
+  });
+
+/** An SQS record as the Lambda event source mapping delivers it. */
+function sqsRecord(body: string): SQSRecord {
+  const now = String(Date.now());
+  return {
+    messageId: randomUUID(),
+    receiptHandle: `handle-${randomUUID()}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: now,
+      SenderId: 'AROAEXAMPLE:s3',
+      ApproximateFirstReceiveTimestamp: now,
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${t.stack.names.queue}`,
+    awsRegion: 'us-east-1',
+  };
+}
+
+/** Uploads a committed sample under `key` and returns a notification record for it. */
+async function putSample(key: string, file: string) {
+  const bytes = sample(file);
+  await t.put(key, bytes);
+  return s3Record(eventKey(key), bytes.byteLength);
+}
+
+function symbolsOf(file: string): string[] {
+  const expected = EXPECTED_SAMPLES.find((e) => e.file === file);
+  if (!expected) throw new Error(`${file} is not in samples/expected.json`);
+  return expected.symbols;
+}
+
+/** Polls `condition` every few milliseconds until it holds; throws after `timeoutMs`. */
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('the ingest handler called with SQS events', () => {
+  it('reports only the malformed message of a batch, and stores the valid one', async () => {
+    // Arrange
+    const key = 'direct/batch/letter.pdf';
+    const valid = sqsRecord(notification(await putSample(key, 'sample-lettre-fr.pdf')));
+    const malformed = sqsRecord('{"Records": [ this is not JSON');
+    const testEvent = sqsRecord(testEventBody());
+
+    // Act
+    const response = await handler({ Records: [valid, malformed, testEvent] });
+
+    // Assert
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: malformed.messageId }]);
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect(doc?.status).toBe('DONE');
+    expect(doc?.symbols).toEqual(symbolsOf('sample-lettre-fr.pdf'));
+  });
+
+  it('stores every object of a message that carries two S3 records', async () => {
+    // Arrange
+    const first = 'direct/two/first.pdf';
+    const second = 'direct/two/second.pdf';
+    const body = notification(
+      await putSample(first, 'sample-lettre-fr.pdf'),
+      await putSample(second, 'sample-report.pdf'),
+    );
+
+    // Act
+    const response = await handler({ Records: [sqsRecord(body)] });
+
+    // Assert
+    expect(response.batchItemFailures).toEqual([]);
+    const docs = await Promise.all([first, second].map((key) => t.repository.getDocument(t.documentId(key))));
+    expect(docs.map((d) => [d?.key, d?.status, d?.symbols])).toEqual([
+      [first, 'DONE', symbolsOf('sample-lettre-fr.pdf')],
+      [second, 'DONE', symbolsOf('sample-report.pdf')],
+    ]);
+  });
+
+  it('decodes + as a space and %2B as a plus sign, and stores the document under the decoded key', async () => {
+    // Arrange
+    const key = 'direct/Letter 2025 + annex.pdf';
+    const bytes = sample('sample-lettre-fr.pdf');
+    await t.put(key, bytes);
+    const record = s3Record('direct/Letter+2025+%2B+annex.pdf', bytes.byteLength);
+
+    // Act
+    const response = await handler({ Records: [sqsRecord(notification(record))] });
+
+    // Assert
+    expect(response.batchItemFailures).toEqual([]);
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect(doc?.key).toBe(key);
+    expect(doc?.status).toBe('DONE');
+    expect(await t.repository.getDocument(t.documentId('direct/Letter+2025+%2B+annex.pdf'))).toBeUndefined();
+  });
+
+  it('records an object that is not in the bucket as FAILED (OBJECT_NOT_FOUND) and acknowledges the message', async () => {
+    // Arrange: nothing is uploaded under this key.
+    const key = 'direct/missing/gone.pdf';
+    const message = sqsRecord(notification(s3Record(eventKey(key), 20_575)));
+
+    // Act
+    const response = await handler({ Records: [message] });
+
+    // Assert
+    expect(response.batchItemFailures).toEqual([]);
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect(doc?.status).toBe('FAILED');
+    expect(doc?.failure?.code).toBe('OBJECT_NOT_FOUND');
+    expect(doc?.failure?.message).toContain(key);
+  });
+});
+
+describe('a malformed message sent through the queue', () => {
+  it('is received maxReceiveCount times, then kept by the dead-letter queue', async () => {
+    // Arrange
+    const { maxReceiveCount } = t.stack.synthesized.definition.queue;
+    expect(maxReceiveCount).toBe(5);
+    expect(t.stack.deadLetterQueue.depth).toBe(0);
+    let receives = 0;
+
+    // Act
+    const messageId = t.stack.queue.send('not json');
+    await until(
+      () => {
+        const inQueue = t.stack.queue.peek().find((m) => m.messageId === messageId);
+        receives = Math.max(receives, inQueue?.receiveCount ?? 0);
+        return t.stack.deadLetterQueue.depth > 0;
+      },
+      2_000,
+      'the message to reach the dead-letter queue',
+    );
+
+    // Assert
+    expect(receives).toBe(maxReceiveCount);
+    expect(t.stack.deadLetterQueue.depth).toBe(1);
+    expect(t.stack.deadLetterQueue.peek().map((m) => m.body)).toEqual(['not json']);
+    expect(t.stack.queue.depth).toBe(0);
+    expect(t.stack.invokeErrors).toEqual([]);
+  });
+});

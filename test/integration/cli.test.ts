@@ -1,0 +1,111 @@
+/**
+ * The `undocs` command as a user runs it: a separate process that finds the local stack by itself
+ * (through the state file `npm start -- --serve` writes) and talks to it over HTTP.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLocalState } from '../../local/state.js';
+import { EXPECTED_SAMPLES, SAMPLES_DIR, startTestStack, type TestStack } from '../support/local.js';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/undocs.mjs', import.meta.url).pathname;
+const stateFile = join(mkdtempSync(join(tmpdir(), 'undocs-state-')), 'local.json');
+
+let t: TestStack;
+
+async function undocs(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, UNDOCS_STATE_FILE: stateFile, NO_COLOR: '1', UNDOCS_STACK: '', UNDOCS_BUCKET: '' },
+      maxBuffer: 20 * 1024 * 1024,
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestStack();
+  writeLocalState(
+    {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      endpoints: t.stack.endpoints,
+      bucket: t.stack.names.bucket,
+      prefix: t.stack.names.prefix,
+      table: t.stack.names.table,
+    },
+    stateFile,
+  );
+});
+
+afterAll(async () => {
+  await t?.stack.stop();
+});
+
+describe('undocs CLI against a running local stack', () => {
+  it('uploads a folder, waits, and ends with a per-file summary', async () => {
+    const { stdout, code } = await undocs('upload', SAMPLES_DIR, '--wait', '--json');
+
+    const results = JSON.parse(stdout) as { file: string; key: string; status: string; symbols: string[] }[];
+    expect(code).toBe(0);
+    expect(results).toHaveLength(EXPECTED_SAMPLES.length);
+    expect(results.every((r) => r.status === 'DONE')).toBe(true);
+    expect(results.map((r) => r.key).sort()).toEqual(EXPECTED_SAMPLES.map((e) => `incoming/${e.file}`).sort());
+  });
+
+  it('explains a failed and a skipped file in plain words and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'undocs-upload-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'broken.pdf'), 'this is not a pdf');
+    writeFileSync(join(dir, 'notes.txt'), 'notes');
+
+    const { stdout, code } = await undocs('upload', join(dir, 'broken.pdf'), join(dir, 'notes.txt'), '--wait');
+
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAILED\s+\S*broken\.pdf\s+The file is not a PDF/);
+    expect(stdout).toMatch(/SKIPPED\s+\S*notes\.txt\s+Not a \.pdf file/);
+  });
+
+  it('gets a document by a symbol of a joint letter', async () => {
+    const { stdout, code } = await undocs('get', 's/2025/789', '--json');
+
+    const docs = JSON.parse(stdout) as { symbols: string[]; title: string }[];
+    expect(code).toBe(0);
+    expect(docs).toHaveLength(1);
+    expect(docs[0]?.symbols).toEqual(['A/80/456', 'S/2025/789']);
+  });
+
+  it('says plainly when no document has the symbol', async () => {
+    const { stderr, code } = await undocs('get', 'A/99/999');
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/No document with symbol A\/99\/999/);
+  });
+
+  it('lists every upload with its status', async () => {
+    const { stdout, code } = await undocs('status', '--json');
+
+    const docs = JSON.parse(stdout) as { key: string; status: string }[];
+    expect(code).toBe(0);
+    expect(docs.find((d) => d.key.endsWith('broken.pdf'))?.status).toBe('FAILED');
+    expect(docs.filter((d) => d.status === 'DONE').length).toBeGreaterThanOrEqual(EXPECTED_SAMPLES.length);
+  });
+
+  it('extract prints only JSON on stdout, one line per file for several files', async () => {
+    const files = EXPECTED_SAMPLES.slice(0, 2).map((e) => join(SAMPLES_DIR, e.file));
+
+    const { stdout, code } = await undocs('extract', ...files);
+
+    const lines = stdout.trim().split('\n');
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(files);
+  });
+});

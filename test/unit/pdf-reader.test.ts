@@ -1,0 +1,231 @@
+/**
+ * The one module that wraps the PDF library: the private pdf-parse method it relies on, the
+ * positioned lines it returns for a committed sample, and the permanent errors it raises for input
+ * that can never be read.
+ */
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import type { FailureCode } from '../../lib/errors.js';
+import { PermanentIngestError } from '../../lib/errors.js';
+import { hasPdfHeader, type ReadPdfOptions, readPdf } from '../../lib/pdf/reader.js';
+
+/** A one-page PDF made in memory by pdfkit, with `text` on it. */
+function makePdf(options: PDFKit.PDFDocumentOptions, text: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument(options);
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.text(text);
+    doc.end();
+  });
+}
+
+/** A committed sample PDF (read directly: test/support/local.ts would pull in the whole CDK app). */
+const sample = (file: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../samples/${file}`, import.meta.url)));
+
+const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** What readPdf rejected with; fails the test when it resolved or threw something else. */
+async function readFailure(bytes: Uint8Array, options?: ReadPdfOptions): Promise<PermanentIngestError> {
+  const error = await readPdf(bytes, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof PermanentIngestError)) {
+    throw new Error(`expected a PermanentIngestError, got ${error === undefined ? 'success' : String(error)}`);
+  }
+  return error;
+}
+
+describe('the pdf-parse version', () => {
+  it('still has the private load() that lib/pdf/reader.ts reaches by name', async () => {
+    // Arrange: imported here, after the reader, so pdf.js loads behind the reader's DOMMatrix shim.
+    const { PDFParse } = await import('pdf-parse');
+
+    // Act
+    const load = (PDFParse.prototype as unknown as Record<string, unknown>).load;
+
+    // Assert
+    expect(typeof load).toBe('function');
+  });
+});
+
+describe('readPdf on sample-joint-letter.pdf', () => {
+  it('returns both pages, US Letter or A4, with the lines of page 1 top to bottom', async () => {
+    // Arrange
+    const bytes = sample('sample-joint-letter.pdf');
+
+    // Act
+    const doc = await readPdf(bytes);
+
+    // Assert
+    expect(doc.pageCount).toBe(2);
+    expect(doc.pages.map((p) => p.number)).toEqual([1, 2]);
+    for (const page of doc.pages) {
+      const letter = Math.abs(page.width - 612) < 2 && Math.abs(page.height - 792) < 2;
+      const a4 = Math.abs(page.width - 595.28) < 2 && Math.abs(page.height - 841.89) < 2;
+      expect(letter || a4, `page ${page.number} is ${page.width} x ${page.height}`).toBe(true);
+    }
+    const ys = doc.pages[0]?.lines.map((l) => l.y) ?? [];
+    expect(ys.length).toBeGreaterThan(20);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(doc.pages[0]?.text).toContain('Tidewatch Data Commons');
+  });
+
+  it('puts the symbol in a segment of the first line, at the top right of page 1', async () => {
+    // Arrange
+    const bytes = sample('sample-joint-letter.pdf');
+
+    // Act
+    const page = (await readPdf(bytes)).pages[0];
+
+    // Assert
+    if (!page) throw new Error('no page 1');
+    const first = page.lines[0];
+    const symbol = first?.segments.find((s) => s.text.includes('A/80/456'));
+    expect(symbol, `first line: ${first?.text}`).toBeDefined();
+    expect(first?.segments.length).toBeGreaterThan(1);
+    expect(symbol?.x).toBeGreaterThan(page.width / 2);
+    expect(symbol?.y).toBeLessThan(page.height / 8);
+  });
+
+  it('folds the raised footnote marker 1 of a body line into its segment', async () => {
+    // Arrange
+    const bytes = sample('sample-joint-letter.pdf');
+
+    // Act
+    const page = (await readPdf(bytes)).pages[0];
+
+    // Assert: the body line, not the footnote itself (whose marker opens the line).
+    const found = page?.lines
+      .flatMap((line) => line.segments)
+      .flatMap((segment) => segment.markers.map((marker) => ({ segment, marker })))
+      .filter(({ marker }) => marker.text === '1' && marker.offset > 0);
+    expect(found).toHaveLength(1);
+    const { segment, marker } = found?.[0] ?? {};
+    expect(segment?.text).toContain('Tidewatch Data Commons,1 a voluntary arrangement');
+    expect(segment?.fontSize).toBe(10);
+    expect(segment?.text.slice(marker?.offset, (marker?.offset ?? 0) + 1)).toBe('1');
+    expect(marker?.x).toBeGreaterThan(segment?.x ?? Number.POSITIVE_INFINITY);
+    expect(marker?.x).toBeLessThan(segment?.xEnd ?? 0);
+  });
+});
+
+describe('readPdf on input it cannot read', () => {
+  const joint = sample('sample-joint-letter.pdf');
+  const cases: [string, () => Promise<Uint8Array>, ReadPdfOptions, FailureCode, RegExp][] = [
+    ['0 bytes', async () => new Uint8Array(0), {}, 'EMPTY_OBJECT', /empty/i],
+    [
+      'an HTML error page',
+      async () => ascii('<!doctype html><html><body><h1>404 Not Found</h1></body></html>'),
+      {},
+      'NOT_A_PDF',
+      /not a PDF/,
+    ],
+    [
+      'a PNG',
+      async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+      {},
+      'NOT_A_PDF',
+      /not a PDF/,
+    ],
+    [
+      'the first third of a sample',
+      async () => joint.slice(0, Math.floor(joint.length / 3)),
+      {},
+      'CORRUPT_PDF',
+      /damaged/,
+    ],
+    [
+      'a PDF with a user password',
+      () => makePdf({ userPassword: 'open-sesame', ownerPassword: 'owner' }, 'Secret text'),
+      {},
+      'ENCRYPTED',
+      /password/i,
+    ],
+    ['2 pages with maxPages 1', async () => joint, { maxPages: 1 }, 'TOO_MANY_PAGES', /2 pages.*limit is 1/],
+  ];
+
+  it.each(cases)('%s -> rejected', async (_case, make, options, code, message) => {
+    // Arrange
+    const bytes = await make();
+
+    // Act
+    const error = await readFailure(bytes, options);
+
+    // Assert
+    expect(error.code).toBe(code);
+    expect(error.permanent).toBe(true);
+    expect(error.message).toMatch(message);
+    // A sentence an archivist can read: capitalised, ends with a full stop, no stack or class names.
+    expect(error.message).toMatch(/^[A-Z][^\n]*\.$/);
+    expect(error.message).not.toMatch(/Exception|Error:|\bat \S+:\d+/);
+  });
+
+  it('reads a PDF protected by an owner password only (no password needed to open it)', async () => {
+    // Arrange
+    const bytes = await makePdf(
+      {
+        ownerPassword: 'owner',
+        permissions: { printing: 'highResolution', modifying: false, copying: false },
+      },
+      'Readable despite the restrictions',
+    );
+
+    // Act
+    const doc = await readPdf(bytes);
+
+    // Assert
+    expect(doc.pageCount).toBe(1);
+    expect(doc.pages[0]?.text).toBe('Readable despite the restrictions');
+  });
+});
+
+describe("readPdf and the caller's buffer", () => {
+  it('neither detaches nor changes it, so it can be read twice', async () => {
+    // Arrange
+    const bytes = sample('sample-lettre-fr.pdf');
+    const original = Uint8Array.from(bytes);
+
+    // Act
+    const first = await readPdf(bytes);
+    const second = await readPdf(bytes);
+
+    // Assert
+    expect(bytes.buffer.byteLength).toBe(original.byteLength);
+    expect(bytes.byteLength).toBe(original.byteLength);
+    expect(Buffer.from(bytes).equals(Buffer.from(original))).toBe(true);
+    expect(second.pages.map((p) => p.text)).toEqual(first.pages.map((p) => p.text));
+  });
+});
+
+describe('hasPdfHeader', () => {
+  const junk = (n: number) => 'x'.repeat(n);
+  const padded = new Uint8Array(2048);
+  padded.set(ascii('%PDF-1.7'), 0);
+  padded.set(ascii('%PDF-1.7'), 1500);
+
+  it.each([
+    ['a PDF 1.7 header', ascii('%PDF-1.7\n%\xe2\xe3\n1 0 obj'), true],
+    ['a PDF 2.0 header', ascii('%PDF-2.0\n'), true],
+    ['the header after 1019 bytes of junk (it ends at byte 1024)', ascii(`${junk(1019)}%PDF-1.4`), true],
+    ['the header after 2000 bytes of junk', ascii(`${junk(2000)}%PDF-1.4`), false],
+    ['no bytes at all', new Uint8Array(0), false],
+    ['"%PDF" without the dash', ascii('%PDF 1.7'), false],
+    ['lower case', ascii('%pdf-1.7'), false],
+    ['an HTML page', ascii('<!doctype html><html></html>'), false],
+    ['a PNG signature', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), false],
+    ['a view whose own bytes hold a header', padded.subarray(1500, 1600), true],
+    ['a view into a buffer whose header lies before the view', padded.subarray(100, 200), false],
+  ])('%s -> %s', (_case, bytes, expected) => {
+    // Act
+    const result = hasPdfHeader(bytes);
+
+    // Assert
+    expect(result).toBe(expected);
+  });
+});
