@@ -1,15 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+const env = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  CDK_DISABLE_VERSION_CHECK: '1',
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Integration tests start embedded servers and synthesize the stack; give them room.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     pool: 'forks',
-    env: {
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      CDK_DISABLE_VERSION_CHECK: '1',
-    },
+    projects: [
+      {
+        // Pure code and CDK assertions: no servers.
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'],
+          env,
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The local stack: embedded servers and the bundled Lambda, from one synthesis per run.
+        test: {
+          name: 'integration',
+          include: ['test/handlers/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          env,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

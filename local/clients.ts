@@ -8,7 +8,10 @@ export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 /** SDK clients for local endpoints: path-style S3, checksums only when required (s3rver, NOTES.md). */
-export function localClients(endpoints: { s3: string; dynamodb: string }): { s3: S3Client; dynamodb: DynamoDBClient } {
+export function localClients(endpoints: { s3: string; dynamodb: string }): {
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+} {
   return {
     s3: new S3Client({
       endpoint: endpoints.s3,
@@ -18,6 +21,10 @@ export function localClients(endpoints: { s3: string; dynamodb: string }): { s3:
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
-    dynamodb: new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    dynamodb: new DynamoDBClient({
+      endpoint: endpoints.dynamodb,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    }),
   };
 }

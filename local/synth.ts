@@ -2,7 +2,7 @@
  * Synthesizes the CDK app in-process, exactly as `cdk synth` does (same app builder, same
  * NodejsFunction bundling with the local esbuild), and returns what the local runtime needs.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../cdk/build.js';
@@ -28,4 +28,12 @@ export function synthesizeStack(outdir = mkdtempSync(join(tmpdir(), 'undocs-cdk-
     template,
     definition: readStackDefinition(template, assembly.directory),
   };
+}
+
+/** Reads a stack synthesized earlier by {@link synthesizeStack} from its cloud assembly directory. */
+export function loadSynthesizedStack(assemblyDir: string, stackName = 'Undocs-dev'): SynthesizedStack {
+  const template = JSON.parse(
+    readFileSync(join(assemblyDir, `${stackName}.template.json`), 'utf8'),
+  ) as Record<string, unknown>;
+  return { stackName, assemblyDir, template, definition: readStackDefinition(template, assemblyDir) };
 }

@@ -63,7 +63,8 @@ function s3Record(encodedKey: string, size: number | undefined, eventName = 'Obj
 }
 
 /** The body of a notification carrying these records. */
-const notification = (...records: ReturnType<typeof s3Record>[]): string => JSON.stringify({ Records: records });
+const notification = (...records: ReturnType<typeof s3Record>[]): string =>
+  JSON.stringify({ Records: records });
 
 /** The test event S3 sends when a notification configuration is saved. */
 const testEventBody = (): string =>

@@ -20,7 +20,13 @@ let t: TestStack;
 async function undocs(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, UNDOCS_STATE_FILE: stateFile, NO_COLOR: '1', UNDOCS_STACK: '', UNDOCS_BUCKET: '' },
+      env: {
+        ...process.env,
+        UNDOCS_STATE_FILE: stateFile,
+        NO_COLOR: '1',
+        UNDOCS_STACK: '',
+        UNDOCS_BUCKET: '',
+      },
       maxBuffer: 20 * 1024 * 1024,
     });
     return { stdout, stderr, code: 0 };
@@ -57,7 +63,9 @@ describe('undocs CLI against a running local stack', () => {
     expect(code).toBe(0);
     expect(results).toHaveLength(EXPECTED_SAMPLES.length);
     expect(results.every((r) => r.status === 'DONE')).toBe(true);
-    expect(results.map((r) => r.key).sort()).toEqual(EXPECTED_SAMPLES.map((e) => `incoming/${e.file}`).sort());
+    expect(results.map((r) => r.key).sort()).toEqual(
+      EXPECTED_SAMPLES.map((e) => `incoming/${e.file}`).sort(),
+    );
   });
 
   it('explains a failed and a skipped file in plain words and exits non-zero', async () => {
@@ -66,7 +74,12 @@ describe('undocs CLI against a running local stack', () => {
     writeFileSync(join(dir, 'broken.pdf'), 'this is not a pdf');
     writeFileSync(join(dir, 'notes.txt'), 'notes');
 
-    const { stdout, code } = await undocs('upload', join(dir, 'broken.pdf'), join(dir, 'notes.txt'), '--wait');
+    const { stdout, code } = await undocs(
+      'upload',
+      join(dir, 'broken.pdf'),
+      join(dir, 'notes.txt'),
+      '--wait',
+    );
 
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAILED\s+\S*broken\.pdf\s+The file is not a PDF/);

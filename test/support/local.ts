@@ -1,10 +1,11 @@
 /** Helpers shared by the tests that run the local stack. */
 import { readFileSync } from 'node:fs';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { inject } from 'vitest';
 import { documentIdFor } from '../../lib/model/items.js';
 import { DocumentRepository } from '../../lib/repository.js';
 import { LocalStack, type LocalStackOptions } from '../../local/stack.js';
-import { type SynthesizedStack, synthesizeStack } from '../../local/synth.js';
+import { loadSynthesizedStack, type SynthesizedStack } from '../../local/synth.js';
 
 export const SAMPLES_DIR = new URL('../../samples/', import.meta.url).pathname;
 
@@ -33,9 +34,9 @@ export const EXPECTED_SAMPLES: ExpectedSample[] = JSON.parse(
 
 let synthesized: SynthesizedStack | undefined;
 
-/** One synthesis per test file: bundling takes a few seconds. */
+/** The stack synthesized once for the whole run by test/support/global-setup.ts. */
 export function synthesizedOnce(): SynthesizedStack {
-  synthesized ??= synthesizeStack();
+  synthesized ??= loadSynthesizedStack(inject('assemblyDir'));
   return synthesized;
 }
 

@@ -36,7 +36,9 @@ async function readFailure(bytes: Uint8Array, options?: ReadPdfOptions): Promise
     (e: unknown) => e,
   );
   if (!(error instanceof PermanentIngestError)) {
-    throw new Error(`expected a PermanentIngestError, got ${error === undefined ? 'success' : String(error)}`);
+    throw new Error(
+      `expected a PermanentIngestError, got ${error === undefined ? 'success' : String(error)}`,
+    );
   }
   return error;
 }
