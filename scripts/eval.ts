@@ -128,7 +128,9 @@ const approx = (name: string, truth: Field['truth'], got: Field['got']): Field =
 });
 
 const sessionsOf = (t: Truth) =>
-  (t.sessions ?? (t.session ? [{ organ: null, session: t.session }] : [])).map((s) => s.session);
+  (t.sessions ?? (t.session ? [{ organ: null, session: t.session }] : []))
+    .map((s) => s.session)
+    .filter((s) => s !== null);
 
 const FIELDS: Field[] = [
   exact(
@@ -243,7 +245,7 @@ async function main(): Promise<void> {
       else ocr.misses.push(entry.file);
       continue;
     }
-    if (doc.needsOcr) ocr.falsePositives.push(entry.file);
+    if (doc.needsOcr && !entry.scanned) ocr.falsePositives.push(entry.file);
     for (const field of FIELDS) {
       const score = scores.get(field.name) as Score;
       const truth = field.truth(entry.truth, entry);
@@ -280,7 +282,7 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(
-    `\nneedsOcr: ${ocr.ok}/${ocr.expected} scans without a text layer flagged; ${ocr.falsePositives.length} documents with text flagged wrongly${ocr.falsePositives.length ? ` (${ocr.falsePositives.join(', ')})` : ''}\n`,
+    `\nneedsOcr: ${ocr.ok}/${ocr.expected} scans without a text layer flagged; ${ocr.falsePositives.length} born-digital documents flagged${ocr.falsePositives.length ? ` (${ocr.falsePositives.join(', ')})` : ''}\n`,
   );
   for (const name of values.misses ?? []) {
     const s = scores.get(name);

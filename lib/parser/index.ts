@@ -44,14 +44,15 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const textless = pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_CHARS).length;
   const needsOcr = pdf.pageCount > 0 && textless * 2 > pdf.pageCount;
   const provenance: Partial<Record<ProvenancedField, Provenance>> = {};
+  if (needsOcr) provenance.needsOcr = { page: 1, rule: 'text-layer.missing' };
   const first = views[0];
-  if (!first || needsOcr) {
-    if (needsOcr) provenance.needsOcr = { page: 1, rule: 'text-layer.missing' };
+  // A scan with an imaged annex may still have a born-digital first page: read what is there.
+  if (!first || (pages[0]?.text.replace(/\s/g, '').length ?? 0) < MIN_TEXT_CHARS) {
     return { ...emptyDocument(pdf.pageCount), pages, needsOcr, provenance };
   }
 
   const bodySize = bodyFontSize(views);
-  const masthead = parseMasthead(first);
+  const masthead = parseMasthead(first, bodySize);
   Object.assign(provenance, masthead.provenance);
   const { title, subtitles, titleInCapitals } = parseTitle(first.lines.slice(masthead.endIndex), bodySize);
   if (title) provenance.title = { page: 1, rule: 'title.first-large-paragraph' };

@@ -4,9 +4,16 @@ import { parseDate } from './dates.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, type PageView } from './text.js';
 import type { AgendaItem, Distribution, Provenance, Session } from './types.js';
-import { distributionNamed, languageNamed, organNamed } from './vocabulary.js';
+import { distributionNamed, languageNamed, ORGANS, organNamed } from './vocabulary.js';
 
-/** What the masthead of page 1 says, and where the body of page 1 starts. */
+/**
+ * The masthead of page 1 (UN Editorial Manual; two generations, see un-corpus/README.md):
+ * - a header band: "United Nations", the organ name(s) in large type, the symbol(s) at the top right;
+ * - a right column: "Distr.: General" (or "Distr." over "GENERAL"), the date, "Original: English"
+ *   (older documents stack the symbol in this column too);
+ * - a left block under the band: organ or subsidiary body, session, place and dates, the agenda
+ *   line and the agenda item titles, column by column for joint documents.
+ */
 export interface Masthead {
   readonly symbols: string[];
   readonly distribution: Distribution | null;
@@ -29,9 +36,25 @@ export interface Masthead {
 const MASTHEAD_DEPTH = 0.6;
 /** Symbols sit in the top band or the right column, above this share of page 1. */
 const SYMBOL_DEPTH = 0.4;
-const DISTR = /^Dist(?:r)?\s*\.?\s*:?\s*(\p{L}+)?\.?$/u;
-const ORIGINAL = /^(?:original|orig\.|оригинал)\s*:?\s*(.+)$/iu;
-const SESSION = /\b(?:session|year|sesiones|sesión|période|сессия|год|année)\b|^\d{4}\s+(?:session|sesión)/iu;
+/** Organ names in the header band are set at least this large. */
+const BAND_FONT = 13;
+/** Segments of one column start within this many points of each other. */
+const COLUMN_SLACK = 30;
+
+const DISTR = /^Dis(?:tr|cr|t)?\s*\.?\s*:?\s*(\p{L}+)?\.?$/u;
+/** "Original:" and what OCR makes of it (`ORIGINAL1`, `oRIGTNAL:`). */
+const ORIGINAL_WORD = /^(?:orig\.|[o0][rR][iI1lT][gG][iI1lT][nN][aA][lL1I])\s*[:;1.]?\s*(.*)$/iu;
+/** A session line: "Seventy-fifth session", "Eightieth year", "2025 session", "Session de 1980", "Octavo período de sesiones", "Тридцать четвертая сессия". */
+const SESSION =
+  /(?<!\p{L})(?:sess\s?ion|sessions|sesiones|sesión|сессия)(?!\p{L})|^[\p{L}-]+(?:\s[\p{L}-]+)?\s+year$/iu;
+/** Session lines are short; a body sentence that mentions a session is not one. */
+const SESSION_MAX = 70;
+const SESSION_MAX_WORDS = 9;
+/** "New York, 17 February–14 March 2025", "Nice, France, 9–13 June 2025", "24 February–20 March 2020". */
+const PLACE_DATE =
+  /^(?:[\p{Lu}][\p{L}.' -]*,\s*){0,2}\d{1,2}(?:\s*\p{L}+)?\s*[-–—]\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
+const WEEKDAY =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b/iu;
 
 interface Located {
   readonly lineIndex: number;
@@ -54,9 +77,49 @@ function below(all: readonly Located[], from: Located, maxLines: number): Locate
       (s) =>
         s.lineIndex > from.lineIndex &&
         s.lineIndex <= from.lineIndex + maxLines &&
-        Math.abs(s.segment.x - from.segment.x) < 30,
+        Math.abs(s.segment.x - from.segment.x) < COLUMN_SLACK,
     )
     .sort((a, b) => a.lineIndex - b.lineIndex);
+}
+
+/** Letter-spaced display type (`E C O N O M I Q U E`) closed up, accents and case folded. */
+function squeeze(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '');
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+const SQUEEZED_ORGANS = ORGANS.flatMap((organ) =>
+  organ.printed.map((printed) => ({ name: organ.name, key: squeeze(printed) })),
+);
+
+/** The organ a piece of display type names, tolerating letter spacing and a letter or two of OCR damage. */
+function organInDisplayType(text: string): string | null {
+  const key = squeeze(text);
+  if (key.length < 8) return null;
+  for (const organ of SQUEEZED_ORGANS) {
+    if (key === organ.key || (key.length >= organ.key.length - 2 && editDistance(key, organ.key) <= 2))
+      return organ.name;
+  }
+  return null;
 }
 
 /** All organ names in a segment that consists only of organ names (`General Assembly  Security Council`). */
@@ -64,7 +127,6 @@ function organsIn(text: string): string[] {
   const whole = organNamed(text);
   if (whole) return [whole];
   const words = clean(text).split(' ');
-  // Two organ names set side by side with an ordinary space between them.
   for (let cut = 1; cut < words.length; cut++) {
     const left = organNamed(words.slice(0, cut).join(' '));
     const right = organNamed(words.slice(cut).join(' '));
@@ -73,8 +135,29 @@ function organsIn(text: string): string[] {
   return [];
 }
 
-/** Reads the masthead of page 1. */
-export function parseMasthead(page: PageView): Masthead {
+/** Symbol candidates: whole segments, and a large series letter printed apart from the rest (`A` + `/HRC/DEC/14/105`). */
+function symbolCandidates(all: readonly Located[]): { lineIndex: number; text: string }[] {
+  const out = all.map(({ lineIndex, segment }) => ({
+    lineIndex,
+    text: segment.text.replace(/[-–—−]\s*$/, ''),
+  }));
+  for (const head of all) {
+    if (!/^[A-Z]{1,10}$/.test(head.segment.text.trim())) continue;
+    const tail = all.find(
+      ({ segment }) =>
+        segment !== head.segment &&
+        segment.text.startsWith('/') &&
+        segment.x - head.segment.xEnd > -2 &&
+        segment.x - head.segment.xEnd < 2 * segment.fontSize &&
+        Math.abs(segment.y - head.segment.y) < head.segment.fontSize * 0.6,
+    );
+    if (tail) out.push({ lineIndex: head.lineIndex, text: head.segment.text.trim() + tail.segment.text });
+  }
+  return out;
+}
+
+/** Reads the masthead of page 1; `bodySize` is the document's body font size. */
+export function parseMasthead(page: PageView, bodySize = 10): Masthead {
   const lines = page.lines;
   const all = segmentsOf(lines, page.height * MASTHEAD_DEPTH);
   const provenance: Masthead['provenance'] = {};
@@ -83,17 +166,16 @@ export function parseMasthead(page: PageView): Masthead {
     lastUsed = Math.max(lastUsed, index);
   };
 
-  // Symbols: segments that are nothing but symbols, in the top band or right column.
+  // Symbols.
   const symbols: string[] = [];
-  for (const located of all) {
-    if (located.segment.y > page.height * SYMBOL_DEPTH) continue;
-    const found = parseSymbolLine(located.segment.text.replace(/[-–—−]\s*$/, ''));
+  for (const candidate of symbolCandidates(all.filter((s) => s.segment.y <= page.height * SYMBOL_DEPTH))) {
+    const found = parseSymbolLine(candidate.text);
     for (const symbol of found) if (!symbols.includes(symbol)) symbols.push(symbol);
-    if (found.length > 0) use(located.lineIndex);
+    if (found.length > 0) use(candidate.lineIndex);
   }
   if (symbols.length > 0) provenance.symbols = { page: page.number, rule: 'masthead.symbol-segment' };
 
-  // Distribution: "Distr.: General" on one line, or "Distr." above "GENERAL".
+  // Distribution: "Distr.: General", or "Distr." over "GENERAL", or a lone class word in the band (1940s).
   let distribution: Distribution | null = null;
   let distrAt: Located | undefined;
   for (const located of all) {
@@ -114,104 +196,182 @@ export function parseMasthead(page: PageView): Masthead {
     }
     break;
   }
+  if (!distrAt) {
+    const lone = all.find(
+      (s) =>
+        s.segment.y < page.height * 0.25 &&
+        /^\p{Lu}+$/u.test(clean(s.segment.text)) &&
+        distributionNamed(clean(s.segment.text)),
+    );
+    if (lone) {
+      distribution = distributionNamed(clean(lone.segment.text));
+      use(lone.lineIndex);
+      provenance.distribution = { page: page.number, rule: 'masthead.distribution-word' };
+    }
+  }
 
-  // Date: the first date in the distribution column, else the first date in the top right.
+  // Date: the first date in the distribution column; else the top right; else a meeting's date line.
   let date: string | null = null;
-  const dateCandidates = distrAt
-    ? below(all, distrAt, 6)
-    : all.filter((s) => s.segment.x > page.width * 0.45 && s.segment.y < page.height * SYMBOL_DEPTH);
-  for (const located of dateCandidates) {
-    const found = parseDate(located.segment.text);
-    if (found && clean(located.segment.text).length < 40) {
-      date = found;
-      use(located.lineIndex);
-      provenance.date = {
-        page: page.number,
-        rule: distrAt ? 'masthead.date-under-distr' : 'masthead.date-top-right',
-      };
+  const dateRules: [string, Located[]][] = [
+    ['masthead.date-under-distr', distrAt ? below(all, distrAt, 6) : []],
+    [
+      'masthead.date-top-right',
+      all.filter((s) => s.segment.x > page.width * 0.45 && s.segment.y < page.height * SYMBOL_DEPTH),
+    ],
+    ['masthead.meeting-date', all.filter((s) => WEEKDAY.test(clean(s.segment.text)))],
+  ];
+  for (const [rule, candidates] of dateRules) {
+    const hit = candidates.find((s) => clean(s.segment.text).length < 60 && parseDate(s.segment.text));
+    if (hit) {
+      date = parseDate(hit.segment.text);
+      use(hit.lineIndex);
+      provenance.date = { page: page.number, rule };
       break;
     }
   }
 
-  // Original language.
+  // Original language: the word may stand in its own segment, the language in the next.
   let originalLanguage: string | null = null;
-  for (const located of all) {
-    const match = ORIGINAL.exec(clean(located.segment.text));
+  for (const { lineIndex, segment } of all) {
+    const line = lines[lineIndex] as TextLine;
+    const rest = line.segments.slice(line.segments.indexOf(segment) + 1).map((s) => s.text);
+    const match = ORIGINAL_WORD.exec(clean([segment.text, ...rest].join(' ')));
     if (!match) continue;
     const named = languageNamed(match[1] ?? '');
     if (named) {
       originalLanguage = named;
-      use(located.lineIndex);
+      use(lineIndex);
       provenance.originalLanguage = { page: page.number, rule: 'masthead.original-line' };
       break;
     }
   }
 
-  // Organs, in the order printed, from lines that are nothing but organ names.
+  // The header band: everything above the first line of the left block.
+  const rightColumnEnd = Math.max(
+    ...all.filter((s) => s.lineIndex <= lastUsed && s.segment.x > page.width * 0.45).map((s) => s.segment.y),
+    page.height * 0.12,
+  );
+
+  // Organs: principal organs named in the band (display type, letter-spaced or not), in reading order.
   const organs: string[] = [];
-  const sessions: Session[] = [];
-  let agenda: AgendaItem[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as TextLine;
-    if (line.y > page.height * MASTHEAD_DEPTH) break;
-    const organSegments = line.segments
-      .map((segment) => ({ segment, names: organsIn(segment.text) }))
-      .filter((s) => s.names.length > 0);
-    if (organSegments.length === 0) continue;
-    for (const { names } of organSegments) {
-      for (const name of names) if (!organs.includes(name)) organs.push(name);
-    }
-    use(i);
-    // The session line under each organ name, column by column.
-    const next = lines[i + 1];
-    if (!next) continue;
-    for (const { segment, names } of organSegments) {
-      const under = next.segments.find((s) => Math.abs(s.x - segment.x) < 30 && SESSION.test(s.text));
-      if (under && names.length === 1) {
-        sessions.push({ organ: names[0] ?? null, session: clean(under.text) });
-        use(i + 1);
+  const addOrgan = (name: string) => {
+    if (!organs.includes(name)) organs.push(name);
+  };
+  const band = all.filter((s) => s.segment.y <= rightColumnEnd + 6 && s.segment.x < page.width * 0.6);
+  for (const { lineIndex, segment } of band) {
+    const names = organsIn(segment.text);
+    const display =
+      names.length === 0 && segment.fontSize >= BAND_FONT ? organInDisplayType(segment.text) : null;
+    for (const name of display ? [display] : names) addOrgan(name);
+    if (names.length > 0 || display) use(lineIndex);
+  }
+  if (organs.length === 0) {
+    // Display type broken over lines ("CONSEIL / ECONOMIQUE / ET SOCIAL").
+    const big = band.filter((s) => s.segment.fontSize >= BAND_FONT);
+    for (let i = 0; i < big.length && organs.length === 0; i++) {
+      for (let j = i + 1; j < Math.min(big.length, i + 4); j++) {
+        const group = big.slice(i, j + 1);
+        if (group.some((s) => Math.abs(s.segment.x - (big[i] as Located).segment.x) > COLUMN_SLACK)) continue;
+        const name = organInDisplayType(group.map((s) => s.segment.text).join(''));
+        if (name) {
+          addOrgan(name);
+          use((group.at(-1) as Located).lineIndex);
+          break;
+        }
       }
     }
   }
-  if (organs.length > 0) provenance.organs = { page: page.number, rule: 'masthead.organ-line' };
 
-  // Agenda line, then its titles in the same column.
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as TextLine;
-    if (line.y > page.height * MASTHEAD_DEPTH) break;
-    const first = line.segments[0];
-    if (!first) continue;
-    const parsed = parseAgendaLine(first.text);
-    if (!parsed) continue;
-    use(i);
-    // A session line printed just above the agenda line without an organ line (older mastheads).
-    const above = lines[i - 1];
-    if (sessions.length === 0 && above && SESSION.test(above.text) && above.text.length < 60) {
-      sessions.push({ organ: organs[0] ?? null, session: clean(above.text) });
-    }
-    let start = i + 1;
-    // "of the provisional agenda" may wrap onto the next line.
-    const wrapped = lines[start];
-    if (wrapped && /^(?:of|de|del|agenda|du jour)\b/iu.test(wrapped.text)) {
-      start++;
-      use(i + 1);
-    }
-    const titleLines: TextLine[] = [];
-    for (let j = start; j < lines.length; j++) {
-      const candidate = lines[j] as TextLine;
-      const previous = lines[j - 1] as TextLine;
-      if (Math.abs(candidate.x - line.x) > 20) break;
-      if (candidate.fontSize > line.fontSize * 1.15) break;
-      if (candidate.y - previous.y > 3 * line.fontSize) break;
-      if (candidate.segments.some((s) => organsIn(s.text).length > 0)) break;
-      titleLines.push(candidate);
-      use(j);
-    }
-    agenda = agendaItems(parsed.numbers, parsed.provisional, titleLines);
-    provenance.agendaItems = { page: page.number, rule: 'masthead.agenda-line' };
-    break;
+  // The left block: under the band, in the columns its first line sets, above the title.
+  const block: Located[] = [];
+  const columns: number[] = [];
+  for (const located of all) {
+    if (located.segment.y <= rightColumnEnd) continue;
+    const line = lines[located.lineIndex] as TextLine;
+    // OCR specks ("&&$") do not set a column.
+    if (columns.length === 0 && (located.segment.text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
+    if (columns.length === 0) columns.push(...line.segments.map((x) => x.x));
+    const first = line.segments[0] as TextSegment;
+    const inColumns = columns.some((x) => Math.abs(first.x - x) < COLUMN_SLACK);
+    const display = located.segment.fontSize > bodySize + 3;
+    if (!inColumns || (display && organsIn(located.segment.text).length === 0)) break;
+    block.push(located);
   }
-  if (sessions.length > 0) provenance.sessions = { page: page.number, rule: 'masthead.session-under-organ' };
+  for (const { lineIndex, segment } of block) {
+    const names = organsIn(segment.text);
+    for (const name of names) addOrgan(name);
+    if (names.length > 0) use(lineIndex);
+  }
+  if (organs.length > 0) provenance.organs = { page: page.number, rule: 'masthead.organ-names' };
+
+  // Sessions, with the organ or body named above them in the same column.
+  const sessions: Session[] = [];
+  const isAgenda = (s: Located) => parseAgendaLine(s.segment.text) !== null;
+  for (const located of block) {
+    const text = clean(located.segment.text);
+    if (!SESSION.test(text) || text.length > SESSION_MAX || text.split(' ').length > SESSION_MAX_WORDS)
+      continue;
+    if (isAgenda(located)) continue;
+    // "(Fifty-fifth session, 16-18 October 2001," inside a heading: the phrase alone.
+    const session = text.startsWith('(')
+      ? clean(text.slice(1).split(',')[0] ?? '')
+      : text.replace(/[,;.]+$/, '');
+    const above = block
+      .filter(
+        (s) =>
+          s.lineIndex < located.lineIndex &&
+          Math.abs(s.segment.x - located.segment.x) < COLUMN_SLACK &&
+          !SESSION.test(s.segment.text) &&
+          !PLACE_DATE.test(clean(s.segment.text)),
+      )
+      .at(-1);
+    const organ = above
+      ? (organsIn(above.segment.text)[0] ?? clean(above.segment.text))
+      : (organs[0] ?? null);
+    sessions.push({ organ, session });
+    use(located.lineIndex);
+  }
+  if (sessions.length > 0) provenance.sessions = { page: page.number, rule: 'masthead.session-line' };
+  for (const located of block) if (PLACE_DATE.test(clean(located.segment.text))) use(located.lineIndex);
+
+  // Agenda lines, each with the titles under it in its own column.
+  const agenda: AgendaItem[] = [];
+  for (const located of block) {
+    const parsed = parseAgendaLine(located.segment.text);
+    if (!parsed) continue;
+    use(located.lineIndex);
+    const column = block.filter(
+      (s) => s.lineIndex > located.lineIndex && Math.abs(s.segment.x - located.segment.x) < 20,
+    );
+    let provisional = parsed.provisional;
+    const titles: TextLine[] = [];
+    let previousY = located.segment.y;
+    for (const candidate of column) {
+      const text = clean(candidate.segment.text);
+      if (titles.length === 0 && /^(?:of|de|del|agenda|du jour)\b/iu.test(text)) {
+        // "of the provisional agenda" wrapped onto the next line.
+        provisional ||= /provisional|provisoire/iu.test(text);
+        previousY = candidate.segment.y;
+        use(candidate.lineIndex);
+        continue;
+      }
+      if (candidate.segment.y - previousY > 3 * located.segment.fontSize) break;
+      if (candidate.segment.fontSize > located.segment.fontSize * 1.15) break;
+      if (organsIn(text).length > 0 || SESSION.test(text) || isAgenda(candidate) || PLACE_DATE.test(text))
+        break;
+      titles.push({
+        ...(lines[candidate.lineIndex] as TextLine),
+        y: candidate.segment.y,
+        fontSize: candidate.segment.fontSize,
+        text: candidate.segment.text,
+        segments: [candidate.segment],
+      });
+      previousY = candidate.segment.y;
+      use(candidate.lineIndex);
+    }
+    agenda.push(...agendaItems(parsed.numbers, provisional, titles));
+  }
+  if (agenda.length > 0) provenance.agendaItems = { page: page.number, rule: 'masthead.agenda-line' };
 
   return {
     symbols,

@@ -10,8 +10,54 @@
 const COMPONENT = String.raw`[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*`;
 /** A series symbol: capitals, possibly split from the rest by a space (`A /79/PV.64`). */
 const SERIES = '[A-Z]{1,10}';
-/** A year or roman session in parentheses after a resolution number. */
-const PAREN_SUFFIX = String.raw`(?:\s?\((?:\d{4}|[IVXLC]+)\))?`;
+/** A year or roman session in parentheses after a resolution number, or a part (`(Part I)`). */
+const PAREN_SUFFIX = String.raw`(?:\s?\((?:\d{4}|[IVXLC]+|Part [IVXLC]+)\))?`;
+
+const ORDINALS: Readonly<Record<string, string>> = {
+  première: 'I',
+  premiere: 'I',
+  primera: 'I',
+  deuxième: 'II',
+  deuxieme: 'II',
+  segunda: 'II',
+  troisième: 'III',
+  troisieme: 'III',
+  tercera: 'III',
+  quatrième: 'IV',
+  quatrieme: 'IV',
+  cuarta: 'IV',
+  cinquième: 'V',
+  cinquieme: 'V',
+  quinta: 'V',
+};
+/** A part suffix as the French, Spanish and Russian versions print it; the symbol itself is `(Part I)`. */
+const PART_SUFFIX = /\s*\(\s*(?:part(?:ie)?\s+([IVX]+)|(\p{L}+)\s+(?:partie|parte)|часть\s+([IVX]+))\s*\)/iu;
+
+/**
+ * Mends what OCR and letter-spaced typesetting do to symbols in old documents: `A / 4 4 / 6 6 1`
+ * -> `A/44/661`, `A./47/435` -> `A/47/435`, `A/39/36I` -> `A/39/361` (I, l and O misread inside a
+ * number), a stray letter glued to the end of a number (`661J`), and a part suffix in another
+ * language (`(Première partie)` -> `(Part I)`).
+ */
+export function repairSymbolText(text: string): string {
+  let out = text
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/(?<=\d)\s+(?=\d)/g, '')
+    .replace(/(?<=[A-Z])\.\//g, '/');
+  out = out.replace(PART_SUFFIX, (_m, latin?: string, ordinal?: string, cyrillic?: string) => {
+    const roman = latin?.toUpperCase() ?? cyrillic?.toUpperCase() ?? ORDINALS[(ordinal ?? '').toLowerCase()];
+    return roman ? ` (Part ${roman})` : _m;
+  });
+  // Inside a component that is otherwise a number of 2+ digits: OCR confusions, then a stray letter.
+  return out.replace(
+    /(?<=\/)([0-9Il|O]{2,})(?:\s?([A-Z]))?(?=$|[\s/*(\-–])/g,
+    (_m, digits: string, stray?: string) => {
+      const fixed = digits.replace(/[Il|]/g, '1').replace(/O/g, '0');
+      if (!/^\d+$/.test(fixed) || !/\d/.test(digits)) return _m;
+      return stray && !/\d/.test(stray) ? fixed : fixed + (stray ?? '');
+    },
+  );
+}
 
 /** Matches one symbol anywhere in text (used for cited symbols). */
 export const SYMBOL_PATTERN = new RegExp(
@@ -46,7 +92,7 @@ export function normalizeSymbol(raw: string): string {
  * `A/75/574–S/2020/1083`) into normalised symbols. Returns [] when the text is anything else.
  */
 export function parseSymbolLine(text: string): string[] {
-  const cleaned = text.replace(/\s+/g, ' ').trim();
+  const cleaned = repairSymbolText(text.replace(/\s+/g, ' ').trim());
   if (cleaned === '') return [];
   const parts = cleaned.split(JOINT_SEPARATOR);
   const symbols: string[] = [];
