@@ -2,9 +2,7 @@
  * `undocs`: extract UN documents locally, upload them to a stack, and read what it stored.
  * Run from the repository as `npm run -s undocs -- <command>`; `--help` lists everything.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PermanentIngestError } from '../lib/errors.js';
 import { type DocumentStatus, STATUSES } from '../lib/model/items.js';
 import { type UploadResult, uploadPaths } from './commands/upload.js';
 import { describeDocument, describeUploadSummary, dim, statusWord } from './format.js';
@@ -74,25 +72,16 @@ const err = (text: string) => process.stderr.write(`${text}\n`);
 
 async function extractCommand(files: string[], values: Values): Promise<number> {
   if (files.length === 0) throw new UsageError('extract needs at least one PDF file.');
-  // pdf.js loads only for this command.
-  const { EXTRACTOR_VERSION, extractDocument } = await import('../lib/extract.js');
+  // pdf.js loads only for this command; several files are spread over every core.
+  const { extractFiles } = await import('./extract-pool.js');
   let failures = 0;
-  for (const file of files) {
-    let result: Record<string, unknown>;
-    try {
-      const doc = await extractDocument(new Uint8Array(readFileSync(file)));
-      result = { file, extractorVersion: EXTRACTOR_VERSION, ...doc };
-    } catch (error) {
+  await extractFiles(files, (result) => {
+    if (result.error) {
       failures++;
-      const failure =
-        error instanceof PermanentIngestError
-          ? { code: error.code, message: error.message }
-          : { code: 'ERROR', message: (error as Error).message };
-      err(`${file}: ${failure.message}`);
-      result = { file, error: failure };
+      err(`${result.file}: ${result.error.message}`);
     }
     out(files.length === 1 && !values.json ? JSON.stringify(result, null, 2) : JSON.stringify(result));
-  }
+  });
   return failures > 0 ? 1 : 0;
 }
 

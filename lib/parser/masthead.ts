@@ -52,7 +52,10 @@ const SESSION_MAX = 70;
 const SESSION_MAX_WORDS = 9;
 /** "New York, 17 February–14 March 2025", "Nice, France, 9–13 June 2025", "24 February–20 March 2020". */
 const PLACE_DATE =
-  /^(?:[\p{Lu}][\p{L}.' -]*,\s*){0,2}\d{1,2}(?:\s*\p{L}+)?\s*[-–—]\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
+  /^(?:[\p{Lu}][\p{L}.' -]*,\s*){0,2}\d{1,2}(?:\s*\p{L}+(?:\s+\d{4})?)?\s*[-–—]\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
+/** The rest of an agenda line wrapped onto the next: "of the provisional agenda*", "provisional agenda", "preliminary list". */
+const WRAPPED_AGENDA =
+  /^(?:of|de|del|du|des)\b|^(?:provisional|preliminary|provisoire|provisionnel)\s+(?:agenda|list)\b|^(?:agenda|du jour|list)\b/iu;
 const WEEKDAY =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b/iu;
 
@@ -348,7 +351,7 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
     let previousY = located.segment.y;
     for (const candidate of column) {
       const text = clean(candidate.segment.text);
-      if (titles.length === 0 && /^(?:of|de|del|agenda|du jour)\b/iu.test(text)) {
+      if (titles.length === 0 && WRAPPED_AGENDA.test(text)) {
         // "of the provisional agenda" wrapped onto the next line.
         provisional ||= /provisional|provisoire/iu.test(text);
         previousY = candidate.segment.y;

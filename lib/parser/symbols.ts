@@ -49,14 +49,16 @@ export function repairSymbolText(text: string): string {
     return roman ? ` (Part ${roman})` : _m;
   });
   // Inside a component that is otherwise a number of 2+ digits: OCR confusions, then a stray letter.
-  return out.replace(
-    /(?<=\/)([0-9Il|O]{2,})(?:\s?([A-Z]))?(?=$|[\s/*(\-–])/g,
-    (_m, digits: string, stray?: string) => {
-      const fixed = digits.replace(/[Il|]/g, '1').replace(/O/g, '0');
-      if (!/^\d+$/.test(fixed) || !/\d/.test(digits)) return _m;
-      return stray && !/\d/.test(stray) ? fixed : fixed + (stray ?? '');
-    },
-  );
+  // A stray letter after a space only counts as noise in letter-spaced text: `A/RES/50/233 B` is a symbol.
+  const spaced = /(?:\S\s){4,}/.test(text);
+  const component = spaced
+    ? /(?<=\/)([0-9Il|O]{2,})(?:\s?([A-Z]))?(?=$|[\s/*(\-–])/g
+    : /(?<=\/)([0-9Il|O]{2,})([A-Z])?(?=$|[\s/*(\-–])/g;
+  return out.replace(component, (_m, digits: string, stray?: string) => {
+    const fixed = digits.replace(/[Il|]/g, '1').replace(/O/g, '0');
+    if (!/^\d+$/.test(fixed) || !/\d/.test(digits)) return _m;
+    return stray && !/\d/.test(stray) ? fixed : fixed + (stray ?? '');
+  });
 }
 
 /** Matches one symbol anywhere in text (used for cited symbols). */

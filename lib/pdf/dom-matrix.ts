@@ -1,3 +1,5 @@
+import { captureNatives } from './natives.js';
+
 /**
  * A minimal `DOMMatrix` for pdf.js in Node.
  *
@@ -80,9 +82,10 @@ class MinimalDOMMatrix {
   }
 }
 
+// This module is the reader's first import: remember the built-ins before pdf.js replaces them.
+captureNatives();
+
 const scope = globalThis as { DOMMatrix?: unknown };
 if (typeof scope.DOMMatrix === 'undefined') {
   scope.DOMMatrix = MinimalDOMMatrix;
 }
-
-export {};

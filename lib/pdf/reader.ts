@@ -5,7 +5,8 @@
  * 1. `./dom-matrix.js` first: pdf.js builds a DOMMatrix at module load (see that file).
  * 2. pdf.js's worker module second: importing it sets `globalThis.pdfjsWorker`, so pdf.js runs its
  *    "fake worker" in this thread and never looks for a `pdf.worker.mjs` file next to the bundle.
- * 3. pdf-parse last.
+ * 3. pdf-parse next, then `restoreNatives()` undoes the built-ins pdf.js's core-js replaced
+ *    (see `./natives.ts`; `./dom-matrix.js` captured them first).
  *
  * ES modules evaluate in import order, so this order is the fix; keep it. `test/integration/bundle`
  * runs the bundled Lambda to prove it.
@@ -16,7 +17,11 @@ import { PasswordException, PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PermanentIngestError } from '../errors.js';
 import { layoutLines, type PositionedRun } from './layout.js';
+import { restoreNatives } from './natives.js';
 import type { PdfDocument, PdfPage } from './types.js';
+
+// pdf.js has loaded (the imports above evaluate first): put back the built-ins it replaced.
+restoreNatives();
 
 /** Limits applied while reading one PDF. */
 export interface ReadPdfOptions {

@@ -1,0 +1,12 @@
+/**
+ * A worker thread of `undocs extract`: receives file paths, answers with one extraction result
+ * each. Started by `cli/extract-pool.ts` through `bin/extract-worker.mjs` (which loads tsx).
+ */
+import { parentPort } from 'node:worker_threads';
+import { extractFile } from './extract-file.js';
+
+if (!parentPort) throw new Error('cli/extract-worker.ts runs as a worker thread only');
+const port = parentPort;
+port.on('message', async (message: { id: number; file: string }) => {
+  port.postMessage({ id: message.id, result: await extractFile(message.file) });
+});

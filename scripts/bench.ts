@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: extraction speed and memory, measured against poppler's pdftotext in the same run.
+ *
+ * - pages per second of `undocs extract` (the CLI, one process for all files, start-up included)
+ *   and of `pdftotext` (one process per file, as it is used), over ../shared/un-corpus/pdfs
+ *   (or --corpus DIR, or the project's samples when the corpus is absent), and their ratio;
+ * - peak resident memory of one `undocs extract` process on the largest file.
+ *
+ * pdftotext comes from Debian's poppler-utils; the bench installs it with apt-get when missing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } });
+const ROOT = new URL('..', import.meta.url).pathname;
+const defaultCorpus = resolve(ROOT, '../shared/un-corpus/pdfs');
+const dir = resolve(values.corpus ?? (existsSync(defaultCorpus) ? defaultCorpus : join(ROOT, 'samples')));
+const runs = Number(values.runs ?? 3);
+const files = readdirSync(dir)
+  .filter((f) => /\.pdf$/i.test(f))
+  .sort()
+  .map((f) => join(dir, f));
+if (files.length === 0) {
+  process.stderr.write(`No PDFs in ${dir}\n`);
+  process.exit(2);
+}
+
+function ensurePdftotext(): void {
+  if (spawnSync('pdftotext', ['-v']).status === 0) return;
+  process.stderr.write('pdftotext not found; installing poppler-utils with apt-get...\n');
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'inherit' });
+  if (update.status !== 0 || install.status !== 0 || spawnSync('pdftotext', ['-v']).status !== 0) {
+    process.stderr.write('Could not install poppler-utils (apt-get needs root and Debian); install it and rerun.\n');
+    process.exit(2);
+  }
+}
+
+const undocs = [join(ROOT, 'bin/undocs.mjs')];
+const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+/** Best of `runs` wall times, in seconds. */
+function best(run: () => void): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    fastest = Math.min(fastest, (performance.now() - start) / 1000);
+  }
+  return fastest;
+}
+
+ensurePdftotext();
+
+// Pages per file, from undocs itself (one JSON line per file).
+const lines = execFileSync(process.execPath, [...undocs, 'extract', ...files], { env, maxBuffer: 512 * 1024 * 1024 })
+  .toString()
+  .trim()
+  .split('\n');
+const pages = lines.reduce((sum, line) => sum + ((JSON.parse(line) as { pageCount?: number }).pageCount ?? 0), 0);
+
+const undocsSeconds = best(() => {
+  execFileSync(process.execPath, [...undocs, 'extract', ...files], { env, maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'ignore', 'ignore'] });
+});
+const popplerSeconds = best(() => {
+  for (const file of files) execFileSync('pdftotext', ['-q', file, '-'], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'ignore', 'ignore'] });
+});
+
+const largest = [...files].sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
+const probe = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '-e',
+    `const { extractDocument } = await import(${JSON.stringify(join(ROOT, 'lib/extract.ts'))});
+     const { readFileSync } = await import('node:fs');
+     const doc = await extractDocument(new Uint8Array(readFileSync(process.argv[1])));
+     process.stdout.write(JSON.stringify({ pages: doc.pageCount, maxRssKb: process.resourceUsage().maxRSS }));`,
+    largest,
+  ],
+  { env, cwd: ROOT },
+);
+const memory = JSON.parse(probe.stdout.toString() || '{}') as { pages?: number; maxRssKb?: number };
+
+const undocsRate = pages / undocsSeconds;
+const popplerRate = pages / popplerSeconds;
+const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+process.stdout.write(
+  [
+    `undocs bench: ${files.length} PDFs, ${pages} pages, from ${dir} (best of ${runs} runs)`,
+    `  undocs extract  ${undocsSeconds.toFixed(2)} s  ${undocsRate.toFixed(1)} pages/s  (one process, start-up included)`,
+    `  pdftotext       ${popplerSeconds.toFixed(2)} s  ${popplerRate.toFixed(1)} pages/s  (one process per file)`,
+    `  ratio           ${(undocsRate / popplerRate).toFixed(2)}x pdftotext`,
+    `  peak memory     ${memory.maxRssKb ? mb(memory.maxRssKb * 1024) : '?'} MB RSS extracting the largest file, ${largest.split('/').pop()} (${mb(statSync(largest).size)} MB, ${memory.pages ?? '?'} pages)`,
+    '',
+  ].join('\n'),
+);

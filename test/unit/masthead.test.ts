@@ -1,0 +1,457 @@
+import { describe, expect, it } from 'vitest';
+import { parseMasthead } from '../../lib/parser/masthead.js';
+import type { PageView } from '../../lib/parser/text.js';
+import type { TextLine, TextSegment } from '../../lib/pdf/types.js';
+
+/** The body font size every page below is set in. */
+const BODY = 10;
+
+/** One run of a line: left edge, text, and font size (body size when left out). */
+type Run = readonly [x: number, text: string, fontSize?: number];
+
+/** A line at baseline `y` whose segments are the given runs, as the layout step would produce it. */
+function line(y: number, runs: readonly Run[]): TextLine {
+  const segments: TextSegment[] = runs.map(([x, text, fontSize = BODY]) => ({
+    text,
+    x,
+    xEnd: x + 5 * text.length,
+    y,
+    fontSize,
+    fontName: 'F1',
+    markers: [],
+  }));
+  return {
+    y,
+    x: Math.min(...segments.map((s) => s.x)),
+    xEnd: Math.max(...segments.map((s) => s.xEnd)),
+    fontSize: Math.max(...segments.map((s) => s.fontSize)),
+    text: segments.map((s) => s.text).join('  '),
+    segments,
+  };
+}
+
+/** Page 1 of a US-letter document with the given lines in reading order. */
+function page(lines: readonly TextLine[], size = { width: 612, height: 792 }): PageView {
+  return { number: 1, ...size, lines };
+}
+
+/** The right column of a modern masthead, from baseline `y` down. */
+function modernRightColumn(y: number, date: string): TextLine[] {
+  return [
+    line(y, [[430, 'Distr.: General']]),
+    line(y + 12, [[430, date]]),
+    line(y + 24, [[430, 'Original: English']]),
+  ];
+}
+
+describe('parseMasthead: the modern masthead', () => {
+  // Arrange
+  const modern = page([
+    line(50, [
+      [72, 'United Nations', 20],
+      [430, 'A/79/912', 20],
+    ]),
+    line(80, [[72, 'General Assembly', 20]]),
+    ...modernRightColumn(100, '3 February 2025'),
+    line(160, [[72, 'Seventy-ninth session']]),
+    line(172, [[72, 'Agenda item 35']]),
+    line(184, [[72, 'Invented matters of general concern']]),
+    line(230, [[108, 'Report on an invented subject', 14]]),
+  ]);
+
+  it.each([
+    ['symbols', ['A/79/912']],
+    ['distribution', 'General'],
+    ['date', '2025-02-03'],
+    ['originalLanguage', 'English'],
+    ['organs', ['General Assembly']],
+  ] as const)('reads %s', (field, expected) => {
+    // Act
+    const masthead = parseMasthead(modern, BODY);
+
+    // Assert
+    expect(masthead[field]).toEqual(expected);
+  });
+});
+
+describe('parseMasthead: a joint document', () => {
+  // Arrange
+  const joint = page([
+    line(50, [
+      [72, 'United Nations', 20],
+      [400, 'A/80/11–S/2025/22', 20],
+    ]),
+    line(80, [
+      [72, 'General Assembly', 16],
+      [250, 'Security Council', 16],
+    ]),
+    ...modernRightColumn(100, '14 January 2025'),
+    line(160, [
+      [72, 'General Assembly'],
+      [330, 'Security Council'],
+    ]),
+    line(172, [
+      [72, 'Eightieth session'],
+      [330, 'Eightieth year'],
+    ]),
+    line(220, [[72, 'Identical letters on an invented matter', 14]]),
+  ]);
+
+  it.each([
+    ['symbols', ['A/80/11', 'S/2025/22']],
+    ['organs', ['General Assembly', 'Security Council']],
+    [
+      'sessions',
+      [
+        { organ: 'General Assembly', session: 'Eightieth session' },
+        { organ: 'Security Council', session: 'Eightieth year' },
+      ],
+    ],
+  ] as const)('reads %s', (field, expected) => {
+    // Act
+    const masthead = parseMasthead(joint, BODY);
+
+    // Assert
+    expect(masthead[field]).toEqual(expected);
+  });
+});
+
+describe('parseMasthead: the old generation', () => {
+  // Arrange
+  const old = page([
+    line(60, [
+      [72, 'UNITED NATIONS', 12],
+      [430, 'Distr.'],
+    ]),
+    line(72, [[430, 'GENERAL']]),
+    line(84, [
+      [72, 'GENERAL ASSEMBLY', 24],
+      [430, 'A/47/999'],
+    ]),
+    line(96, [[430, '12 March 1992']]),
+    line(120, [[430, 'ORIGINAL: ENGLISH']]),
+    line(150, [[72, 'Forty-seventh session']]),
+    line(200, [[150, 'AN INVENTED TITLE IN CAPITALS', 12]]),
+  ]);
+
+  it.each([
+    ['distribution', 'General'],
+    ['symbols', ['A/47/999']],
+    ['date', '1992-03-12'],
+    ['originalLanguage', 'English'],
+  ] as const)('reads %s from the stacked right column', (field, expected) => {
+    // Act
+    const masthead = parseMasthead(old, BODY);
+
+    // Assert
+    expect(masthead[field]).toEqual(expected);
+  });
+});
+
+describe('parseMasthead: the original language', () => {
+  it.each([
+    ['word and language in one segment', [[430, 'ORIGINAL: SPANISH']], 'Spanish'],
+    [
+      'word and language in two segments of one line',
+      [
+        [400, 'ORIGINAL:'],
+        [460, 'ENGLISH'],
+      ],
+      'English',
+    ],
+    ['an OCR-damaged word', [[430, 'ORIGINAL1 ENGLISH']], 'English'],
+    ['a localised line', [[430, 'Original : français']], 'French'],
+  ] as const)('reads %s', (_case, runs, expected) => {
+    // Arrange
+    const view = page([line(60, [[430, 'Distr.: General']]), line(84, runs)]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.originalLanguage).toBe(expected);
+  });
+});
+
+describe('parseMasthead: the distribution', () => {
+  it.each([
+    ['a French stacked "Discr." over "GENERALE"', [[[430, 'Discr.']], [[430, 'GENERALE']]], 'General'],
+    ['a localised class on the Distr line', [[[430, 'Distr. limitée']]], 'Limited'],
+    ['a restricted class on the Distr line', [[[430, 'Distr.: Restricted']]], 'Restricted'],
+    [
+      'a lone class word in the band with no Distr line',
+      [
+        [
+          [72, 'UNITED NATIONS', 14],
+          [430, 'UNRESTRICTED'],
+        ],
+      ],
+      'Unrestricted',
+    ],
+  ] as const)('reads %s', (_case, rows, expected) => {
+    // Arrange
+    const view = page(rows.map((runs, i) => line(60 + 12 * i, runs)));
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.distribution).toBe(expected);
+  });
+});
+
+describe('parseMasthead: a series letter printed apart from the rest of the symbol', () => {
+  it('joins the large letter to the smaller rest', () => {
+    // Arrange: the two runs sit on different baselines, so they arrive as two lines.
+    const view = page([
+      line(50, [[72, 'United Nations', 20]]),
+      line(64, [[448, 'A', 20]]),
+      line(66.6, [[462, '/HRC/DEC/14/105']]),
+      line(80, [[72, 'General Assembly', 20]]),
+      ...modernRightColumn(100, '9 October 2020'),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.symbols).toEqual(['A/HRC/DEC/14/105']);
+  });
+});
+
+describe('parseMasthead: organs in display type', () => {
+  it.each([
+    ['letter-spaced on one line', [[80, 'E C O N O M I C  A N D  S O C I A L  C O U N C I L']]],
+    [
+      'broken over three lines',
+      [
+        [60, 'CONSEIL'],
+        [78, 'ECONOMIQUE'],
+        [96, 'ET SOCIAL'],
+      ],
+    ],
+  ] as const)('reads the organ %s', (_case, rows) => {
+    // Arrange
+    const view = page([
+      ...rows.map(([y, text]) => line(y, [[100, text, 16]])),
+      line(110, [[430, 'Distr. GENERALE']]),
+      line(122, [[430, '4 mai 1990']]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.organs).toEqual(['Economic and Social Council']);
+  });
+});
+
+describe('parseMasthead: a subsidiary body block', () => {
+  // Arrange
+  const lines = [
+    line(50, [
+      [72, 'United Nations', 20],
+      [430, 'A/HRC/43/999', 20],
+    ]),
+    line(80, [[72, 'General Assembly', 20]]),
+    ...modernRightColumn(100, '10 January 2020'),
+    line(150, [[72, 'Human Rights Council', 12]]),
+    line(164, [[72, 'Forty-third session']]),
+    line(176, [[72, '24 February–20 March 2020']]),
+    line(188, [[72, 'Agenda item 6']]),
+    line(200, [[72, 'Universal periodic review']]),
+    line(236, [[108, 'Report of an invented working group', 14]]),
+    line(270, [[108, 'Introduction']]),
+  ];
+  const titleIndex = lines.findIndex((l) => l.text === 'Report of an invented working group');
+
+  it('reads the body session, not the place and dates', () => {
+    // Act
+    const masthead = parseMasthead(page(lines), BODY);
+
+    // Assert
+    expect(masthead.sessions).toEqual([{ organ: 'Human Rights Council', session: 'Forty-third session' }]);
+  });
+
+  it('reads the agenda item with its title', () => {
+    // Act
+    const masthead = parseMasthead(page(lines), BODY);
+
+    // Assert
+    expect(masthead.agendaItems).toEqual([
+      { number: '6', title: 'Universal periodic review', provisional: false },
+    ]);
+  });
+
+  it('ends the masthead at the document title', () => {
+    // Act
+    const masthead = parseMasthead(page(lines), BODY);
+
+    // Assert
+    expect(masthead.endIndex).toBe(titleIndex);
+  });
+});
+
+describe('parseMasthead: agenda items in two columns', () => {
+  it('gives each column its own item and title', () => {
+    // Arrange
+    const view = page([
+      line(50, [
+        [72, 'United Nations', 20],
+        [400, 'A/80/77–E/2025/66', 20],
+      ]),
+      line(80, [
+        [72, 'General Assembly', 16],
+        [250, 'Economic and Social Council', 16],
+      ]),
+      ...modernRightColumn(100, '2 May 2025'),
+      line(160, [
+        [72, 'General Assembly'],
+        [330, 'Economic and Social Council'],
+      ]),
+      line(172, [
+        [72, 'Eightieth session'],
+        [330, '2025 session'],
+      ]),
+      line(184, [
+        [72, 'Agenda item 13'],
+        [330, '25 July 2024–30 July 2025'],
+      ]),
+      line(196, [
+        [72, 'An invented left-hand title that'],
+        [330, 'Agenda item 5'],
+      ]),
+      line(208, [
+        [72, 'wraps onto a second line'],
+        [330, 'An invented right-hand title'],
+      ]),
+      line(250, [[108, 'An invented report', 14]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.agendaItems).toEqual([
+      {
+        number: '13',
+        title: 'An invented left-hand title that wraps onto a second line',
+        provisional: false,
+      },
+      { number: '5', title: 'An invented right-hand title', provisional: false },
+    ]);
+  });
+});
+
+describe('parseMasthead: the provisional agenda', () => {
+  it.each([
+    [
+      'on the item line',
+      [['Item 68 (b) of the provisional agenda*'], ['Invented item title']],
+      [{ number: '68 (b)', title: 'Invented item title', provisional: true }],
+    ],
+    [
+      'wrapped onto the next line',
+      [['Item 97'], ['of the provisional agenda*'], ['Invented item title']],
+      [{ number: '97', title: 'Invented item title', provisional: true }],
+    ],
+    [
+      'wrapped before "provisional agenda"',
+      [['Item 97 of the'], ['provisional agenda*'], ['Invented item title']],
+      [{ number: '97', title: 'Invented item title', provisional: true }],
+    ],
+  ] as const)('reads an item %s', (_case, rows, expected) => {
+    // Arrange
+    const view = page([
+      line(50, [[72, 'United Nations', 20]]),
+      line(80, [[72, 'General Assembly', 20]]),
+      ...modernRightColumn(100, '6 August 2024'),
+      line(160, [[72, 'Seventy-ninth session']]),
+      ...rows.map(([text], i) => line(172 + 12 * i, [[72, text]])),
+      line(240, [[108, 'An invented note', 14]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.agendaItems).toEqual(expected);
+  });
+});
+
+describe('parseMasthead: lines that mention a session without being one', () => {
+  it.each([
+    ['a body sentence', 'The invented committee, at its forty-fourth session, considered the matter again.'],
+    ['a wrapped term of office', 'Committee for a term of one year, until the end of 2025'],
+  ])('does not take %s as a session', (_case, text) => {
+    // Arrange: the title and body share the block's column and size, so the block runs on into them.
+    const view = page([
+      line(50, [[72, 'United Nations', 20]]),
+      line(80, [[72, 'General Assembly', 20]]),
+      ...modernRightColumn(100, '6 August 2024'),
+      line(160, [[72, 'Seventy-ninth session']]),
+      line(190, [[72, 'Invented title of the note', 12]]),
+      line(220, [[72, text]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.sessions).toEqual([{ organ: 'General Assembly', session: 'Seventy-ninth session' }]);
+  });
+});
+
+describe('parseMasthead: a meeting record', () => {
+  // Arrange
+  const meeting = page([
+    line(50, [
+      [72, 'United Nations', 20],
+      [430, 'S/PV.9912', 20],
+    ]),
+    line(80, [[72, 'Security Council', 20]]),
+    line(100, [[72, 'Eightieth year']]),
+    line(130, [[72, '9912th meeting']]),
+    line(142, [[72, 'Wednesday, 16 April 2025, 10 a.m.']]),
+    line(154, [[72, 'New York']]),
+  ]);
+
+  it.each([
+    ['date', '2025-04-16'],
+    ['distribution', null],
+    ['originalLanguage', null],
+  ] as const)('reads %s', (field, expected) => {
+    // Act
+    const masthead = parseMasthead(meeting, BODY);
+
+    // Assert
+    expect(masthead[field]).toEqual(expected);
+  });
+});
+
+describe('parseMasthead: a page without a masthead', () => {
+  it('finds nothing and ends the masthead before the first line', () => {
+    // Arrange
+    const view = page([
+      line(72, [[72, '12. The invented panel reviewed the figures for the period under review.']]),
+      line(84, [[72, 'It noted that the figures were broadly in line with earlier estimates.']]),
+      line(108, [[72, '13. The panel recommended that the review be repeated in two years.']]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead).toEqual({
+      symbols: [],
+      distribution: null,
+      date: null,
+      originalLanguage: null,
+      organs: [],
+      sessions: [],
+      agendaItems: [],
+      endIndex: 0,
+      provenance: {},
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseSymbolLine, repairSymbolText } from '../../lib/parser/symbols.js';
+
+/** Damaged or localised symbols as old and translated mastheads print them, and the symbol they stand for. */
+const REPAIRED = [
+  ['letter-spaced typesetting', 'A / 4 4 / 6 6 1', 'A/44/661'],
+  ['a full stop after the series letter', 'A./47/435', 'A/47/435'],
+  ['a capital I read for a 1 inside a number', 'A/39/36I', 'A/39/361'],
+  ['a lower-case l read for a 1 inside a number', 'A/39/3l6', 'A/39/316'],
+  ['a capital O read for a 0 inside a number', 'A/79/1O', 'A/79/10'],
+  ['a stray letter glued to the end of a number', 'A/44/661J', 'A/44/661'],
+  ['a French part suffix', 'E/ICEF/672(Première partie)', 'E/ICEF/672 (Part I)'],
+  ['a Spanish part suffix', 'E/ICEF/672 (Segunda parte)', 'E/ICEF/672 (Part II)'],
+] as const;
+
+/** Symbols whose letters, dots, hyphens and parentheses belong to the symbol. */
+const UNCHANGED = [
+  ['a Limited draft', 'A/47/L.1'],
+  ['a Security Council resolution with its year', 'S/RES/2768 (2025)'],
+  ['a UPR document with a country code', 'A/HRC/WG.6/34/ITA/3'],
+  ['an emergency special session', 'A/ES-10/24'],
+  ['a treaty body communication with a number that looks like a year', 'CCPR/C/121/D/2025/2011'],
+  ['a corrigendum', 'A/47/435/Corr.1'],
+  ['a Main Committee draft', 'A/C.5/79/L.10'],
+  ['a roman session whose I is not a misread 1', 'A/RES/2758 (XXVI)'],
+] as const;
+
+describe('repairSymbolText', () => {
+  it.each(REPAIRED)('mends %s: %j -> %j', (_case, printed, expected) => {
+    // Act
+    const repaired = repairSymbolText(printed);
+
+    // Assert
+    expect(repaired).toBe(expected);
+  });
+
+  it.each(UNCHANGED)('leaves %s alone: %j', (_case, printed) => {
+    // Act
+    const repaired = repairSymbolText(printed);
+
+    // Assert
+    expect(repaired).toBe(printed);
+  });
+});
+
+describe('parseSymbolLine on damaged and localised symbols', () => {
+  it.each(REPAIRED)('reads %s: %j as %j', (_case, printed, expected) => {
+    // Act
+    const symbols = parseSymbolLine(printed);
+
+    // Assert
+    expect(symbols).toEqual([expected]);
+  });
+
+  it.each(UNCHANGED)('reads %s: %j as printed', (_case, printed) => {
+    // Act
+    const symbols = parseSymbolLine(printed);
+
+    // Assert
+    expect(symbols).toEqual([printed]);
+  });
+
+  it('mends both halves of a damaged joint symbol', () => {
+    // Act
+    const symbols = parseSymbolLine('A / 4 4 / 6 6 1 - S / 2 1 0 2 9');
+
+    // Assert
+    expect(symbols).toEqual(['A/44/661', 'S/21029']);
+  });
+});
+
+describe('repairSymbolText on a letter after a space', () => {
+  it('keeps it unless the text is letter-spaced', () => {
+    // Arrange
+    const resolutionPart = 'A/RES/50/233 B';
+
+    // Act
+    const repaired = repairSymbolText(resolutionPart);
+
+    // Assert
+    expect(repaired).toBe('A/RES/50/233 B');
+  });
+});
