@@ -53,4 +53,32 @@ describe('detectLanguage', () => {
     // Assert
     expect(language).toBeNull();
   });
+
+  it('reports both languages of a bilingual text, English first', () => {
+    // Arrange: the same invented paragraph in English and French, as 1940s documents print them.
+    const english =
+      'The Commission of the Council examined the report on the question and decided to refer it to the Committee in the light of the discussion. ';
+    const french =
+      'La Commission du Conseil a examiné le rapport sur la question et a décidé de le renvoyer au Comité pour une étude des propositions dans le cadre des travaux. ';
+
+    // Act
+    const language = detectLanguage((english + french).repeat(3));
+
+    // Assert
+    expect(language).toBe('en+fr');
+  });
+
+  it('does not call an English text with a few French names bilingual', () => {
+    // Arrange
+    const text =
+      'The Permanent Representative of the Republic referred to the report of the Comité des droits and to the Conseil du commerce in the letter to the President of the Council. '.repeat(
+        4,
+      );
+
+    // Act
+    const language = detectLanguage(text);
+
+    // Assert
+    expect(language).toBe('en');
+  });
 });
