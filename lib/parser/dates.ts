@@ -65,7 +65,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 const MONTH_NAMES = Object.keys(MONTHS).join('|');
 const DAY_FIRST = new RegExp(
-  String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(${MONTH_NAMES})\s+(?:de\s+)?(\d{4})`,
+  String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(${MONTH_NAMES})\s+(?:de\s+)?(\d{2}\s?\d{2})(?!\d)`,
   'giu',
 );
 const MONTH_FIRST = new RegExp(String.raw`\b(${MONTH_NAMES})\s+(\d{1,2}),?\s+(\d{4})`, 'giu');
@@ -83,7 +83,13 @@ function isoDate(year: number, month: number, day: number): string | null {
 export function parseDate(text: string): string | null {
   const candidates: { index: number; year: string; month: string; day: string }[] = [];
   for (const m of text.matchAll(DAY_FIRST)) {
-    candidates.push({ index: m.index, day: m[1] ?? '', month: m[2] ?? '', year: m[3] ?? '' });
+    // OCR sometimes splits a year in two ("19 84").
+    candidates.push({
+      index: m.index,
+      day: m[1] ?? '',
+      month: m[2] ?? '',
+      year: (m[3] ?? '').replace(/\s/g, ''),
+    });
   }
   for (const m of text.matchAll(MONTH_FIRST)) {
     candidates.push({ index: m.index, month: m[1] ?? '', day: m[2] ?? '', year: m[3] ?? '' });

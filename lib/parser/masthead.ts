@@ -38,6 +38,20 @@ const MASTHEAD_DEPTH = 0.6;
 const SYMBOL_DEPTH = 0.4;
 /** Organ names in the header band are set at least this large. */
 const BAND_FONT = 13;
+/** The header band is the top of page 1, down to this share of its height. */
+const BAND_DEPTH = 0.25;
+/** "United Nations" in the official languages, as the band prints it (whole, or one word a line). */
+const UN_NAMES = [
+  'unitednations',
+  'united',
+  'nations',
+  'nationsunies',
+  'unies',
+  'nacionesunidas',
+  'naciones',
+  'unidas',
+  'организацияобъединенныхнаций',
+];
 /** Segments of one column start within this many points of each other. */
 const COLUMN_SLACK = 30;
 
@@ -123,6 +137,12 @@ function organInDisplayType(text: string): string | null {
       return organ.name;
   }
   return null;
+}
+
+/** Whether display type is the name "United Nations" (letter-spaced, OCR-damaged or not). */
+function isUnName(text: string): boolean {
+  const key = squeeze(text);
+  return UN_NAMES.some((name) => key === name || (name.length > 5 && editDistance(key, name) <= 2));
 }
 
 /** All organ names in a segment that consists only of organ names (`General Assembly  Security Council`). */
@@ -260,29 +280,41 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
   const addOrgan = (name: string) => {
     if (!organs.includes(name)) organs.push(name);
   };
-  const band = all.filter((s) => s.segment.y <= rightColumnEnd + 6 && s.segment.x < page.width * 0.6);
+  const band = all.filter((s) => s.segment.y < page.height * BAND_DEPTH && s.segment.x < page.width * 0.6);
+  const display = band.filter(
+    (s) => s.segment.fontSize >= Math.max(BAND_FONT, bodySize + 3) && !isUnName(s.segment.text),
+  );
   for (const { lineIndex, segment } of band) {
     const names = organsIn(segment.text);
-    const display =
-      names.length === 0 && segment.fontSize >= BAND_FONT ? organInDisplayType(segment.text) : null;
-    for (const name of display ? [display] : names) addOrgan(name);
-    if (names.length > 0 || display) use(lineIndex);
+    const big =
+      names.length === 0 && display.some((d) => d.segment === segment)
+        ? organInDisplayType(segment.text)
+        : null;
+    for (const name of big ? [big] : names) addOrgan(name);
+    if (names.length > 0 || big) use(lineIndex);
   }
+  // Display type broken over lines of one column ("CONSEIL / ECONOMIQUE / ET SOCIAL"); bilingual
+  // mastheads set two such columns side by side.
+  const columnGroups = display.map((head) =>
+    display
+      .filter((s) => s.lineIndex >= head.lineIndex && Math.abs(s.segment.x - head.segment.x) < COLUMN_SLACK)
+      .slice(0, 4),
+  );
   if (organs.length === 0) {
-    // Display type broken over lines ("CONSEIL / ECONOMIQUE / ET SOCIAL").
-    const big = band.filter((s) => s.segment.fontSize >= BAND_FONT);
-    for (let i = 0; i < big.length && organs.length === 0; i++) {
-      for (let j = i + 1; j < Math.min(big.length, i + 4); j++) {
-        const group = big.slice(i, j + 1);
-        if (group.some((s) => Math.abs(s.segment.x - (big[i] as Located).segment.x) > COLUMN_SLACK)) continue;
-        const name = organInDisplayType(group.map((s) => s.segment.text).join(''));
-        if (name) {
-          addOrgan(name);
-          use((group.at(-1) as Located).lineIndex);
-          break;
-        }
+    for (const group of columnGroups) {
+      const name = group.length > 1 ? organInDisplayType(group.map((s) => s.segment.text).join('')) : null;
+      if (name) {
+        addOrgan(name);
+        for (const s of group) use(s.lineIndex);
+        break;
       }
     }
+  }
+  // A treaty body or other issuer set in the band's display type is reported as printed.
+  const issuer = organs.length === 0 ? columnGroups[0] : undefined;
+  if (issuer && issuer.length > 0) {
+    addOrgan(clean(issuer.map((s) => s.segment.text).join(' ')));
+    for (const s of issuer) use(s.lineIndex);
   }
 
   // The left block: under the band, in the columns its first line sets, above the title.

@@ -18,6 +18,7 @@ describe('parseDate', () => {
     ['Russian in capitals', '15 ЯНВАРЯ 2025 года', '2025-01-15'],
     ['a date inside a masthead line', 'Distr.: General 16 October 2020', '2020-10-16'],
     ['a leap day', '29 February 2024', '2024-02-29'],
+    ['a year OCR split in two', '25 July 19 84', '1984-07-25'],
   ])('reads %s: %j', (_case, text, expected) => {
     // Act
     const date = parseDate(text);

@@ -455,3 +455,57 @@ describe('parseMasthead: a page without a masthead', () => {
     });
   });
 });
+
+describe('parseMasthead: issuers set in the band', () => {
+  it('reads a bilingual band with the organ in two side-by-side columns', () => {
+    // Arrange
+    const view = page([
+      line(40, [
+        [90, 'United Nations', 21],
+        [290, 'Nations Unies', 21],
+      ]),
+      line(76, [
+        [93, 'ECONOMIC', 18],
+        [284, 'CONSEIL', 18],
+      ]),
+      line(98, [
+        [110, 'AND', 18],
+        [284, 'ECONOMIQUE', 18],
+      ]),
+      line(116, [
+        [93, 'SOCIAL COUNCIL', 18],
+        [284, 'ET SOCIAL', 18],
+      ]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, 13);
+
+    // Assert
+    expect(masthead.organs).toEqual(['Economic and Social Council']);
+  });
+
+  it('reports a treaty body named in the band as printed', () => {
+    // Arrange
+    const view = page([
+      line(58, [
+        [60, 'United Nations', 20],
+        [418, 'CEDAW/C/XYZ/CO/1', 20],
+      ]),
+      line(84, [[123, 'Convention on an Invented', 17]]),
+      line(99, [
+        [123, 'Subject of Global Concern', 17],
+        [397, 'Distr.: General'],
+      ]),
+      line(111, [[397, '20 February 2024']]),
+      line(123, [[397, 'Original: English']]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.organs).toEqual(['Convention on an Invented Subject of Global Concern']);
+    expect(masthead.symbols).toEqual(['CEDAW/C/XYZ/CO/1']);
+  });
+});
