@@ -7,7 +7,8 @@ import type { AgendaItem } from './types.js';
  * agenda*", "Point 40 de l'ordre du jour", "Tema 165 del programa", "Пункт 68 b) предварительной
  * повестки дня". The item titles follow, one paragraph each, matched to the numbers by order.
  */
-const AGENDA_LINE = /^(?:provisional\s+)?(?:agenda\s+items?|items?|points?|temas?|пункты?)\s+(\d.*)$/iu;
+/** The keyword, with what OCR makes of "Item" (`ftem`, `ltem`, `1tem`). */
+const AGENDA_LINE = /^(?:provisional\s+)?(?:agenda\s+items?|[il1f]tems?|points?|temas?|пункты?)\s+(\d.*)$/iu;
 /** An item number with its sub-item (`72 (b)`, `99 (ee)`, Russian `68 b)`), or a bare sub-item `(b)` of the previous number. */
 const NUMBER = /(\d{1,3})(?:\s*\(?([a-z]{1,2})\))?|\(([a-z]{1,2})\)/giu;
 /** Where the list of numbers ends and the wording about the agenda begins. */
@@ -76,4 +77,46 @@ export function agendaItems(
 ): AgendaItem[] {
   const titles = paragraphs(titleLines).map((group) => sentenceCase(joinWrapped(group.map((l) => l.text))));
   return numbers.map((number, i) => ({ number, title: titles[i] ?? null, provisional }));
+}
+
+/** A meeting record's agenda heading: "Agenda item 125 (continued)", "Points 13 et 17 de l'ordre du jour (suite)". */
+const MEETING_HEADING =
+  /^(?:agenda\s+items?|points?\s+de\s+l'ordre\s+du\s+jour|temas?\s+del\s+programa|пункты?\s+повестки\s+дня)\s+(\d{1,3})(?:\s*\(([a-z]{1,2})\))?(?:\s*\((?:continued|suite|continuación|продолжение)\))?$/iu;
+/** A sub-item heading under an item title: "(l) Cooperation between ...". */
+const SUB_ITEM = /^\(([a-z]{1,2})\)\s+(.+)$/u;
+
+/**
+ * The agenda items a meeting record takes up, from the headings in its body: each "Agenda item N"
+ * heading, the item title under it (same indent), and a sub-item "(l) ..." when one follows.
+ * Meeting records print no agenda in the masthead; their items are these headings.
+ */
+export function meetingAgendaItems(pages: readonly { readonly lines: readonly TextLine[] }[]): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  for (const page of pages) {
+    page.lines.forEach((line, index) => {
+      const heading = MEETING_HEADING.exec(clean(line.text));
+      if (!heading) return;
+      const titleParts: string[] = [];
+      let sub: { letter: string; parts: string[] } | undefined;
+      for (const next of page.lines.slice(index + 1, index + 8)) {
+        const text = clean(next.text);
+        const subItem = SUB_ITEM.exec(text);
+        if (subItem && !sub) {
+          sub = { letter: subItem[1] as string, parts: [subItem[2] as string] };
+          continue;
+        }
+        if (Math.abs(next.x - line.x) > 2 || next.fontSize !== line.fontSize || MEETING_HEADING.test(text))
+          break;
+        (sub ? sub.parts : titleParts).push(text);
+      }
+      const letter = heading[2] ?? sub?.letter;
+      const number = letter ? `${heading[1]} (${letter.toLowerCase()})` : (heading[1] as string);
+      const title = joinWrapped(titleParts);
+      const full = sub ? `${title}: ${joinWrapped(sub.parts)}` : title;
+      if (!items.some((item) => item.number === number)) {
+        items.push({ number, title: full === '' ? null : full, provisional: false });
+      }
+    });
+  }
+  return items;
 }

@@ -1,4 +1,5 @@
 import type { PdfDocument } from '../pdf/types.js';
+import { meetingAgendaItems } from './agenda.js';
 import { parseFootnotes } from './footnotes.js';
 import { removeFurniture } from './furniture.js';
 import { detectLanguage } from './language.js';
@@ -61,10 +62,20 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   // Typescript-era documents print the single agenda item's title in capitals below the item line,
   // where it is the document's title too.
   const [onlyItem, ...otherItems] = masthead.agendaItems;
+  const isMeetingRecord = masthead.symbols.some((symbol) => /\/PV\.\d+/.test(symbol));
   const agendaItems =
-    onlyItem && otherItems.length === 0 && onlyItem.title === null && titleInCapitals
+    onlyItem &&
+    otherItems.length === 0 &&
+    onlyItem.title === null &&
+    titleInCapitals &&
+    !masthead.agendaInParentheses
       ? [{ ...onlyItem, title }]
-      : masthead.agendaItems;
+      : masthead.agendaItems.length === 0 && isMeetingRecord
+        ? meetingAgendaItems(views)
+        : masthead.agendaItems;
+  if (masthead.agendaItems.length === 0 && agendaItems.length > 0) {
+    provenance.agendaItems = { page: 1, rule: 'meeting-record.agenda-headings' };
+  }
 
   const signatories = parseSignatories(views);
   const firstSigned =

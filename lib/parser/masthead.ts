@@ -22,6 +22,8 @@ export interface Masthead {
   readonly organs: string[];
   readonly sessions: Session[];
   readonly agendaItems: AgendaItem[];
+  /** True when the agenda is cited inside a parenthesised session line ("(Fifty-fifth session, ..., agenda item 13 )"). */
+  readonly agendaInParentheses: boolean;
   /** Index in the page's lines of the first line after the masthead. */
   readonly endIndex: number;
   readonly provenance: Partial<
@@ -325,6 +327,8 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
     const line = lines[located.lineIndex] as TextLine;
     // OCR specks ("&&$") do not set a column.
     if (columns.length === 0 && (located.segment.text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
+    // The block starts at the left; what is left of the right column above it is not the block.
+    if (columns.length === 0 && (line.segments[0] as TextSegment).x > page.width * 0.45) continue;
     if (columns.length === 0) columns.push(...line.segments.map((x) => x.x));
     const first = line.segments[0] as TextSegment;
     const inColumns = columns.some((x) => Math.abs(first.x - x) < COLUMN_SLACK);
@@ -348,9 +352,11 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
       continue;
     if (isAgenda(located)) continue;
     // "(Fifty-fifth session, 16-18 October 2001," inside a heading: the phrase alone.
-    const session = text.startsWith('(')
+    const phrase = text.startsWith('(')
       ? clean(text.slice(1).split(',')[0] ?? '')
       : text.replace(/[,;.]+$/, '');
+    // OCR splits the word ("sess ion").
+    const session = phrase.replace(/sess\s+ion/giu, 'session');
     const above = block
       .filter(
         (s) =>
@@ -371,9 +377,13 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
 
   // Agenda lines, each with the titles under it in its own column.
   const agenda: AgendaItem[] = [];
+  let agendaInParentheses = false;
   for (const located of block) {
     const parsed = parseAgendaLine(located.segment.text);
     if (!parsed) continue;
+    const previous = block.filter((s) => s.lineIndex === located.lineIndex - 1).at(0);
+    agendaInParentheses ||=
+      /\s\)$/.test(clean(located.segment.text)) || clean(previous?.segment.text ?? '').startsWith('(');
     use(located.lineIndex);
     const column = block.filter(
       (s) => s.lineIndex > located.lineIndex && Math.abs(s.segment.x - located.segment.x) < 20,
@@ -416,6 +426,7 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
     organs,
     sessions,
     agendaItems: agenda,
+    agendaInParentheses,
     endIndex: lastUsed + 1,
     provenance,
   };

@@ -450,6 +450,7 @@ describe('parseMasthead: a page without a masthead', () => {
       organs: [],
       sessions: [],
       agendaItems: [],
+      agendaInParentheses: false,
       endIndex: 0,
       provenance: {},
     });
@@ -507,5 +508,26 @@ describe('parseMasthead: issuers set in the band', () => {
     // Assert
     expect(masthead.organs).toEqual(['Convention on an Invented Subject of Global Concern']);
     expect(masthead.symbols).toEqual(['CEDAW/C/XYZ/CO/1']);
+  });
+});
+
+describe('parseMasthead: an agenda item cited in a parenthesised session line', () => {
+  it('is flagged, so a capitalised document title is not taken as the item title', () => {
+    // Arrange
+    const view = page([
+      line(238, [[74, 'INVENTED REGIONAL COMMISSION', 12]]),
+      line(288, [[74, 'Working Party on Invented Matters', 12]]),
+      line(302, [[74, '(Fifty-fifth session, 16-18 October 2001,', 12]]),
+      line(316, [[74, 'agenda item 13 )', 12]]),
+      line(371, [[183, 'AN INVENTED PROJECT', 12]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, 12);
+
+    // Assert
+    expect(masthead.agendaItems).toEqual([{ number: '13', title: null, provisional: false }]);
+    expect(masthead.agendaInParentheses).toBe(true);
+    expect(masthead.sessions.map((s) => s.session)).toEqual(['Fifty-fifth session']);
   });
 });
