@@ -1,106 +1,332 @@
 import type { TextLine } from '../pdf/types.js';
+import {
+  citedMarkers,
+  citedSlashNumbers,
+  isDecoration,
+  isSeparator,
+  linePitch,
+  type MarkerStyle,
+  type NoteStart,
+  noteStart,
+  textSize,
+} from './notes-lines.js';
+import { orphanStarNote, repairSymbols } from './notes-recovery.js';
 import { clean, joinWrapped, type PageView } from './text.js';
 import type { Footnote } from './types.js';
 
+/**
+ * Footnotes, endnotes and asterisk notes, in the four styles UN documents print them:
+ *
+ * - modern notes: raised markers, set below the body in a smaller font, after a `______` rule
+ *   that New York documents print as text and Geneva documents draw;
+ * - old typewritten notes: `1/` markers in the body font after a short typed rule, which OCR of
+ *   a scan may lose, so a wide gap above a cited `N/` line is the rule's trace;
+ * - endnotes under a "Notes" heading, running to the end of the document;
+ * - asterisk notes, hanging off the title, the agenda line, a sponsor or a sentence, at the foot of
+ *   the page that carries the `*`.
+ */
+
 /** A footnote line is set at most this share of the body size. */
 const FOOTNOTE_SIZE = 0.93;
-/** Old-style markers: `1/` at the start of the note. */
-const SLASH_MARKER = /^(\d{1,3})\/\s*(.*)$/;
-/** A marker typed in the note's own font at the start of the line: `1 Photo evidence`, `* A/80/150.` */
-const INLINE_MARKER = /^(\d{1,3}|\*{1,3})\s+(\S.*)$/;
-const SEPARATOR = /^[_\-–—\s]{5,}$/;
+/** A note in the body font, with no printed rule, sits at least this many line pitches below the text. */
+const NOTE_GAP_PITCHES = 2.5;
+/** A footnote rule is at most this share of the page width... */
+const SEPARATOR_MAX_WIDTH = 0.4;
+/** ...and no higher than this share of the page height. */
+const SEPARATOR_MIN_DEPTH = 0.3;
+/** The heading of an endnotes section. */
+const NOTES_HEADING = /^(?:notes|endnotes|notas|примечания)\s*:?$/iu;
+/** What follows endnotes in a document: an annex. */
+const AFTER_ENDNOTES = /^(?:annex|annexe|anexo|приложение)\b/iu;
+
+/** A line of a page, and whether furniture removal had taken it out. */
+interface Entry {
+  readonly line: TextLine;
+  /** Removed as page furniture; taken back only where it opens or continues a note. */
+  readonly restored: boolean;
+}
+
+/** The part of a page that holds notes: entries `from` up to (not including) `to`. */
+interface Area {
+  readonly from: number;
+  readonly to: number;
+}
 
 interface Note {
-  marker: string;
-  parts: string[];
-  page: number;
+  readonly marker: string;
+  readonly style: MarkerStyle;
+  readonly parts: string[];
+  readonly page: number;
+  readonly first: TextLine;
   last: TextLine;
 }
 
-/** A continuation line sits close under the note's previous line, in the same size. */
-function continues(note: Note, line: TextLine): boolean {
-  return line.y - note.last.y <= 1.9 * line.fontSize && Math.abs(line.fontSize - note.last.fontSize) < 1;
+/**
+ * A page's lines with the ones furniture removal took out put back, flagged. A footnote that
+ * repeats on several pages (`Adopted under the Convention; see ...`) looks like a running footer.
+ */
+function entriesOf(page: PageView, raw: PageView | undefined): Entry[] {
+  const entries: Entry[] = page.lines.map((line) => ({ line, restored: false }));
+  if (!raw) return entries;
+  for (const line of raw.lines) {
+    if (!page.lines.some((kept) => Math.abs(kept.y - line.y) < 0.01)) entries.push({ line, restored: true });
+  }
+  return entries.sort((a, b) => a.line.y - b.line.y);
 }
 
-/** The lines at the bottom of a page set in the footnote size, top to bottom. */
-function footnoteBlock(page: PageView, bodySize: number): TextLine[] {
-  const block: TextLine[] = [];
-  for (let i = page.lines.length - 1; i >= 0; i--) {
-    const line = page.lines[i] as TextLine;
-    if (SEPARATOR.test(line.text)) break;
-    if (line.fontSize > bodySize * FOOTNOTE_SIZE) break;
-    block.unshift(line);
-  }
-  return block;
+/** The next entry after `index` that is printed text (not furniture, not decoration). */
+function nextText(entries: readonly Entry[], index: number): Entry | undefined {
+  return entries.slice(index + 1).find((e) => !e.restored && !isDecoration(e.line));
 }
 
-function startOf(line: TextLine, expected: number | undefined): { marker: string; text: string } | null {
-  const first = line.segments[0];
-  if (!first) return null;
-  const raised = first.markers[0];
-  if (raised && raised.offset === 0) {
-    return { marker: raised.text, text: clean(line.text.slice(raised.text.length)) };
-  }
-  const text = clean(line.text);
-  const slash = SLASH_MARKER.exec(text);
-  if (slash) return { marker: slash[1] as string, text: slash[2] ?? '' };
-  const inline = INLINE_MARKER.exec(text);
-  if (inline) {
-    const marker = inline[1] as string;
-    // A continuation line may start with a number; only the next expected number opens a note.
-    if (marker.startsWith('*') || expected === undefined || Number(marker) === expected) {
-      return { marker, text: inline[2] ?? '' };
-    }
+/** True when the line opens a note, in a way that can stand at the top of a notes area. */
+function opensArea(line: TextLine | undefined, expected: number): boolean {
+  return line !== undefined && noteStart(line, expected) !== null;
+}
+
+/** The endnotes heading on this page, as the index of the first note line after it. */
+function endnotesStart(entries: readonly Entry[], expected: number): number | null {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as Entry;
+    if (entry.restored || !NOTES_HEADING.test(clean(entry.line.text))) continue;
+    if (opensArea(nextText(entries, i)?.line, expected)) return i + 1;
   }
   return null;
 }
 
-/** Lines of the body (everything above the footnote block), for finding where markers are cited. */
-function citingMarkers(page: PageView, block: readonly TextLine[]): Set<string> {
-  const markers = new Set<string>();
-  for (const line of page.lines) {
-    if (block.includes(line)) continue;
-    for (const segment of line.segments) for (const marker of segment.markers) markers.add(marker.text);
-    for (const match of line.text.matchAll(/(?<![\w/])(\d{1,3})\/(?![\w/])/g))
-      markers.add(match[1] as string);
+/**
+ * Where the notes start below the last printed separator rule that a note follows. The rule is
+ * short (a table's underscored rule runs across the column) and sits below the top of the page.
+ */
+function separatedStart(entries: readonly Entry[], page: PageView, expected: number): number | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as Entry;
+    if (entry.restored || !isSeparator(entry.line)) continue;
+    const { x, xEnd, y } = entry.line;
+    if (xEnd - x > SEPARATOR_MAX_WIDTH * page.width || y < SEPARATOR_MIN_DEPTH * page.height) continue;
+    if (opensArea(nextText(entries, i)?.line, expected)) return i + 1;
   }
-  return markers;
+  return null;
 }
 
-/** Numbered footnotes and asterisk notes of the whole document, in order. */
+/** Where the run of small-font lines at the foot of the page starts (`entries.length` when none). */
+function smallFontStart(entries: readonly Entry[], bodySize: number): number {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as Entry;
+    if (entry.restored || isDecoration(entry.line)) continue;
+    if (isSeparator(entry.line) || textSize(entry.line) > bodySize * FOOTNOTE_SIZE) return i + 1;
+  }
+  return 0;
+}
+
+/**
+ * A note set in the body font with no rule printed above it: an asterisk note under the title or
+ * agenda line, or an old `N/` note whose typed rule OCR lost. It must follow a wide gap, and its
+ * marker must be cited higher on the same page.
+ */
+function looseStart(
+  entries: readonly Entry[],
+  before: number,
+  page: PageView,
+  expected: number,
+  bodySize: number,
+): number | null {
+  const visible = entries
+    .slice(0, before)
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => !entry.restored && !isDecoration(entry.line));
+  const pitch = linePitch(
+    visible.map(({ entry }) => entry.line),
+    bodySize,
+  );
+  const cited = new Set<string>();
+  for (let k = 0; k < visible.length; k++) {
+    const { entry, index } = visible[k] as { entry: Entry; index: number };
+    const previous = visible[k - 1]?.entry.line;
+    const start = previous ? noteStart(entry.line, expected) : null;
+    if (
+      start &&
+      previous &&
+      entry.line.y - previous.y >= NOTE_GAP_PITCHES * pitch &&
+      cited.has(start.marker)
+    ) {
+      if (start.style === 'star' && entry.line.y > page.height / 2) return index;
+      if (start.style === 'slash' && Number(start.marker) === expected) return index;
+    }
+    for (const marker of citedMarkers(entry.line)) cited.add(marker);
+  }
+  return null;
+}
+
+/** Sizes that differ by less than this share are one size (PDF sizes carry rounding noise). */
+const SAME_SIZE = 0.06;
+
+function sameSize(a: TextLine, b: TextLine): boolean {
+  return Math.abs(textSize(a) - textSize(b)) <= SAME_SIZE * Math.max(textSize(a), textSize(b));
+}
+
+/**
+ * A continuation line sits close under the note's previous line, in the same size. Furniture taken
+ * back must also not start left of the note (a job number at the margin is not its last line).
+ */
+function continues(note: Note, line: TextLine, restored: boolean): boolean {
+  const gap = line.y - note.last.y;
+  if (restored && line.x < note.first.x - 2) return false;
+  // A marker printed alone on its line: the text follows on the next one.
+  if (note.parts.every((part) => part === '')) return gap > 0 && gap <= 2.5 * textSize(line);
+  return gap > 0 && gap <= 1.9 * textSize(line) && sameSize(line, note.last);
+}
+
+/** Parses footnotes for one document; state runs across pages. */
+class NoteReader {
+  readonly notes: Note[] = [];
+  /** Markers cited in the body, per page number. */
+  readonly cited = new Map<number, Set<string>>();
+  /** `N/` markers cited in the body, in reading order, with their page. */
+  readonly slashCited: { page: number; value: number }[] = [];
+  private inEndnotes = false;
+  /** A note still open at the foot of the previous page: its text may run on. */
+  private open: Note | undefined;
+
+  constructor(private readonly bodySize: number) {}
+
+  /** The number the next numbered note should carry. */
+  private expected(): number {
+    for (let i = this.notes.length - 1; i >= 0; i--) {
+      const marker = (this.notes[i] as Note).marker;
+      if (/^\d+$/.test(marker)) return Number(marker) + 1;
+    }
+    return 1;
+  }
+
+  private area(entries: readonly Entry[], page: PageView): Area {
+    const expected = this.expected();
+    const n = entries.length;
+    if (this.inEndnotes) {
+      const end = entries.findIndex(
+        (e) =>
+          !e.restored && (AFTER_ENDNOTES.test(clean(e.line.text)) || textSize(e.line) > this.bodySize * 1.15),
+      );
+      if (end >= 0) this.inEndnotes = false;
+      return { from: 0, to: end >= 0 ? end : n };
+    }
+    const endnotes = endnotesStart(entries, expected);
+    if (endnotes !== null) {
+      this.inEndnotes = true;
+      return { from: endnotes, to: n };
+    }
+    const block = separatedStart(entries, page, expected) ?? smallFontStart(entries, this.bodySize);
+    const loose = looseStart(entries, block, page, expected, this.bodySize);
+    return { from: loose ?? block, to: n };
+  }
+
+  read(page: PageView, raw: PageView | undefined): void {
+    const entries = entriesOf(page, raw);
+    const { from, to } = this.area(entries, page);
+    const cited = new Set<string>();
+    entries.forEach((entry, i) => {
+      if (entry.restored || (i >= from && i < to)) return;
+      for (const m of citedMarkers(entry.line)) cited.add(m);
+      for (const { value, midLine } of citedSlashNumbers(entry.line)) {
+        // At a line end, `5/` may be a symbol wrapped after its slash (`resolution 5/` + `1`).
+        if (midLine) this.slashCited.push({ page: page.number, value });
+      }
+    });
+    this.cited.set(page.number, cited);
+
+    let current: Note | undefined;
+    let first = true;
+    for (const { line, restored } of entries.slice(from, to)) {
+      if (isDecoration(line) || isSeparator(line)) continue;
+      const start = this.startOf(line, restored);
+      if (start) {
+        current = {
+          marker: start.marker,
+          style: start.style,
+          parts: [start.text],
+          page: page.number,
+          first: line,
+          last: line,
+        };
+        this.notes.push(current);
+      } else if (current && continues(current, line, restored)) {
+        current.parts.push(line.text);
+        current.last = line;
+      } else if (first && !restored && this.open && sameSize(line, this.open.last)) {
+        // A long note runs on at the top of the next page's notes.
+        current = this.open;
+        current.parts.push(line.text);
+        current.last = line;
+      } else if (!restored) {
+        current = undefined;
+      }
+      if (!restored) first = false;
+    }
+    this.open = current;
+  }
+
+  /** Furniture taken back opens a note only with an unmistakable marker: raised, or `N/`. */
+  private startOf(line: TextLine, restored: boolean): NoteStart | null {
+    const start = noteStart(line, this.expected());
+    if (!start || !restored) return start;
+    return start.style === 'raised' || (start.style === 'slash' && !start.guessed) ? start : null;
+  }
+}
+
+/** A note that no line of the page opens: taken from a citation, or from OCR'd text without its marker. */
+function detachedNote(marker: string, style: MarkerStyle, text: string, page: number): Note {
+  const none: TextLine = { y: 0, x: 0, xEnd: 0, fontSize: 0, text: '', segments: [] };
+  return { marker, style, parts: [text], page, first: none, last: none };
+}
+
+/**
+ * Typewritten documents cite `N/` notes whose text a scan may not carry at all. A cited number that
+ * continues the numbering is still a footnote of the document: it is kept, with empty text, on the
+ * page that cites it. Only where the document's notes are all of that style (or none was found):
+ * a document with raised markers does not mix in typewritten ones.
+ */
+function citedButMissing(reader: NoteReader): Note[] {
+  const numbered = reader.notes.filter((n) => /^\d+$/.test(n.marker));
+  if (numbered.some((n) => n.style !== 'slash')) return [];
+  const missing: Note[] = [];
+  let next = numbered.length === 0 ? 1 : Math.max(...numbered.map((n) => Number(n.marker))) + 1;
+  for (const { page, value } of reader.slashCited) {
+    if (value !== next) continue;
+    missing.push(detachedNote(String(value), 'slash', '', page));
+    next++;
+  }
+  return missing;
+}
+
+/**
+ * Numbered footnotes (or endnotes) and asterisk notes of the whole document, in order.
+ *
+ * `rawPages` are the same pages before furniture removal: a note that repeats word for word on
+ * several pages looks like a running footer and is taken back from them. Without them such notes
+ * are missed.
+ */
 export function parseFootnotes(
   pages: readonly PageView[],
   bodySize: number,
+  rawPages?: readonly PageView[],
 ): { footnotes: Footnote[]; starNotes: Footnote[] } {
-  const notes: Note[] = [];
-  const cited = new Map<number, Set<string>>();
-  for (const page of pages) {
-    const block = footnoteBlock(page, bodySize);
-    cited.set(page.number, citingMarkers(page, block));
-    let current: Note | undefined;
-    for (const line of block) {
-      const lastNumber = [...notes].reverse().find((n) => /^\d+$/.test(n.marker));
-      const expected = lastNumber ? Number(lastNumber.marker) + 1 : undefined;
-      const start = startOf(line, expected);
-      if (start) {
-        current = { marker: start.marker, parts: [start.text], page: page.number, last: line };
-        notes.push(current);
-      } else if (current && continues(current, line)) {
-        current.parts.push(line.text);
-        current.last = line;
-      } else {
-        current = undefined;
-      }
-    }
+  const reader = new NoteReader(bodySize);
+  const rawByNumber = new Map(rawPages?.map((raw) => [raw.number, raw]));
+  for (const page of pages) reader.read(page, rawByNumber.get(page.number));
+
+  const numbered = reader.notes.filter((n) => /^\d+$/.test(n.marker));
+  numbered.push(...citedButMissing(reader));
+  const stars = reader.notes.filter((n) => n.marker.startsWith('*'));
+  const firstPage = pages[0];
+  if (firstPage && !stars.some((n) => n.page === firstPage.number)) {
+    const orphan = orphanStarNote(firstPage, bodySize);
+    if (orphan) stars.unshift(detachedNote(orphan.marker, 'star', orphan.text, firstPage.number));
   }
   const toFootnote = (note: Note): Footnote => ({
     marker: note.marker,
-    text: joinWrapped(note.parts),
+    text: repairSymbols(joinWrapped(note.parts)),
     page: note.page,
-    citedOnPages: pages.filter((p) => cited.get(p.number)?.has(note.marker)).map((p) => p.number),
+    citedOnPages: pages.filter((p) => reader.cited.get(p.number)?.has(note.marker)).map((p) => p.number),
   });
-  return {
-    footnotes: notes.filter((n) => /^\d+$/.test(n.marker)).map(toFootnote),
-    starNotes: notes.filter((n) => n.marker.startsWith('*')).map(toFootnote),
-  };
+  return { footnotes: numbered.map(toFootnote), starNotes: stars.map(toFootnote) };
 }

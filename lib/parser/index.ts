@@ -86,9 +86,9 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
       : undefined;
   if (firstSigned) provenance.signatories = { page: firstSigned.number, rule: 'signature.signed-block' };
 
-  const { footnotes, starNotes } = parseFootnotes(views, bodySize);
-  if (footnotes[0]) provenance.footnotes = { page: footnotes[0].page, rule: 'footnotes.small-font-block' };
-  if (starNotes[0]) provenance.starNotes = { page: starNotes[0].page, rule: 'footnotes.small-font-block' };
+  const { footnotes, starNotes } = parseFootnotes(views, bodySize, pdf.pages.map(viewOf));
+  if (footnotes[0]) provenance.footnotes = { page: footnotes[0].page, rule: 'notes.page-foot-or-endnotes' };
+  if (starNotes[0]) provenance.starNotes = { page: starNotes[0].page, rule: 'notes.page-foot-or-endnotes' };
 
   const relatedSymbols = [
     ...new Set([...starNotes, ...footnotes].flatMap((n) => findSymbols(n.text))),
