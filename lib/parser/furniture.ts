@@ -9,7 +9,11 @@ import { clean, lineOf, type PageView } from './text.js';
  * line repeated in the same margin on several pages. It is removed before the other rules run.
  */
 
-const JOB_NUMBER = /^(?:GE\.)?\d{2}-\d{5}\*?(?:\s+\d{4}[a-z])?(?:\s*\([A-Z]\))?(?:\s+\d{6})*(?:\s*\/.*)?$/;
+/** Job numbers, with the digits OCR misreads as letters in scans (`84-I7984 1304q (E)`). */
+const JOB_NUMBER =
+  /^(?:GE\.)?\d{2}-[\dIlO]{5}\*?(?:\s+[\dIlO]{4}[a-z])?(?:\s*\([A-Z]\))?(?:\s+\d{6})*(?:\s*\/.*)?$/;
+/** A barcode set in a barcode font comes out as a run of symbols with no letter or digit. */
+const GLYPH_RUN = /^[^\p{L}\p{N}]{4,}$/u;
 const BARCODE = /^\*\d{7,9}\*$/;
 const PAGE_NUMBER =
   /^(?:-\s*)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*-)?$|^(?:page|página)\s+\d{1,4}$|^стр\.\s*\d{1,4}$/i;
@@ -31,6 +35,7 @@ function isFurnitureSegment(segment: TextSegment, line: TextLine, page: PageView
   if (JOB_NUMBER.test(text) || BARCODE.test(text)) return true;
   if (!inMargin(line, page, HEADER_SHARE)) return false;
   if (PAGE_NUMBER.test(text) || CONTINUED.test(text)) return true;
+  if (line.y > page.height / 2 && GLYPH_RUN.test(text) && !/^[_\-–—.\s*]+$/.test(text)) return true;
   // Running header of a page after the first: the symbol, or the language version, alone.
   const top = line.y < page.height * HEADER_SHARE;
   return page.number > 1 && top && (parseSymbolLine(text).length > 0 || LANGUAGE_HEADER.test(text));
@@ -57,8 +62,11 @@ export function removeFurniture(pages: readonly PageView[]): PageView[] {
   return pages.map((page) => {
     const lines: TextLine[] = [];
     for (const line of page.lines) {
+      // The top of page 1 is the masthead: a symbol there is not a running header.
+      const masthead = page.number === 1 && line.y < page.height / 2;
       if (
         pages.length > 1 &&
+        !masthead &&
         inMargin(line, page) &&
         (seen.get(marginKey(line))?.size ?? 0) >= repeatedThreshold
       ) {

@@ -55,8 +55,15 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const bodySize = bodyFontSize(views);
   const masthead = parseMasthead(first, bodySize);
   Object.assign(provenance, masthead.provenance);
-  const { title, subtitles, titleInCapitals } = parseTitle(first.lines.slice(masthead.endIndex), bodySize);
-  if (title) provenance.title = { page: 1, rule: 'title.first-large-paragraph' };
+  const {
+    title,
+    subtitles,
+    titleInCapitals,
+    rule: titleRule,
+  } = parseTitle(first.lines.slice(masthead.endIndex), bodySize, {
+    mastheadLines: first.lines.slice(0, masthead.endIndex),
+  });
+  if (title) provenance.title = { page: 1, rule: titleRule ?? 'title.first-large-paragraph' };
   if (subtitles.length > 0) provenance.subtitles = { page: 1, rule: 'title.following-large-paragraphs' };
 
   // Typescript-era documents print the single agenda item's title in capitals below the item line,

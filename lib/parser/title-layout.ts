@@ -1,0 +1,132 @@
+import type { TextLine } from '../pdf/types.js';
+
+/** A baseline gap wider than this many line heights starts a new paragraph. */
+const PARAGRAPH_GAP = 1.45;
+
+/** Groups consecutive lines into paragraphs by the vertical gap between baselines. */
+export function headingParagraphs(lines: readonly TextLine[]): TextLine[][] {
+  const groups: TextLine[][] = [];
+  let previous: TextLine | undefined;
+  for (const line of lines) {
+    const current = groups.at(-1);
+    const gap = previous ? line.y - previous.y : Number.POSITIVE_INFINITY;
+    if (
+      !current ||
+      !previous ||
+      gap > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize) ||
+      gap < 0
+    ) {
+      groups.push([line]);
+    } else {
+      current.push(line);
+    }
+    previous = line;
+  }
+  return groups;
+}
+
+/** The font size most of a paragraph's characters are set in (OCR layers vary line by line). */
+export function dominantSize(group: readonly TextLine[]): number {
+  const weights = new Map<number, number>();
+  for (const line of group) {
+    for (const segment of line.segments) {
+      const size = Math.round(segment.fontSize * 2) / 2;
+      weights.set(size, (weights.get(size) ?? 0) + segment.text.replace(/\s/g, '').length);
+    }
+  }
+  let best = group[0]?.fontSize ?? 0;
+  let bestWeight = -1;
+  for (const [size, weight] of weights) {
+    if (weight > bestWeight) {
+      best = size;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/** The text column of a page, from its body-size lines. */
+export interface Column {
+  readonly left: number;
+  readonly right: number;
+  /** Where centred headings are centred. */
+  readonly axis: number;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))] ?? 0;
+}
+
+/** The most common left edge, to within two points. */
+function commonLeft(values: readonly number[]): number {
+  let best = values[0] ?? 0;
+  let bestCount = 0;
+  for (const candidate of values) {
+    const count = values.filter((v) => Math.abs(v - candidate) <= 2).length;
+    if (count > bestCount || (count === bestCount && candidate < best)) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The body text column: its left edge is where most body-size lines start, its right edge where
+ * full lines end. Null on a page with too little running text (a cover page).
+ */
+export function bodyColumn(lines: readonly TextLine[], bodySize: number): Column | null {
+  const body = lines.filter((l) => Math.abs(l.fontSize - bodySize) <= 0.75 && l.text.length >= 40);
+  if (body.length < 3) return null;
+  const left = commonLeft(body.map((l) => l.x));
+  const right = percentile(
+    body.map((l) => l.xEnd),
+    0.8,
+  );
+  if (right - left < 100) return null;
+  return { left, right, axis: (left + right) / 2 };
+}
+
+const centreOf = (line: TextLine) => (line.x + line.xEnd) / 2;
+
+/** The common centre of a paragraph's lines, when they have one. */
+export function ownAxis(group: readonly TextLine[]): number | null {
+  const first = group[0];
+  if (!first || group.length < 2) return null;
+  const centres = group.map(centreOf);
+  const spread = Math.max(...centres) - Math.min(...centres);
+  const lefts = group.map((l) => l.x);
+  // Lines of different lengths sharing one centre: set centred, not flush left.
+  if (spread <= 6 && Math.max(...lefts) - Math.min(...lefts) >= 8) {
+    return centres.reduce((a, b) => a + b, 0) / centres.length;
+  }
+  return null;
+}
+
+/**
+ * True when every line of a paragraph is centred on `axis` and indented from the column's left
+ * edge (a full-width line of running text is centred on the axis too, trivially).
+ */
+export function isCentred(group: readonly TextLine[], axis: number, column: Column | null): boolean {
+  if (group.length === 0) return false;
+  return group.every((line) => {
+    if (Math.abs(centreOf(line) - axis) > 12) return false;
+    if (column) return line.x - column.left >= 15 && column.right - line.xEnd >= 15;
+    return true;
+  });
+}
+
+/**
+ * True when a paragraph stands clear of both edges of the column: a heading set in the middle
+ * (typewritten headings are centred by eye, so their centre can miss the column's by a few ems).
+ */
+export function isSetInMiddle(group: readonly TextLine[], column: Column): boolean {
+  return group.length > 0 && group.every((l) => l.x - column.left >= 30 && column.right - l.xEnd >= 30);
+}
+
+/** The centre of a paragraph's lines. */
+export function centreOfGroup(group: readonly TextLine[]): number {
+  const centres = group.map(centreOf);
+  return centres.reduce((a, b) => a + b, 0) / Math.max(1, centres.length);
+}
