@@ -1,12 +1,18 @@
 /**
- * Runs `undocs extract` over many files on every core: pdf.js parses on one thread, so a pool of
- * worker threads (one per core) extracts files side by side. Results come back in input order.
+ * Runs `undocs extract` over many files on every core: pdf.js parses on one thread, so this
+ * thread and one worker thread per other core take files in turn. Results come back in input order.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ExtractResult, extractFile } from './extract-file.js';
 
-const WORKER = new URL('../bin/extract-worker.mjs', import.meta.url);
+/**
+ * The worker's bundle sits beside the CLI's bundle (bin/bundle.mjs builds both). Run from the
+ * TypeScript sources instead (tests, tsx), there is none, and everything runs in this thread.
+ */
+const WORKER = fileURLToPath(new URL('./extract-worker.mjs', import.meta.url));
 
 /** Extracts `files`, calling `onResult` for each in input order; resolves when all are done. */
 export async function extractFiles(
@@ -14,7 +20,7 @@ export async function extractFiles(
   onResult: (result: ExtractResult) => void,
   concurrency = availableParallelism(),
 ): Promise<void> {
-  const size = Math.max(1, Math.min(concurrency, files.length));
+  const size = existsSync(WORKER) ? Math.max(1, Math.min(concurrency, files.length)) : 1;
   if (size === 1) {
     for (const file of files) onResult(await extractFile(file));
     return;
@@ -22,35 +28,37 @@ export async function extractFiles(
   const results = new Map<number, ExtractResult>();
   let nextToPrint = 0;
   let nextToSend = 0;
-  const flush = () => {
+  const accept = (id: number, result: ExtractResult) => {
+    results.set(id, result);
     while (results.has(nextToPrint)) {
       onResult(results.get(nextToPrint) as ExtractResult);
       results.delete(nextToPrint);
       nextToPrint++;
     }
   };
-  await Promise.all(
-    Array.from(
-      { length: size },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(WORKER);
-          const sendNext = () => {
-            if (nextToSend >= files.length) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
-            const id = nextToSend++;
-            worker.postMessage({ id, file: files[id] });
-          };
-          worker.on('message', (message: { id: number; result: ExtractResult }) => {
-            results.set(message.id, message.result);
-            flush();
-            sendNext();
-          });
-          worker.once('error', reject);
-          worker.once('online', sendNext);
-        }),
-    ),
-  );
+  const inThisThread = async () => {
+    while (nextToSend < files.length) {
+      const id = nextToSend++;
+      accept(id, await extractFile(files[id] as string));
+    }
+  };
+  const inWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER);
+      const sendNext = () => {
+        if (nextToSend >= files.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const id = nextToSend++;
+        worker.postMessage({ id, file: files[id] });
+      };
+      worker.on('message', (message: { id: number; result: ExtractResult }) => {
+        accept(message.id, message.result);
+        sendNext();
+      });
+      worker.once('error', reject);
+      worker.once('online', sendNext);
+    });
+  await Promise.all([inThisThread(), ...Array.from({ length: size - 1 }, inWorker)]);
 }

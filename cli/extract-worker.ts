@@ -1,7 +1,8 @@
 /**
  * A worker thread of `undocs extract`: receives file paths, answers with one extraction result
- * each. Started by `cli/extract-pool.ts` through `bin/extract-worker.mjs` (which loads tsx).
+ * each. `cli/extract-pool.ts` runs it from a bundle made by `cli/worker-bundle.ts`.
  */
+import './stdout-to-stderr.js';
 import { parentPort } from 'node:worker_threads';
 import { extractFile } from './extract-file.js';
 

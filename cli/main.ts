@@ -2,11 +2,12 @@
  * `undocs`: extract UN documents locally, upload them to a stack, and read what it stored.
  * Run from the repository as `npm run -s undocs -- <command>`; `--help` lists everything.
  */
+import './stdout-to-stderr.js';
 import { parseArgs } from 'node:util';
 import { type DocumentStatus, STATUSES } from '../lib/model/items.js';
-import { type UploadResult, uploadPaths } from './commands/upload.js';
+import type { UploadResult } from './commands/upload.js';
 import { describeDocument, describeUploadSummary, dim, statusWord } from './format.js';
-import { resolveTarget, TargetError, type TargetFlags } from './target.js';
+import type { Target, TargetFlags } from './target.js';
 
 const HELP = `undocs: UN document ingestion
 
@@ -15,6 +16,7 @@ Usage: undocs <command> [options]
 Commands
   extract <file.pdf>...           Extract locally and print JSON (JSON Lines for several files).
                                   Nothing else goes to stdout; diagnostics go to stderr.
+      --jobs <n>                  Threads to extract with (default: one per core).
   upload <files or folders>...    Upload PDFs (folders are searched for .pdf/.PDF) to the ingest prefix.
       --wait                      Wait until each file is processed; show progress and a summary.
       --timeout <seconds>         How long --wait waits (default 300).
@@ -43,6 +45,7 @@ const options = {
   wait: { type: 'boolean' },
   timeout: { type: 'string' },
   status: { type: 'string' },
+  jobs: { type: 'string' },
   local: { type: 'boolean' },
   stack: { type: 'string' },
   bucket: { type: 'string' },
@@ -51,6 +54,12 @@ const options = {
   region: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** The stack to talk to; the AWS SDK loads only for the commands that need it, not for `extract`. */
+async function resolveTarget(flags: TargetFlags): Promise<Target> {
+  const target = await import('./target.js');
+  return target.resolveTarget(flags);
+}
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
@@ -74,14 +83,22 @@ async function extractCommand(files: string[], values: Values): Promise<number> 
   if (files.length === 0) throw new UsageError('extract needs at least one PDF file.');
   // pdf.js loads only for this command; several files are spread over every core.
   const { extractFiles } = await import('./extract-pool.js');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    throw new UsageError(`--jobs must be a whole number of threads, got "${values.jobs}".`);
+  }
   let failures = 0;
-  await extractFiles(files, (result) => {
-    if (result.error) {
-      failures++;
-      err(`${result.file}: ${result.error.message}`);
-    }
-    out(files.length === 1 && !values.json ? JSON.stringify(result, null, 2) : JSON.stringify(result));
-  });
+  await extractFiles(
+    files,
+    (result) => {
+      if (result.error) {
+        failures++;
+        err(`${result.file}: ${result.error.message}`);
+      }
+      out(files.length === 1 && !values.json ? JSON.stringify(result, null, 2) : JSON.stringify(result));
+    },
+    jobs,
+  );
   return failures > 0 ? 1 : 0;
 }
 
@@ -93,6 +110,7 @@ async function uploadCommand(paths: string[], values: Values): Promise<number> {
   const target = await resolveTarget(targetFlags(values));
   const log = values.json ? err : out;
   log(dim(`Uploading to ${target.description}: s3://${target.bucket}/${target.prefix}`));
+  const { uploadPaths } = await import('./commands/upload.js');
   const results = await uploadPaths(target, paths, {
     wait: Boolean(values.wait),
     timeoutMs: timeoutSeconds * 1000,
@@ -189,8 +207,6 @@ export async function main(argv: string[]): Promise<number> {
     out(HELP);
     return command === undefined && !values.help ? 2 : 0;
   }
-  // pdf.js prints its warnings with console.log; keep stdout for results only.
-  console.log = console.error;
   try {
     switch (command) {
       case 'extract':
@@ -209,7 +225,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`${error.message}\nRun undocs --help for usage.`);
       return 2;
     }
-    if (error instanceof TargetError) {
+    if (error instanceof Error && error.name === 'TargetError') {
       err(error.message);
       return 2;
     }

@@ -1,0 +1,60 @@
+// Builds the CLI (and its extract worker) into one esbuild bundle under node_modules/.cache, so
+// `undocs` starts in half a second: running the TypeScript through tsx compiles every module on
+// each start (about a second), and tsx in worker threads made a worker pool slower than one thread.
+// The bundle is named by a hash of the sources' sizes and modification times and rebuilt when one
+// changes; the Lambda is bundled the same way (cdk/constructs/ingest-function.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SOURCES = ['lib', 'cli', 'local/clients.ts', 'local/state.ts', 'package-lock.json'];
+
+function fingerprint() {
+  const hash = createHash('sha1');
+  const visit = (path) => {
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    } else if (/\.(ts|json)$/.test(path)) {
+      hash.update(`${path}:${stats.size}:${stats.mtimeMs}\n`);
+    }
+  };
+  for (const source of SOURCES) visit(join(ROOT, source));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The directory holding an up-to-date `cli.mjs` and `extract-worker.mjs`, built if needed. */
+export async function cliBundle() {
+  const cache = join(ROOT, 'node_modules', '.cache', 'undocs');
+  const dir = join(cache, `cli-${fingerprint()}`);
+  if (existsSync(join(dir, 'cli.mjs'))) return dir;
+  const building = `${dir}.${process.pid}.tmp`;
+  mkdirSync(building, { recursive: true });
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: {
+      cli: join(ROOT, 'cli', 'main.ts'),
+      'extract-worker': join(ROOT, 'cli', 'extract-worker.ts'),
+    },
+    outdir: building,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // As the Lambda bundle: pdf.js's optional native canvas stays out (text never renders).
+    external: ['@napi-rs/canvas', 'esbuild'],
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  try {
+    renameSync(building, dir);
+  } catch {
+    // Another `undocs` process finished the same bundle first.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return dir;
+}
