@@ -76,19 +76,21 @@ function awsTarget(
 export async function resolveTarget(flags: TargetFlags): Promise<Target> {
   const env = readCliEnvironment();
   const region = flags.region ?? env.region;
+  const named = (bucket: string, table: string) =>
+    awsTarget(
+      `bucket ${bucket}, table ${table}`,
+      bucket,
+      table,
+      flags.prefix ?? env.prefix ?? DEFAULT_PREFIX,
+      region,
+    );
   if (!flags.local) {
     const bucket = flags.bucket ?? env.bucket;
     const table = flags.table ?? env.table;
     if (flags.bucket || flags.table) {
       if (!bucket || !table)
         throw new TargetError('Give both --bucket and --table (or set UNDOCS_BUCKET and UNDOCS_TABLE).');
-      return awsTarget(
-        `bucket ${bucket}, table ${table}`,
-        bucket,
-        table,
-        flags.prefix ?? env.prefix ?? DEFAULT_PREFIX,
-        region,
-      );
+      return named(bucket, table);
     }
     const stack = flags.stack ?? env.stack;
     if (stack) {
@@ -105,15 +107,7 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
         region,
       );
     }
-    if (bucket && table) {
-      return awsTarget(
-        `bucket ${bucket}, table ${table}`,
-        bucket,
-        table,
-        flags.prefix ?? env.prefix ?? DEFAULT_PREFIX,
-        region,
-      );
-    }
+    if (bucket && table) return named(bucket, table);
   }
   const state = readLocalState();
   if (!state) {

@@ -33,7 +33,9 @@ function ensurePdftotext(): void {
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   const install = spawnSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'inherit' });
   if (update.status !== 0 || install.status !== 0 || spawnSync('pdftotext', ['-v']).status !== 0) {
-    process.stderr.write('Could not install poppler-utils (apt-get needs root and Debian); install it and rerun.\n');
+    process.stderr.write(
+      'Could not install poppler-utils (apt-get needs root and Debian); install it and rerun.\n',
+    );
     process.exit(2);
   }
 }
@@ -55,17 +57,31 @@ function best(run: () => void): number {
 ensurePdftotext();
 
 // Pages per file, from undocs itself (one JSON line per file).
-const lines = execFileSync(process.execPath, [...undocs, 'extract', ...files], { env, maxBuffer: 512 * 1024 * 1024 })
+const lines = execFileSync(process.execPath, [...undocs, 'extract', ...files], {
+  env,
+  maxBuffer: 512 * 1024 * 1024,
+})
   .toString()
   .trim()
   .split('\n');
-const pages = lines.reduce((sum, line) => sum + ((JSON.parse(line) as { pageCount?: number }).pageCount ?? 0), 0);
+const pages = lines.reduce(
+  (sum, line) => sum + ((JSON.parse(line) as { pageCount?: number }).pageCount ?? 0),
+  0,
+);
 
 const undocsSeconds = best(() => {
-  execFileSync(process.execPath, [...undocs, 'extract', ...files], { env, maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'ignore', 'ignore'] });
+  execFileSync(process.execPath, [...undocs, 'extract', ...files], {
+    env,
+    maxBuffer: 512 * 1024 * 1024,
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
 });
 const popplerSeconds = best(() => {
-  for (const file of files) execFileSync('pdftotext', ['-q', file, '-'], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'ignore', 'ignore'] });
+  for (const file of files)
+    execFileSync('pdftotext', ['-q', file, '-'], {
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
 });
 
 const largest = [...files].sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;

@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../lib/extract.js';
 import type { UnDocument } from '../lib/parser/types.js';
+import { editDistance } from '../lib/stats.js';
 
 interface Truth {
   symbols: string[];
@@ -70,30 +71,13 @@ function normalise(text: string): string {
     .trim();
 }
 
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /** Near-exact: equal after normalisation, or at least 90% similar. */
 function near(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return a == null && b == null;
   const x = normalise(a);
   const y = normalise(b);
   if (x === y) return true;
-  return 1 - levenshtein(x, y) / Math.max(x.length, y.length, 1) >= 0.9;
+  return 1 - editDistance(x, y) / Math.max(x.length, y.length, 1) >= 0.9;
 }
 
 const nearList = (a: readonly (string | null)[], b: readonly (string | null)[]) =>

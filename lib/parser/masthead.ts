@@ -1,4 +1,5 @@
 import type { TextLine, TextSegment } from '../pdf/types.js';
+import { editDistance } from '../stats.js';
 import { agendaItems, parseAgendaLine } from './agenda.js';
 import { parseDate } from './dates.js';
 import { parseSymbolLine } from './symbols.js';
@@ -108,22 +109,6 @@ function squeeze(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}]/gu, '');
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 const SQUEEZED_ORGANS = ORGANS.flatMap((organ) =>

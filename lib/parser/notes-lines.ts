@@ -1,4 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
+import { weightedMode } from '../stats.js';
 import { clean } from './text.js';
 
 /**
@@ -48,19 +49,10 @@ export interface NoteStart {
 
 /** The size most of a line's characters are set in: a 10-point asterisk leaves a 9-point note small. */
 export function textSize(line: TextLine): number {
-  const weights = new Map<number, number>();
-  for (const segment of line.segments) {
-    weights.set(segment.fontSize, (weights.get(segment.fontSize) ?? 0) + segment.text.length);
-  }
-  let best = line.fontSize;
-  let bestWeight = -1;
-  for (const [size, weight] of weights) {
-    if (weight > bestWeight) {
-      best = size;
-      bestWeight = weight;
-    }
-  }
-  return best;
+  return weightedMode(
+    line.segments.map((segment) => [segment.fontSize, segment.text.length] as const),
+    line.fontSize,
+  );
 }
 
 /** A printed separator rule. */

@@ -1,4 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
+import { weightedMode } from '../stats.js';
 import type { PageView } from './text.js';
 import { clean } from './text.js';
 import type { Signatory } from './types.js';
@@ -45,17 +46,10 @@ export function parseSignatories(pages: readonly PageView[]): Signatory[] {
 
 /** The page's left margin: the x most lines start at. */
 function leftMargin(page: PageView): number {
-  const counts = new Map<number, number>();
-  for (const line of page.lines) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
-  let best = 0;
-  let bestCount = -1;
-  for (const [x, count] of counts) {
-    if (count > bestCount) {
-      best = x;
-      bestCount = count;
-    }
-  }
-  return best;
+  return weightedMode(
+    page.lines.map((line) => [Math.round(line.x), 1] as const),
+    0,
+  );
 }
 
 /** Signature lines are right-aligned or centred: they start well inside the left margin. */

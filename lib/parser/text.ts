@@ -1,4 +1,5 @@
 import type { PdfPage, TextLine, TextSegment } from '../pdf/types.js';
+import { weightedMode } from '../stats.js';
 
 /** A page after furniture removal, with the statistics the rules share. */
 export interface PageView {
@@ -29,24 +30,14 @@ export function joinWrapped(parts: readonly string[]): string {
 
 /** The font size most characters of the document are set in (the body size). */
 export function bodyFontSize(pages: readonly PageView[]): number {
-  const weights = new Map<number, number>();
-  for (const page of pages) {
-    for (const line of page.lines) {
-      for (const segment of line.segments) {
-        const size = Math.round(segment.fontSize * 2) / 2;
-        weights.set(size, (weights.get(size) ?? 0) + segment.text.length);
-      }
-    }
-  }
-  let best = 10;
-  let bestWeight = -1;
-  for (const [size, weight] of weights) {
-    if (weight > bestWeight) {
-      best = size;
-      bestWeight = weight;
-    }
-  }
-  return best;
+  return weightedMode(
+    pages.flatMap((page) =>
+      page.lines.flatMap((line) =>
+        line.segments.map((segment) => [Math.round(segment.fontSize * 2) / 2, segment.text.length] as const),
+      ),
+    ),
+    10,
+  );
 }
 
 /** Builds a line from a subset of another line's segments. */

@@ -1,4 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
+import { weightedMode } from '../stats.js';
 
 /** A baseline gap wider than this many line heights starts a new paragraph. */
 const PARAGRAPH_GAP = 1.45;
@@ -27,22 +28,14 @@ export function headingParagraphs(lines: readonly TextLine[]): TextLine[][] {
 
 /** The font size most of a paragraph's characters are set in (OCR layers vary line by line). */
 export function dominantSize(group: readonly TextLine[]): number {
-  const weights = new Map<number, number>();
-  for (const line of group) {
-    for (const segment of line.segments) {
-      const size = Math.round(segment.fontSize * 2) / 2;
-      weights.set(size, (weights.get(size) ?? 0) + segment.text.replace(/\s/g, '').length);
-    }
-  }
-  let best = group[0]?.fontSize ?? 0;
-  let bestWeight = -1;
-  for (const [size, weight] of weights) {
-    if (weight > bestWeight) {
-      best = size;
-      bestWeight = weight;
-    }
-  }
-  return best;
+  return weightedMode(
+    group.flatMap((line) =>
+      line.segments.map(
+        (segment) => [Math.round(segment.fontSize * 2) / 2, segment.text.replace(/\s/g, '').length] as const,
+      ),
+    ),
+    group[0]?.fontSize ?? 0,
+  );
 }
 
 /** The text column of a page, from its body-size lines. */

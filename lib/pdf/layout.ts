@@ -1,3 +1,4 @@
+import { weightedMode } from '../stats.js';
 import type { RaisedMarker, TextLine, TextSegment } from './types.js';
 
 /** One pdf.js text item, already in top-left page coordinates. */
@@ -25,20 +26,6 @@ interface MutableLine {
   y: number;
   fontSize: number;
   runs: { run: PositionedRun; raised: boolean }[];
-}
-
-function dominant<T>(pairs: readonly { key: T; weight: number }[], fallback: T): T {
-  const totals = new Map<T, number>();
-  for (const { key, weight } of pairs) totals.set(key, (totals.get(key) ?? 0) + weight);
-  let best = fallback;
-  let bestWeight = -1;
-  for (const [key, weight] of totals) {
-    if (weight > bestWeight) {
-      best = key;
-      bestWeight = weight;
-    }
-  }
-  return best;
 }
 
 function isSuperscriptLine(line: MutableLine, below: MutableLine | undefined): boolean {
@@ -88,18 +75,17 @@ function buildSegments(line: MutableLine): TextSegment[] {
   const flush = () => {
     const first = members[0];
     if (!first) return;
-    const weighted = members.map((m) => ({ weight: m.text.length, key: m }));
     segments.push({
       text: text.trim(),
       x: first.x,
       xEnd,
       y: line.y,
-      fontSize: dominant(
-        weighted.map((w) => ({ key: w.key.fontSize, weight: w.weight })),
+      fontSize: weightedMode(
+        members.map((m) => [m.fontSize, m.text.length] as const),
         first.fontSize,
       ),
-      fontName: dominant(
-        weighted.map((w) => ({ key: w.key.fontName, weight: w.weight })),
+      fontName: weightedMode(
+        members.map((m) => [m.fontName, m.text.length] as const),
         first.fontName,
       ),
       markers,

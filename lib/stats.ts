@@ -1,0 +1,38 @@
+/** Small statistics shared by the layout and parsing rules. */
+
+/**
+ * The key with the largest total weight (the weighted mode), the first such key on a tie;
+ * `fallback` when there is nothing to weigh. Used for "the font size most characters use",
+ * "the x most lines start at".
+ */
+export function weightedMode<K>(pairs: Iterable<readonly [key: K, weight: number]>, fallback: K): K {
+  const totals = new Map<K, number>();
+  for (const [key, weight] of pairs) totals.set(key, (totals.get(key) ?? 0) + weight);
+  let best = fallback;
+  let bestWeight = -1;
+  for (const [key, weight] of totals) {
+    if (weight > bestWeight) {
+      best = key;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
