@@ -11,6 +11,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } });
@@ -85,16 +86,21 @@ const popplerSeconds = best(() => {
 });
 
 const largest = [...files].sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
+// The same bundle `undocs` runs, in a fresh process, with its peak resident set read at the end.
 const probe = spawnSync(
   process.execPath,
   [
-    '--import',
-    'tsx',
+    '--input-type=module',
     '-e',
-    `const { extractDocument } = await import(${JSON.stringify(join(ROOT, 'lib/extract.ts'))});
-     const { readFileSync } = await import('node:fs');
-     const doc = await extractDocument(new Uint8Array(readFileSync(process.argv[1])));
-     process.stdout.write(JSON.stringify({ pages: doc.pageCount, maxRssKb: process.resourceUsage().maxRSS }));`,
+    `const { join } = await import('node:path');
+     const { pathToFileURL } = await import('node:url');
+     const { cliBundle } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'bin/bundle.mjs')).href)});
+     const { main } = await import(pathToFileURL(join(await cliBundle(), 'cli.mjs')).href);
+     const write = process.stdout.write.bind(process.stdout);
+     let pages = 0;
+     process.stdout.write = (chunk) => { pages = JSON.parse(String(chunk)).pageCount; return true; };
+     await main(['extract', '--json', process.argv[1]]);
+     write(JSON.stringify({ pages, maxRssKb: process.resourceUsage().maxRSS }));`,
     largest,
   ],
   { env, cwd: ROOT },
@@ -110,7 +116,7 @@ process.stdout.write(
     `  undocs extract  ${undocsSeconds.toFixed(2)} s  ${undocsRate.toFixed(1)} pages/s  (one process, start-up included)`,
     `  pdftotext       ${popplerSeconds.toFixed(2)} s  ${popplerRate.toFixed(1)} pages/s  (one process per file)`,
     `  ratio           ${(undocsRate / popplerRate).toFixed(2)}x pdftotext`,
-    `  peak memory     ${memory.maxRssKb ? mb(memory.maxRssKb * 1024) : '?'} MB RSS extracting the largest file, ${largest.split('/').pop()} (${mb(statSync(largest).size)} MB, ${memory.pages ?? '?'} pages)`,
+    `  peak memory     ${memory.maxRssKb ? mb(memory.maxRssKb * 1024) : '?'} MB RSS of one undocs extract process on the largest file, ${largest.split('/').pop()} (${mb(statSync(largest).size)} MB, ${memory.pages ?? '?'} pages)`,
     '',
   ].join('\n'),
 );
