@@ -78,10 +78,12 @@ async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<Ing
   const skipped = supersededBy(event, previous);
   if (skipped) return { documentId, status: previous.status, skipped };
   const now = (deps.now ?? (() => new Date()))().toISOString();
-  await deps.repository.putDocument({
-    ...previous,
+  // Kept for audit (metadata and committed extraction stay); normal reads hide REMOVED documents.
+  await deps.repository.markStatus(documentId, {
     status: 'REMOVED',
     updatedAt: now,
+    bucket: event.bucket,
+    key: event.key,
     sequencer: event.sequencer ?? null,
   });
   return { documentId, status: 'REMOVED' };
@@ -95,7 +97,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
   if (skipped && previous) return { documentId, status: previous.status, skipped };
 
   const receivedAt = clock().toISOString();
-  const base: DocumentRecord = {
+  const base: Omit<DocumentRecord, 'currentVersion'> = {
     ...EMPTY_METADATA,
     footnoteCount: 0,
     pageCount: 0,
@@ -115,8 +117,19 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     extractorVersion: null,
     schemaVersion: SCHEMA_VERSION,
   };
-  await deps.repository.putDocument(base);
-  const previousSymbols = previous?.symbols ?? [];
+  const upload = {
+    bucket: base.bucket,
+    key: base.key,
+    size: base.size,
+    eTag: base.eTag,
+    versionId: base.versionId,
+    sequencer: base.sequencer,
+    receivedAt,
+    failure: null,
+  };
+  // Readers keep seeing the last committed extraction until this one commits.
+  await deps.repository.markStatus(documentId, { ...upload, status: 'PROCESSING', updatedAt: receivedAt });
+  const replaces = { version: previous?.currentVersion ?? null, symbols: previous?.symbols ?? [] };
 
   try {
     const size = event.size ?? (await deps.store.size(event.bucket, event.key, event.versionId));
@@ -136,46 +149,45 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
       language: clean.language,
       date: clean.date,
     }));
-    await deps.repository.replaceParts(
-      documentId,
+    const status: DocumentStatus = clean.needsOcr ? 'NEEDS_OCR' : 'DONE';
+    const { footnotes: stored, ...withoutNotes } = clean;
+    await deps.repository.commitExtraction(
+      {
+        ...base,
+        ...withoutNotes,
+        footnoteCount: stored.length,
+        size,
+        status,
+        updatedAt: clock().toISOString(),
+        extractorVersion: EXTRACTOR_VERSION,
+      },
       {
         pages: pages.map((page) => ({
           number: page.number,
           text: truncateUtf8(page.text, MAX_ITEM_TEXT_BYTES).text,
         })),
-        footnoteChunks: chunkFootnotes(clean.footnotes),
+        footnoteChunks: chunkFootnotes(stored),
         symbols,
       },
-      previousSymbols,
+      replaces,
     );
-    const status: DocumentStatus = clean.needsOcr ? 'NEEDS_OCR' : 'DONE';
-    const { footnotes: stored, ...withoutNotes } = clean;
-    await deps.repository.putDocument({
-      ...base,
-      ...withoutNotes,
-      footnoteCount: stored.length,
-      size,
-      status,
-      updatedAt: clock().toISOString(),
-      extractorVersion: EXTRACTOR_VERSION,
-    });
     return { documentId, status };
   } catch (error) {
     if (!(error instanceof PermanentIngestError)) throw error;
     const failure: Failure = { code: error.code, message: error.message };
-    // A failed re-upload must not leave the previous version's pages readable.
-    await deps.repository.replaceParts(
-      documentId,
+    // Committed like an extraction with no parts: a failed re-upload leaves nothing of the previous
+    // version readable.
+    await deps.repository.commitExtraction(
+      {
+        ...base,
+        status: 'FAILED',
+        failure,
+        updatedAt: clock().toISOString(),
+        extractorVersion: EXTRACTOR_VERSION,
+      },
       { pages: [], footnoteChunks: [], symbols: [] },
-      previousSymbols,
+      replaces,
     );
-    await deps.repository.putDocument({
-      ...base,
-      status: 'FAILED',
-      failure,
-      updatedAt: clock().toISOString(),
-      extractorVersion: EXTRACTOR_VERSION,
-    });
     return { documentId, status: 'FAILED', failure };
   }
 }

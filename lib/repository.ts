@@ -1,26 +1,31 @@
 import {
   BatchWriteItemCommand,
+  ConditionalCheckFailedException,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
+  UpdateItemCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { classifyAwsError } from './aws-errors.js';
+import { TransientIngestError } from './errors.js';
 import {
   type DocumentRecord,
   type DocumentStatus,
   documentPk,
   META_SK,
-  NOTES_SK_PREFIX,
+  newVersionId,
   notesSk,
-  PAGE_SK_PREFIX,
   pageSk,
+  partPrefix,
   STATUSES,
   statusPk,
   symbolPk,
+  VERSION_SK_PREFIX,
+  versionOfSk,
 } from './model/items.js';
 import { SCHEMA_VERSION, STATUS_INDEX } from './model/table.js';
 import type { Footnote, PageText } from './parser/types.js';
@@ -74,94 +79,158 @@ export class DocumentRepository {
     return out.Item ? toRecord(unmarshall(out.Item)) : undefined;
   }
 
-  /** Writes the document item (status and metadata), indexed by status. */
-  async putDocument(record: DocumentRecord): Promise<void> {
-    const item: Item = {
-      ...record,
-      pk: documentPk(record.documentId),
-      sk: META_SK,
+  /**
+   * Records where an upload stands (PROCESSING, REMOVED...) on the document item without touching
+   * its metadata or `currentVersion`: readers keep reading the last committed extraction.
+   */
+  async markStatus(
+    documentId: string,
+    fields: Partial<Omit<DocumentRecord, 'documentId' | 'currentVersion'>> &
+      Pick<DocumentRecord, 'status' | 'updatedAt' | 'bucket' | 'key'>,
+  ): Promise<void> {
+    const values: Item = {
+      ...fields,
       entity: 'Document',
+      documentId,
       schemaVersion: SCHEMA_VERSION,
-      [STATUS_INDEX.partitionKey.name]: statusPk(record.status),
-      [STATUS_INDEX.sortKey.name]: `${record.updatedAt}#${record.documentId}`,
+      [STATUS_INDEX.partitionKey.name]: statusPk(fields.status),
+      [STATUS_INDEX.sortKey.name]: `${fields.updatedAt}#${documentId}`,
     };
-    await this.call('Writing a document', () =>
+    const names = Object.keys(values).filter((name) => values[name] !== undefined);
+    await this.call('Recording a document status', () =>
       this.db.send(
-        new PutItemCommand({
+        new UpdateItemCommand({
           TableName: this.tableName,
-          Item: marshall(item, { removeUndefinedValues: true }),
+          Key: marshall({ pk: documentPk(documentId), sk: META_SK }),
+          UpdateExpression: `SET ${names.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+          ExpressionAttributeValues: marshall(
+            Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name]])),
+            {
+              removeUndefinedValues: true,
+            },
+          ),
         }),
       ),
     );
   }
 
   /**
-   * Replaces a document's parts (pages, footnote chunks, symbol pointers): writes the new ones,
-   * then deletes those the new extraction no longer has.
+   * Commits an extraction: writes its pages and footnotes under a new version, switches the
+   * document item to that version on condition that it still points at `replaces.version` (the
+   * commit point), then removes every other version's parts and the symbol pointers the document
+   * no longer has. When another extraction committed first, this one's parts are removed and a
+   * TransientIngestError asks the queue to retry. Returns the committed version.
    */
-  async replaceParts(
-    documentId: string,
+  async commitExtraction(
+    record: Omit<DocumentRecord, 'currentVersion'>,
     parts: {
       pages: readonly PageText[];
       footnoteChunks: readonly Footnote[][];
       symbols: readonly SymbolEntry[];
     },
-    previousSymbols: readonly string[],
-  ): Promise<void> {
+    replaces: { version: string | null; symbols: readonly string[] },
+  ): Promise<string> {
+    const { documentId } = record;
     const pk = documentPk(documentId);
-    const puts: Item[] = [
+    const version = newVersionId();
+    const partItems: Item[] = [
       ...parts.pages.map((page) => ({
         pk,
-        sk: pageSk(page.number),
+        sk: pageSk(version, page.number),
         entity: 'Page',
         schemaVersion: SCHEMA_VERSION,
         documentId,
+        version,
         ...page,
       })),
       ...parts.footnoteChunks.map((notes, i) => ({
         pk,
-        sk: notesSk(i + 1),
+        sk: notesSk(version, i + 1),
         entity: 'Footnotes',
         schemaVersion: SCHEMA_VERSION,
         documentId,
+        version,
         footnotes: notes,
-      })),
-      ...parts.symbols.map((entry) => ({
-        pk: symbolPk(entry.symbol),
-        sk: pk,
-        entity: 'Symbol',
-        schemaVersion: SCHEMA_VERSION,
-        ...entry,
       })),
     ];
     await this.batchWrite(
-      puts.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })),
+      partItems.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })),
     );
 
-    const kept = new Set(puts.map((item) => `${item.pk}|${item.sk}`));
-    const existing = await this.partKeys(documentId);
-    const currentSymbols = new Set(parts.symbols.map((s) => symbolPk(s.symbol)));
-    const staleSymbols = previousSymbols.map(symbolPk).filter((p) => !currentSymbols.has(p));
-    const deletes = [
-      ...existing.filter((key) => !kept.has(`${key.pk}|${key.sk}`)),
-      ...staleSymbols.map((symbol) => ({ pk: symbol, sk: pk })),
-    ];
-    await this.batchWrite(deletes.map((key) => ({ DeleteRequest: { Key: marshall(key) } })));
+    const item: Item = {
+      ...record,
+      currentVersion: version,
+      pk,
+      sk: META_SK,
+      entity: 'Document',
+      schemaVersion: SCHEMA_VERSION,
+      [STATUS_INDEX.partitionKey.name]: statusPk(record.status),
+      [STATUS_INDEX.sortKey.name]: `${record.updatedAt}#${documentId}`,
+    };
+    try {
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall(item, { removeUndefinedValues: true }),
+          ...(replaces.version === null
+            ? { ConditionExpression: 'attribute_not_exists(currentVersion)' }
+            : {
+                ConditionExpression: 'currentVersion = :replaced',
+                ExpressionAttributeValues: marshall({ ':replaced': replaces.version }),
+              }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException))
+        throw classifyAwsError(error, 'Committing a document');
+      await this.deleteKeys(partItems.map((p) => ({ pk: String(p.pk), sk: String(p.sk) })));
+      throw new TransientIngestError(
+        `Another extraction of document ${documentId} was committed meanwhile; this one will be retried.`,
+        { cause: error },
+      );
+    }
+
+    await this.batchWrite(
+      parts.symbols.map((entry) => ({
+        PutRequest: {
+          Item: marshall(
+            {
+              pk: symbolPk(entry.symbol),
+              sk: pk,
+              entity: 'Symbol',
+              schemaVersion: SCHEMA_VERSION,
+              version,
+              ...entry,
+            },
+            { removeUndefinedValues: true },
+          ),
+        },
+      })),
+    );
+    const current = new Set(parts.symbols.map((s) => symbolPk(s.symbol)));
+    const staleSymbols = replaces.symbols.map(symbolPk).filter((p) => !current.has(p));
+    const staleParts = (await this.versionedKeys(documentId)).filter(
+      (key) => versionOfSk(key.sk) !== version,
+    );
+    await this.deleteKeys([...staleParts, ...staleSymbols.map((symbol) => ({ pk: symbol, sk: pk }))]);
+    return version;
   }
 
-  private async partKeys(documentId: string): Promise<{ pk: string; sk: string }[]> {
-    const keys: { pk: string; sk: string }[] = [];
-    for (const prefix of [PAGE_SK_PREFIX, NOTES_SK_PREFIX]) {
-      const items = await this.queryAll({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: marshall({ ':pk': documentPk(documentId), ':prefix': prefix }),
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-      });
-      keys.push(...items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
-    }
-    return keys;
+  private async deleteKeys(keys: readonly { pk: string; sk: string }[]): Promise<void> {
+    await this.batchWrite(keys.map((key) => ({ DeleteRequest: { Key: marshall(key) } })));
+  }
+
+  /** Keys of every versioned part of a document, committed or not (a crash leaves orphans). */
+  async versionedKeys(documentId: string): Promise<{ pk: string; sk: string }[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: marshall({ ':pk': documentPk(documentId), ':prefix': VERSION_SK_PREFIX }),
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
   }
 
   private async batchWrite(requests: WriteRequest[]): Promise<void> {
@@ -235,31 +304,64 @@ export class DocumentRepository {
     return lists.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
-  /** A document's pages, in order. */
-  async getPages(documentId: string): Promise<PageText[]> {
-    const items = await this.queryAll({
+  private async currentParts(documentId: string, kind: 'PAGE' | 'NOTES'): Promise<Item[]> {
+    const document = await this.getDocument(documentId);
+    if (!document?.currentVersion) return [];
+    return this.queryAll({
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: marshall({ ':pk': documentPk(documentId), ':prefix': PAGE_SK_PREFIX }),
+      ExpressionAttributeValues: marshall({
+        ':pk': documentPk(documentId),
+        ':prefix': partPrefix(document.currentVersion, kind),
+      }),
     });
+  }
+
+  /** A document's pages, in order, from its committed extraction. */
+  async getPages(documentId: string): Promise<PageText[]> {
+    const items = await this.currentParts(documentId, 'PAGE');
     return items.map((i) => ({ number: Number(i.number), text: String(i.text) }));
   }
 
-  /** A document's footnotes, reassembled from their chunks, in order. */
+  /** A document's footnotes, reassembled from their chunks, in order, from its committed extraction. */
   async getFootnotes(documentId: string): Promise<Footnote[]> {
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: marshall({ ':pk': documentPk(documentId), ':prefix': NOTES_SK_PREFIX }),
-    });
+    const items = await this.currentParts(documentId, 'NOTES');
     return items.flatMap((i) => i.footnotes as Footnote[]);
   }
 }
 
 const INTERNAL_ATTRIBUTES = ['pk', 'sk', 'entity', STATUS_INDEX.partitionKey.name, STATUS_INDEX.sortKey.name];
 
+/** Fields a document item may lack while its first extraction is under way. */
+const RECORD_DEFAULTS: Partial<DocumentRecord> = {
+  symbols: [],
+  distribution: null,
+  date: null,
+  originalLanguage: null,
+  language: null,
+  organs: [],
+  sessions: [],
+  agendaItems: [],
+  title: null,
+  subtitles: [],
+  signatories: [],
+  starNotes: [],
+  relatedSymbols: [],
+  footnoteCount: 0,
+  pageCount: 0,
+  needsOcr: false,
+  provenance: {},
+  failure: null,
+  extractorVersion: null,
+  currentVersion: null,
+  size: null,
+  eTag: null,
+  versionId: null,
+  sequencer: null,
+};
+
 function toRecord(item: Item): DocumentRecord {
-  const copy: Item = { ...item };
+  const copy: Item = { ...RECORD_DEFAULTS, ...item };
   for (const name of INTERNAL_ATTRIBUTES) delete copy[name];
   return copy as unknown as DocumentRecord;
 }

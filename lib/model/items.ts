@@ -1,13 +1,18 @@
 /**
- * The item layout of the document table (first cut; see docs/data-model.md). One document is
- * several items under one partition:
+ * The item layout of the document table. One document is several items under one partition:
  *
- * | item      | pk                  | sk             | what                                        |
- * |-----------|---------------------|----------------|---------------------------------------------|
- * | document  | `DOC#<documentId>`  | `META`         | status, S3 location, every metadata field   |
- * | page      | `DOC#<documentId>`  | `PAGE#00001`   | one page's text                             |
- * | footnotes | `DOC#<documentId>`  | `NOTES#00001`  | a chunk of the footnotes, in order          |
- * | symbol    | `SYMBOL#<symbol>`   | `DOC#<id>`     | one per masthead symbol: find a document by any of its symbols |
+ * | item      | pk                  | sk                       | what                                  |
+ * |-----------|---------------------|--------------------------|---------------------------------------|
+ * | document  | `DOC#<documentId>`  | `META`                   | status, S3 location, metadata, `currentVersion` |
+ * | page      | `DOC#<documentId>`  | `V#<version>#PAGE#00001` | one page's text, of one extraction    |
+ * | footnotes | `DOC#<documentId>`  | `V#<version>#NOTES#00001`| a chunk of the footnotes, in order    |
+ * | symbol    | `SYMBOL#<symbol>`   | `DOC#<id>`               | one per masthead symbol: find a document by any of its symbols |
+ *
+ * Commit point: an extraction's pages and footnotes are written under a new version first; then
+ * the document item is switched to that version with a condition on the version it replaces;
+ * then the parts of every other version are deleted. A reader reads the document item, then the
+ * parts of its `currentVersion`, so it never mixes two extractions, and no transaction (capped at
+ * 100 items, and missing from the local emulator) is needed.
  *
  * The document item is also indexed by status (`byStatus`: gsi1pk `STATUS#<status>`).
  */
@@ -61,6 +66,8 @@ export interface DocumentRecord extends Omit<UnDocument, 'pages' | 'footnotes'> 
   readonly updatedAt: string;
   readonly extractorVersion: string | null;
   readonly schemaVersion: number;
+  /** The extraction version whose pages and footnotes readers read; null before the first commit. */
+  readonly currentVersion: string | null;
 }
 
 /** The stable id of the document made from one S3 object: the same key is always the same document. */
@@ -79,10 +86,22 @@ export function symbolKey(symbol: string): string {
 
 export const documentPk = (documentId: string) => `DOC#${documentId}`;
 export const META_SK = 'META';
-export const pageSk = (page: number) => `PAGE#${String(page).padStart(5, '0')}`;
-export const PAGE_SK_PREFIX = 'PAGE#';
-export const notesSk = (chunk: number) => `NOTES#${String(chunk).padStart(5, '0')}`;
-export const NOTES_SK_PREFIX = 'NOTES#';
+/** Prefix of every part of every version. */
+export const VERSION_SK_PREFIX = 'V#';
+/** Prefix of one version's parts of one kind. */
+export const partPrefix = (version: string, kind: 'PAGE' | 'NOTES') =>
+  `${VERSION_SK_PREFIX}${version}#${kind}#`;
+export const pageSk = (version: string, page: number) =>
+  `${partPrefix(version, 'PAGE')}${String(page).padStart(5, '0')}`;
+export const notesSk = (version: string, chunk: number) =>
+  `${partPrefix(version, 'NOTES')}${String(chunk).padStart(5, '0')}`;
+/** The version a part's sort key belongs to. */
+export const versionOfSk = (sk: string) => sk.slice(VERSION_SK_PREFIX.length).split('#')[0] ?? '';
+
+/** A new extraction version id: time-ordered, unique across concurrent writers. */
+export function newVersionId(now = Date.now()): string {
+  return `${now.toString(36).padStart(9, '0')}${createHash('sha256').update(`${now}${Math.random()}${process.pid}`).digest('hex').slice(0, 8)}`;
+}
 export const symbolPk = (symbol: string) => `SYMBOL#${symbolKey(symbol)}`;
 export const statusPk = (status: DocumentStatus) => `STATUS#${status}`;
 
