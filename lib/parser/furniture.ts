@@ -41,9 +41,13 @@ function isFurnitureSegment(segment: TextSegment, line: TextLine, page: PageView
   return page.number > 1 && top && (parseSymbolLine(text).length > 0 || LANGUAGE_HEADER.test(text));
 }
 
-/** Normalised text of a margin line, digits masked, for spotting repeated headers and footers. */
+/**
+ * Normalised text of a margin line, for spotting headers and footers repeated verbatim. Digits are
+ * kept: page numbers and job numbers are caught segment by segment above, and masking them would
+ * make numbered footnotes with similar wording ("1 See A/79/150.", "2 See A/79/151.") look repeated.
+ */
 function marginKey(line: TextLine): string {
-  return clean(line.text).replace(/\d+/g, '#').toLowerCase();
+  return clean(line.text).toLowerCase();
 }
 
 /** Removes page furniture from every page. */

@@ -18,7 +18,7 @@ const STAR_START = /^(\*{1,3})(?:\s+(\S.*))?$/;
  */
 const SLASH_START = /^([0-9OolI|U]{1,3}|l\+)\s?\/\s+(\S.*)$/;
 /** A number typed in the note's own font: `12 See resolution 70/1.` */
-const INLINE_START = /^(\d{1,3})\s+(\S.*)$/;
+const INLINE_START = /^(\d{1,4})\s+(\S.*)$/;
 /** A slash marker cited in running text: `the Mission 1/ and`, `session U/.`, `base" _5/.` */
 const SLASH_CITATION = /(?<![A-Za-z0-9/])([0-9OolI|U]{1,3}|l\+)\/(?=$|[\s.,;:)"'»”])/g;
 /** An asterisk closing a word cites a star note: `Review*`, `S/2012/889*`, `agenda*`. */
@@ -79,7 +79,7 @@ export function linePitch(lines: readonly TextLine[], fallback: number): number 
 
 /** A marker's number, reading OCR look-alikes as digits; null when it is not a number. */
 function markerNumber(token: string): { value: number; guessed: boolean } | null {
-  if (/^\d{1,3}$/.test(token)) return { value: Number(token), guessed: false };
+  if (/^\d{1,4}$/.test(token)) return { value: Number(token), guessed: false };
   const whole = OCR_DIGITS[token];
   const digits = whole ?? [...token].map((c) => OCR_DIGITS[c] ?? c).join('');
   return /^\d{1,3}$/.test(digits) ? { value: Number(digits), guessed: true } : null;

@@ -108,4 +108,16 @@ describe('removeFurniture', () => {
     // Assert
     expect(result).toEqual([[BODY.text, '* * *', '1 An invented footnote.']]);
   });
+
+  it('keeps numbered footnotes of similar wording at the foot of several pages', () => {
+    // Arrange
+    const pages = [1, 2, 3].map((n) => page(n, [BODY, line(770, [[72, `${n} See the invented report ${100 + n}.`]])]));
+
+    // Act
+    const result = kept(pages);
+
+    // Assert
+    expect(result.map((lines) => lines.length)).toEqual([2, 2, 2]);
+  });
 });
+
