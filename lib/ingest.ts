@@ -3,13 +3,12 @@ import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { EXTRACTOR_VERSION, extractDocument } from './extract.js';
 import {
   chunkFootnotes,
+  cleanPageText,
   type DocumentRecord,
   type DocumentStatus,
   documentIdFor,
   type Failure,
-  MAX_ITEM_TEXT_BYTES,
   sanitizeExtraction,
-  truncateUtf8,
 } from './model/items.js';
 import { SCHEMA_VERSION } from './model/table.js';
 import type { UnDocument } from './parser/types.js';
@@ -164,7 +163,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
       {
         pages: pages.map((page) => ({
           number: page.number,
-          text: truncateUtf8(page.text, MAX_ITEM_TEXT_BYTES).text,
+          text: cleanPageText(page.text),
         })),
         footnoteChunks: chunkFootnotes(stored),
         symbols,

@@ -150,12 +150,18 @@ function cleanFootnote(note: Footnote): Footnote {
   return { ...note, marker: cleanString(note.marker, 16), text: cleanString(note.text) };
 }
 
+/** A page's text as stored: NUL and lone surrogates removed, at most MAX_ITEM_TEXT_BYTES of UTF-8. */
+export function cleanPageText(text: string): string {
+  return truncateUtf8(cleanString(text, Number.MAX_SAFE_INTEGER), MAX_ITEM_TEXT_BYTES).text;
+}
+
 /** Bounds and cleans every PDF-derived string of an extraction before it is stored. */
 export function sanitizeExtraction(doc: Omit<UnDocument, 'pages'>): Omit<UnDocument, 'pages'> {
   const s = (v: string | null) => (v === null ? null : cleanString(v));
   return {
     ...doc,
     symbols: doc.symbols.map((x) => cleanString(x, 200)),
+    organs: doc.organs.map((x) => cleanString(x, 300)),
     title: s(doc.title),
     subtitles: doc.subtitles.map((x) => cleanString(x)),
     sessions: doc.sessions.map((x) => ({ organ: s(x.organ), session: cleanString(x.session, 200) })),
