@@ -1,0 +1,76 @@
+/**
+ * docs/data-model.md matches the code: every example item in it has exactly the attributes the
+ * pipeline writes for that item type, and keys of the documented shape.
+ */
+import { readFileSync } from 'node:fs';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../lib/model/table.js';
+import { sample, startTestStack, type TestStack } from '../support/local.js';
+
+type Item = Record<string, unknown>;
+
+const DOC = readFileSync(new URL('../../docs/data-model.md', import.meta.url), 'utf8');
+
+/** The JSON example under each "### <Entity> item" heading. */
+function documentedExamples(): Map<string, Item> {
+  const examples = new Map<string, Item>();
+  for (const match of DOC.matchAll(/^### (\w+) item\n[\s\S]*?```json\n([\s\S]*?)\n```/gm)) {
+    examples.set(match[1] as string, JSON.parse(match[2] as string) as Item);
+  }
+  return examples;
+}
+
+const KEY_SHAPES: Record<string, { pk: RegExp; sk: RegExp }> = {
+  Document: { pk: /^DOC#[0-9a-f]{24}$/, sk: /^META$/ },
+  Page: { pk: /^DOC#[0-9a-f]{24}$/, sk: /^V#[0-9a-z]+#PAGE#\d{5}$/ },
+  Footnotes: { pk: /^DOC#[0-9a-f]{24}$/, sk: /^V#[0-9a-z]+#NOTES#\d{5}$/ },
+  Symbol: { pk: /^SYMBOL#\S/, sk: /^DOC#[0-9a-f]{24}$/ },
+};
+
+let t: TestStack;
+const written = new Map<string, Item>();
+
+beforeAll(async () => {
+  t = await startTestStack();
+  await t.put('incoming/data-model/joint-letter.pdf', sample('sample-joint-letter.pdf'));
+  await t.stack.idle();
+  const { dynamodb } = t.stack.clients();
+  // A Scan is fine in a test: the table holds one document.
+  const out = await dynamodb.send(new ScanCommand({ TableName: t.stack.names.table }));
+  for (const raw of out.Items ?? []) {
+    const item = unmarshall(raw) as Item;
+    written.set(String(item.entity), item);
+  }
+});
+
+afterAll(async () => {
+  await t?.stack.stop();
+});
+
+describe('docs/data-model.md', () => {
+  it('documents every item type the pipeline writes, and no other', () => {
+    expect([...documentedExamples().keys()].sort()).toEqual([...written.keys()].sort());
+  });
+
+  it.each(Object.keys(KEY_SHAPES))(
+    'shows a %s item with exactly the attributes written, keys of the documented shape',
+    (entity) => {
+      const example = documentedExamples().get(entity);
+      const item = written.get(entity);
+
+      expect(example, `no example for ${entity}`).toBeDefined();
+      expect(item, `the pipeline wrote no ${entity} item`).toBeDefined();
+      const documented = Object.keys(example ?? {}).sort();
+      const actual = Object.keys(item ?? {}).sort();
+      expect(documented).toEqual(actual);
+      expect(example?.entity).toBe(entity);
+      expect(example?.schemaVersion).toBe(SCHEMA_VERSION);
+      expect(String(example?.pk)).toMatch(KEY_SHAPES[entity]?.pk as RegExp);
+      expect(String(example?.sk)).toMatch(KEY_SHAPES[entity]?.sk as RegExp);
+      expect(String(item?.pk)).toMatch(KEY_SHAPES[entity]?.pk as RegExp);
+      expect(String(item?.sk)).toMatch(KEY_SHAPES[entity]?.sk as RegExp);
+    },
+  );
+});
