@@ -11,6 +11,7 @@ import {
   sanitizeExtraction,
 } from './model/items.js';
 import { SCHEMA_VERSION } from './model/table.js';
+import { EMPTY_METADATA } from './parser/index.js';
 import type { UnDocument } from './parser/types.js';
 import type { DocumentRepository, SymbolEntry } from './repository.js';
 import { compareSequencers, type ObjectEvent } from './s3-events.js';
@@ -35,22 +36,6 @@ export interface IngestOutcome {
 }
 
 const TERMINAL: ReadonlySet<DocumentStatus> = new Set(['DONE', 'FAILED', 'NEEDS_OCR', 'REMOVED']);
-
-const EMPTY_METADATA: Omit<UnDocument, 'pages' | 'footnotes' | 'pageCount' | 'needsOcr' | 'provenance'> = {
-  symbols: [],
-  distribution: null,
-  date: null,
-  originalLanguage: null,
-  language: null,
-  organs: [],
-  sessions: [],
-  agendaItems: [],
-  title: null,
-  subtitles: [],
-  signatories: [],
-  starNotes: [],
-  relatedSymbols: [],
-};
 
 /** Whether an event is older than, or the same delivery as, what the table already reflects. */
 function supersededBy(event: ObjectEvent, previous: DocumentRecord | undefined): IngestOutcome['skipped'] {

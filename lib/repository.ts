@@ -28,6 +28,7 @@ import {
   versionOfSk,
 } from './model/items.js';
 import { SCHEMA_VERSION, STATUS_INDEX } from './model/table.js';
+import { EMPTY_METADATA } from './parser/index.js';
 import type { Footnote, PageText } from './parser/types.js';
 
 /** A symbol pointer: which document a symbol belongs to. */
@@ -334,19 +335,7 @@ const INTERNAL_ATTRIBUTES = ['pk', 'sk', 'entity', STATUS_INDEX.partitionKey.nam
 
 /** Fields a document item may lack while its first extraction is under way. */
 const RECORD_DEFAULTS: Partial<DocumentRecord> = {
-  symbols: [],
-  distribution: null,
-  date: null,
-  originalLanguage: null,
-  language: null,
-  organs: [],
-  sessions: [],
-  agendaItems: [],
-  title: null,
-  subtitles: [],
-  signatories: [],
-  starNotes: [],
-  relatedSymbols: [],
+  ...EMPTY_METADATA,
   footnoteCount: 0,
   pageCount: 0,
   needsOcr: false,

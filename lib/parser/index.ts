@@ -15,24 +15,27 @@ export type * from './types.js';
 /** A page with fewer visible characters than this has no text layer. */
 const MIN_TEXT_CHARS = 25;
 
+/** Every metadata field of the contract, empty: what a document that states nothing yields. */
+export const EMPTY_METADATA: Readonly<
+  Omit<UnDocument, 'pages' | 'footnotes' | 'pageCount' | 'needsOcr' | 'provenance'>
+> = {
+  symbols: [],
+  distribution: null,
+  date: null,
+  originalLanguage: null,
+  language: null,
+  organs: [],
+  sessions: [],
+  agendaItems: [],
+  title: null,
+  subtitles: [],
+  signatories: [],
+  starNotes: [],
+  relatedSymbols: [],
+};
+
 function emptyDocument(pageCount: number): Omit<UnDocument, 'pages' | 'needsOcr' | 'provenance'> {
-  return {
-    symbols: [],
-    distribution: null,
-    date: null,
-    originalLanguage: null,
-    language: null,
-    organs: [],
-    sessions: [],
-    agendaItems: [],
-    title: null,
-    subtitles: [],
-    signatories: [],
-    footnotes: [],
-    starNotes: [],
-    relatedSymbols: [],
-    pageCount,
-  };
+  return { ...EMPTY_METADATA, footnotes: [], pageCount };
 }
 
 /**
