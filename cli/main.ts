@@ -4,7 +4,7 @@
  */
 import './stdout-to-stderr.js';
 import { parseArgs } from 'node:util';
-import { type DocumentStatus, STATUSES } from '../lib/model/items.js';
+import { type DocumentRecord, type DocumentStatus, STATUSES } from '../lib/model/items.js';
 import type { UploadResult } from './commands/upload.js';
 import { describeDocument, describeUploadSummary, dim, statusWord } from './format.js';
 import type { Target, TargetFlags } from './target.js';
@@ -20,8 +20,12 @@ Commands
   upload <files or folders>...    Upload PDFs (folders are searched for .pdf/.PDF) to the ingest prefix.
       --wait                      Wait until each file is processed; show progress and a summary.
       --timeout <seconds>         How long --wait waits (default 300).
-  get <symbol>                    Print the stored document(s) with that symbol (any symbol of a
+  get <symbol> [--lang fr]        Print the stored document(s) with that symbol (any symbol of a
                                   joint document; case and spacing do not matter).
+  find                            List documents, newest first, by one of:
+      --agenda 35 --organ GA --session 75   an agenda item of an organ and session
+      --from 2020-10-01 --to 2020-10-31 [--organ SC]   a masthead date range
+      --signatory "Aliyev"        a signatory (full name or one word; case and accents ignored)
   status                          Every upload and where it stands, newest first.
       --status <STATUS>           Only one status: ${STATUSES.join(', ')}.
 
@@ -46,6 +50,13 @@ const options = {
   timeout: { type: 'string' },
   status: { type: 'string' },
   jobs: { type: 'string' },
+  lang: { type: 'string' },
+  agenda: { type: 'string' },
+  organ: { type: 'string' },
+  session: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  signatory: { type: 'string' },
   local: { type: 'boolean' },
   stack: { type: 'string' },
   bucket: { type: 'string' },
@@ -140,10 +151,7 @@ async function getCommand(args: string[], values: Values): Promise<number> {
   const symbol = args.join(' ').trim();
   if (symbol === '') throw new UsageError('get needs a document symbol, e.g. undocs get A/75/574');
   const target = await resolveTarget(targetFlags(values));
-  const entries = await target.repository.findBySymbol(symbol);
-  const documents = (
-    await Promise.all(entries.map((e) => target.repository.getDocument(e.documentId)))
-  ).filter((d) => d !== undefined && d.status !== 'REMOVED');
+  const documents = await target.repository.findBySymbol(symbol, values.lang);
   if (documents.length === 0) {
     if (values.json) out('[]');
     err(`No document with symbol ${symbol} in ${target.description}.`);
@@ -151,6 +159,45 @@ async function getCommand(args: string[], values: Values): Promise<number> {
   }
   if (values.json) out(JSON.stringify(documents, null, 2));
   else out(documents.map((d) => describeDocument(d as NonNullable<typeof d>)).join('\n\n'));
+  return 0;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+async function findCommand(values: Values): Promise<number> {
+  let search: (target: Target) => Promise<DocumentRecord[]>;
+  if (values.agenda !== undefined) {
+    const { agenda, organ, session } = values;
+    if (!organ || !session)
+      throw new UsageError('find --agenda needs --organ (e.g. GA) and --session (e.g. 75).');
+    search = (target) => target.repository.findByAgenda({ organ, session, item: agenda });
+  } else if (values.from !== undefined || values.to !== undefined) {
+    const from = values.from ?? values.to ?? '';
+    const to = values.to ?? values.from ?? '';
+    if (!ISO_DATE.test(from) || !ISO_DATE.test(to) || from > to) {
+      throw new UsageError(
+        `find --from/--to need dates as YYYY-MM-DD, from before to; got "${from}" and "${to}".`,
+      );
+    }
+    search = (target) => target.repository.findByDate({ from, to, organ: values.organ });
+  } else if (values.signatory !== undefined) {
+    const name = values.signatory;
+    search = (target) => target.repository.findBySignatory(name);
+  } else {
+    throw new UsageError('find needs --agenda (with --organ and --session), --from/--to, or --signatory.');
+  }
+  const target = await resolveTarget(targetFlags(values));
+  const documents = await search(target);
+  if (values.json) {
+    out(JSON.stringify(documents, null, 2));
+  } else if (documents.length === 0) {
+    out(`No documents found in ${target.description}.`);
+  } else {
+    for (const d of documents) {
+      out(`${d.date ?? '----------'}  ${(d.symbols.join(', ') || d.key).padEnd(26)}  ${dim(d.title ?? '')}`);
+    }
+    out(`\n${documents.length} document(s)`);
+  }
   return 0;
 }
 
@@ -217,6 +264,8 @@ export async function main(argv: string[]): Promise<number> {
         return await getCommand(rest, values);
       case 'status':
         return await statusCommand(values);
+      case 'find':
+        return await findCommand(values);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -13,7 +13,7 @@ import {
 import { SCHEMA_VERSION } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
 import type { UnDocument } from './parser/types.js';
-import type { DocumentRepository, SymbolEntry } from './repository.js';
+import type { DocumentRepository } from './repository.js';
 import { compareSequencers, type ObjectEvent } from './s3-events.js';
 import type { ObjectStore } from './storage.js';
 
@@ -113,7 +113,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
   };
   // Readers keep seeing the last committed extraction until this one commits.
   await deps.repository.markStatus(documentId, { ...upload, status: 'PROCESSING', updatedAt: receivedAt });
-  const replaces = { version: previous?.currentVersion ?? null, symbols: previous?.symbols ?? [] };
+  const replaces = { version: previous?.currentVersion ?? null, previous };
 
   try {
     const size = event.size ?? (await deps.store.size(event.bucket, event.key, event.versionId));
@@ -127,12 +127,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     const extracted = await extract(bytes, deps.config.maxPages);
     const { pages, footnotes, ...metadata } = extracted;
     const clean = sanitizeExtraction({ ...metadata, footnotes });
-    const symbols: SymbolEntry[] = clean.symbols.map((symbol) => ({
-      symbol,
-      documentId,
-      language: clean.language,
-      date: clean.date,
-    }));
+
     const status: DocumentStatus = clean.needsOcr ? 'NEEDS_OCR' : 'DONE';
     const { footnotes: stored, ...withoutNotes } = clean;
     await deps.repository.commitExtraction(
@@ -151,7 +146,6 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
           text: cleanPageText(page.text),
         })),
         footnoteChunks: chunkFootnotes(stored),
-        symbols,
       },
       replaces,
     );
@@ -169,7 +163,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
         updatedAt: clock().toISOString(),
         extractorVersion: EXTRACTOR_VERSION,
       },
-      { pages: [], footnoteChunks: [], symbols: [] },
+      { pages: [], footnoteChunks: [] },
       replaces,
     );
     return { documentId, status: 'FAILED', failure };

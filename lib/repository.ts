@@ -13,6 +13,15 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { classifyAwsError } from './aws-errors.js';
 import { TransientIngestError } from './errors.js';
 import {
+  agendaKey,
+  foldName,
+  type Indexable,
+  indexEntries,
+  organCode,
+  sessionNumber,
+  symbolKey,
+} from './model/index-entries.js';
+import {
   type DocumentRecord,
   type DocumentStatus,
   documentPk,
@@ -23,21 +32,12 @@ import {
   partPrefix,
   STATUSES,
   statusPk,
-  symbolPk,
   VERSION_SK_PREFIX,
   versionOfSk,
 } from './model/items.js';
 import { SCHEMA_VERSION, STATUS_INDEX } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
 import type { Footnote, PageText } from './parser/types.js';
-
-/** A symbol pointer: which document a symbol belongs to. */
-export interface SymbolEntry {
-  readonly symbol: string;
-  readonly documentId: string;
-  readonly language: string | null;
-  readonly date: string | null;
-}
 
 type Item = Record<string, unknown>;
 
@@ -119,18 +119,14 @@ export class DocumentRepository {
   /**
    * Commits an extraction: writes its pages and footnotes under a new version, switches the
    * document item to that version on condition that it still points at `replaces.version` (the
-   * commit point), then removes every other version's parts and the symbol pointers the document
-   * no longer has. When another extraction committed first, this one's parts are removed and a
+   * commit point), then writes its index entries and removes every other version's parts and the
+   * index entries the document no longer has. When another extraction committed first, this one's parts are removed and a
    * TransientIngestError asks the queue to retry. Returns the committed version.
    */
   async commitExtraction(
     record: Omit<DocumentRecord, 'currentVersion'>,
-    parts: {
-      pages: readonly PageText[];
-      footnoteChunks: readonly Footnote[][];
-      symbols: readonly SymbolEntry[];
-    },
-    replaces: { version: string | null; symbols: readonly string[] },
+    parts: { pages: readonly PageText[]; footnoteChunks: readonly Footnote[][] },
+    replaces: { version: string | null; previous?: Indexable },
   ): Promise<string> {
     const { documentId } = record;
     const pk = documentPk(documentId);
@@ -192,29 +188,30 @@ export class DocumentRepository {
       );
     }
 
+    // Index entries follow the commit: readers check each hit against the document item, so an
+    // entry a crash leaves behind never answers a question the document no longer answers.
+    const entries = indexEntries(documentId, record);
     await this.batchWrite(
-      parts.symbols.map((entry) => ({
+      entries.map((entry) => ({
         PutRequest: {
           Item: marshall(
-            {
-              pk: symbolPk(entry.symbol),
-              sk: pk,
-              entity: 'Symbol',
-              schemaVersion: SCHEMA_VERSION,
-              version,
-              ...entry,
-            },
+            { ...entry, schemaVersion: SCHEMA_VERSION, version },
             { removeUndefinedValues: true },
           ),
         },
       })),
     );
-    const current = new Set(parts.symbols.map((s) => symbolPk(s.symbol)));
-    const staleSymbols = replaces.symbols.map(symbolPk).filter((p) => !current.has(p));
+    const current = new Set(entries.map((entry) => `${entry.pk}|${entry.sk}`));
+    const staleEntries = (replaces.previous ? indexEntries(documentId, replaces.previous) : []).filter(
+      (entry) => !current.has(`${entry.pk}|${entry.sk}`),
+    );
     const staleParts = (await this.versionedKeys(documentId)).filter(
       (key) => versionOfSk(key.sk) !== version,
     );
-    await this.deleteKeys([...staleParts, ...staleSymbols.map((symbol) => ({ pk: symbol, sk: pk }))]);
+    await this.deleteKeys([
+      ...staleParts,
+      ...staleEntries.map(({ pk: entryPk, sk }) => ({ pk: entryPk, sk })),
+    ]);
     return version;
   }
 
@@ -268,19 +265,62 @@ export class DocumentRepository {
     return items.slice(0, limit);
   }
 
-  /** The documents carrying a symbol (case and spacing normalised). */
-  async findBySymbol(symbol: string): Promise<SymbolEntry[]> {
+  /**
+   * The documents an index entry key points at, in index order, each checked against its document
+   * item: removed documents, and entries a later extraction no longer has, are left out.
+   */
+  private async documentsAt(
+    pk: string,
+    options: { newestFirst?: boolean; between?: readonly [string, string] } = {},
+  ): Promise<DocumentRecord[]> {
     const items = await this.queryAll({
       TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: marshall({ ':pk': symbolPk(symbol) }),
+      KeyConditionExpression: options.between ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
+      ExpressionAttributeValues: marshall({
+        ':pk': pk,
+        ...(options.between && { ':from': options.between[0], ':to': options.between[1] }),
+      }),
+      ScanIndexForward: !options.newestFirst,
     });
-    return items.map((i) => ({
-      symbol: String(i.symbol),
-      documentId: String(i.documentId),
-      language: (i.language as string | null) ?? null,
-      date: (i.date as string | null) ?? null,
-    }));
+    const ids = [...new Set(items.map((item) => String(item.documentId)))];
+    const documents = await Promise.all(ids.map((id) => this.getDocument(id)));
+    return documents.filter(
+      (doc): doc is DocumentRecord =>
+        doc !== undefined &&
+        doc.status !== 'REMOVED' &&
+        indexEntries(doc.documentId, doc).some((entry) => entry.pk === pk),
+    );
+  }
+
+  /** The documents with a symbol (any symbol of a joint document; case and spacing ignored), optionally in one language. */
+  async findBySymbol(symbol: string, language?: string): Promise<DocumentRecord[]> {
+    const documents = await this.documentsAt(`SYMBOL#${symbolKey(symbol)}`);
+    return language ? documents.filter((doc) => doc.language === language) : documents;
+  }
+
+  /** The documents under an agenda item of an organ and session, newest first (`GA`, `75`, `35`). */
+  async findByAgenda(query: { organ: string; session: string; item: string }): Promise<DocumentRecord[]> {
+    const pk = `AGENDA#${organCode(query.organ)}#${sessionNumber(query.session)}#${agendaKey(query.item)}`;
+    return this.documentsAt(pk, { newestFirst: true });
+  }
+
+  /** The documents with a masthead date in a range (inclusive, `YYYY-MM-DD`), optionally of one organ, newest first. */
+  async findByDate(query: { from: string; to: string; organ?: string }): Promise<DocumentRecord[]> {
+    const first = Number(query.from.slice(0, 4));
+    const last = Number(query.to.slice(0, 4));
+    const results: DocumentRecord[] = [];
+    for (let year = last; year >= first; year--) {
+      const pk = query.organ ? `ORGANDATE#${organCode(query.organ)}#${year}` : `DATE#${year}`;
+      results.push(
+        ...(await this.documentsAt(pk, { newestFirst: true, between: [query.from, `${query.to}#~`] })),
+      );
+    }
+    return results;
+  }
+
+  /** The documents signed by a person: the full name or one word of it, case and diacritics ignored; newest first. */
+  async findBySignatory(name: string): Promise<DocumentRecord[]> {
+    return this.documentsAt(`SIGNATORY#${foldName(name)}`, { newestFirst: true });
   }
 
   /** Documents in one status, most recently updated first. */

@@ -75,14 +75,7 @@ export function documentIdFor(bucket: string, key: string): string {
   return createHash('sha256').update(`${bucket}/${key}`).digest('hex').slice(0, 24);
 }
 
-/** The lookup form of a symbol: case and spacing normalised, so `a/75/574 ` finds `A/75/574`. */
-export function symbolKey(symbol: string): string {
-  return symbol
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toUpperCase();
-}
+export { symbolKey } from './index-entries.js';
 
 export const documentPk = (documentId: string) => `DOC#${documentId}`;
 export const META_SK = 'META';
@@ -102,7 +95,6 @@ export const versionOfSk = (sk: string) => sk.slice(VERSION_SK_PREFIX.length).sp
 export function newVersionId(now = Date.now()): string {
   return `${now.toString(36).padStart(9, '0')}${createHash('sha256').update(`${now}${Math.random()}${process.pid}`).digest('hex').slice(0, 8)}`;
 }
-export const symbolPk = (symbol: string) => `SYMBOL#${symbolKey(symbol)}`;
 export const statusPk = (status: DocumentStatus) => `STATUS#${status}`;
 
 /** Longest string stored from a PDF in one attribute; a broken PDF can produce megabytes of "title". */

@@ -87,15 +87,15 @@ describe('the commit point', () => {
     // The winner commits over the current version...
     const winner = await t.repository.commitExtraction(
       record,
-      { pages: [page], footnoteChunks: [], symbols: [] },
-      { version: currentVersion, symbols: doc.symbols },
+      { pages: [page], footnoteChunks: [] },
+      { version: currentVersion, previous: doc },
     );
 
     // ...and the loser, which read the same current version, tries to commit too.
     const losing = t.repository.commitExtraction(
       record,
-      { pages: [page], footnoteChunks: [], symbols: [] },
-      { version: currentVersion, symbols: doc.symbols },
+      { pages: [page], footnoteChunks: [] },
+      { version: currentVersion, previous: doc },
     );
 
     await expect(losing).rejects.toBeInstanceOf(TransientIngestError);

@@ -27,6 +27,10 @@ const KEY_SHAPES: Record<string, { pk: RegExp; sk: RegExp }> = {
   Page: { pk: /^DOC#[0-9a-f]{24}$/, sk: /^V#[0-9a-z]+#PAGE#\d{5}$/ },
   Footnotes: { pk: /^DOC#[0-9a-f]{24}$/, sk: /^V#[0-9a-z]+#NOTES#\d{5}$/ },
   Symbol: { pk: /^SYMBOL#\S/, sk: /^DOC#[0-9a-f]{24}$/ },
+  Agenda: { pk: /^AGENDA#[A-Z]+#[\w-]+#\S+$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
+  Date: { pk: /^DATE#\d{4}$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
+  OrganDate: { pk: /^ORGANDATE#[A-Z]+#\d{4}$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
+  Signatory: { pk: /^SIGNATORY#[\p{Ll}\d ]+$/u, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
 };
 
 let t: TestStack;

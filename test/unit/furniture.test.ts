@@ -111,7 +111,9 @@ describe('removeFurniture', () => {
 
   it('keeps numbered footnotes of similar wording at the foot of several pages', () => {
     // Arrange
-    const pages = [1, 2, 3].map((n) => page(n, [BODY, line(770, [[72, `${n} See the invented report ${100 + n}.`]])]));
+    const pages = [1, 2, 3].map((n) =>
+      page(n, [BODY, line(770, [[72, `${n} See the invented report ${100 + n}.`]])]),
+    );
 
     // Act
     const result = kept(pages);
@@ -120,4 +122,3 @@ describe('removeFurniture', () => {
     expect(result.map((lines) => lines.length)).toEqual([2, 2, 2]);
   });
 });
-

@@ -1,0 +1,199 @@
+/**
+ * Index entries: the items that answer downstream questions by key, never by Scan. Each is a
+ * pointer (`pk` = the question, `sk` = newest-first order and the document id) written when an
+ * extraction commits and deleted when a later one no longer has it.
+ *
+ * | entity    | pk                                         | sk                       |
+ * |-----------|--------------------------------------------|--------------------------|
+ * | Symbol    | `SYMBOL#<symbol>`                          | `DOC#<documentId>`       |
+ * | Agenda    | `AGENDA#<organ>#<session>#<item>`          | `<date>#<documentId>`    |
+ * | Date      | `DATE#<yyyy>`                              | `<date>#<documentId>`    |
+ * | OrganDate | `ORGANDATE#<organ>#<yyyy>`                 | `<date>#<documentId>`    |
+ * | Signatory | `SIGNATORY#<name or one word of it>`       | `<date>#<documentId>`    |
+ *
+ * Organs are coded (`GA`, `SC`, `ECOSOC`, `TC`, else the initials), sessions numbered
+ * (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`), names folded for case and diacritics.
+ */
+import type { AgendaItem, Session, Signatory } from '../parser/types.js';
+
+/** The kinds of index entry. */
+export type IndexEntity = 'Symbol' | 'Agenda' | 'Date' | 'OrganDate' | 'Signatory';
+
+/** One index entry, before the repository adds `schemaVersion` and `version`. */
+export interface IndexEntry {
+  readonly pk: string;
+  readonly sk: string;
+  readonly entity: IndexEntity;
+  readonly documentId: string;
+  readonly date: string | null;
+  readonly language: string | null;
+  /** The symbol, for Symbol entries. */
+  readonly symbol?: string;
+}
+
+/** What index entries are computed from. */
+export interface Indexable {
+  readonly status: string;
+  readonly symbols: readonly string[];
+  readonly language: string | null;
+  readonly date: string | null;
+  readonly organs: readonly string[];
+  readonly sessions: readonly Session[];
+  readonly agendaItems: readonly AgendaItem[];
+  readonly signatories: readonly Signatory[];
+}
+
+const ORGAN_CODES: Readonly<Record<string, string>> = {
+  'general assembly': 'GA',
+  'security council': 'SC',
+  'economic and social council': 'ECOSOC',
+  'trusteeship council': 'TC',
+};
+
+/** The code of an organ: `General Assembly` and `GA` both give `GA`; other bodies their initials. */
+export function organCode(organ: string): string {
+  const key = organ.trim().toLowerCase().replace(/\s+/g, ' ');
+  const known = ORGAN_CODES[key];
+  if (known) return known;
+  if (/^[A-Z]{2,8}$/.test(organ.trim())) return organ.trim();
+  return organ
+    .split(/[\s-]+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join('')
+    .toUpperCase();
+}
+
+const UNITS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const TEENS: Readonly<Record<string, number>> = {
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+};
+const TENS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+};
+
+/** The number of a session or year (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`, `75` -> `75`). */
+export function sessionNumber(session: string): string {
+  const text = session.trim().toLowerCase();
+  const digits = /\b(\d{1,4})\b/.exec(text);
+  if (digits) return String(Number(digits[1]));
+  const words = text.split(/[\s-]+/);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const next = words[i + 1] ?? '';
+    if (TEENS[word]) return String(TEENS[word]);
+    if (TENS[word]) return String((TENS[word] ?? 0) + (UNITS[next] ?? 0));
+    if (UNITS[word]) return String(UNITS[word]);
+  }
+  return text.replace(/\s+/g, '-');
+}
+
+/** An agenda item number as keyed: `72 (b)` -> `72(B)`. */
+export function agendaKey(number: string): string {
+  return number.replace(/\s+/g, '').toUpperCase();
+}
+
+/** A name folded for matching: case, diacritics and spacing ignored. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The lookup form of a symbol: case and spacing normalised, so `a/75/574 ` finds `A/75/574`. */
+export function symbolKey(symbol: string): string {
+  return symbol
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
+}
+
+const NO_DATE = '0000-00-00';
+const INDEXED: ReadonlySet<string> = new Set(['DONE', 'NEEDS_OCR']);
+
+/** Every index entry of a document; none unless its extraction succeeded. */
+export function indexEntries(documentId: string, doc: Indexable): IndexEntry[] {
+  if (!INDEXED.has(doc.status)) return [];
+  const base = { documentId, date: doc.date, language: doc.language };
+  const dated = `${doc.date ?? NO_DATE}#${documentId}`;
+  const entries = new Map<string, IndexEntry>();
+  const add = (entry: IndexEntry) => entries.set(`${entry.pk}|${entry.sk}`, entry);
+
+  for (const symbol of doc.symbols) {
+    add({ ...base, entity: 'Symbol', pk: `SYMBOL#${symbolKey(symbol)}`, sk: `DOC#${documentId}`, symbol });
+  }
+  const [session] = doc.sessions;
+  const organ = session?.organ ?? doc.organs[0];
+  if (organ) {
+    const sessionKey = session ? sessionNumber(session.session) : 'NA';
+    for (const item of doc.agendaItems) {
+      add({
+        ...base,
+        entity: 'Agenda',
+        pk: `AGENDA#${organCode(organ)}#${sessionKey}#${agendaKey(item.number)}`,
+        sk: dated,
+      });
+    }
+  }
+  if (doc.date) {
+    const year = doc.date.slice(0, 4);
+    add({ ...base, entity: 'Date', pk: `DATE#${year}`, sk: dated });
+    for (const name of doc.organs)
+      add({ ...base, entity: 'OrganDate', pk: `ORGANDATE#${organCode(name)}#${year}`, sk: dated });
+  }
+  for (const signatory of doc.signatories) {
+    const full = foldName(signatory.name);
+    const words = full.split(' ').filter((word) => word.length >= 3);
+    for (const key of new Set([full, ...words])) {
+      if (key !== '') add({ ...base, entity: 'Signatory', pk: `SIGNATORY#${key}`, sk: dated });
+    }
+  }
+  return [...entries.values()];
+}

@@ -1,0 +1,73 @@
+/** The read questions downstream services ask, each answered by a key, on the project's samples. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
+
+let t: TestStack;
+const keyOf = (file: string) => `incoming/access/${file}`;
+const keys = (docs: readonly { key: string }[]) => docs.map((d) => d.key);
+
+beforeAll(async () => {
+  t = await startTestStack();
+  for (const expected of EXPECTED_SAMPLES) await t.put(keyOf(expected.file), sample(expected.file));
+  await t.stack.idle();
+});
+
+afterAll(async () => {
+  await t?.stack.stop();
+});
+
+describe('access patterns', () => {
+  it('finds a document by either symbol of a joint letter, in a language or in all', async () => {
+    const bySecond = await t.repository.findBySymbol('s/2025/789');
+    const inFrench = await t.repository.findBySymbol('S/2025/789', 'fr');
+    const french = await t.repository.findBySymbol('S/2025/555', 'fr');
+
+    expect(keys(bySecond)).toEqual([keyOf('sample-joint-letter.pdf')]);
+    expect(inFrench).toEqual([]);
+    expect(keys(french)).toEqual([keyOf('sample-lettre-fr.pdf')]);
+  });
+
+  it('lists the documents under an agenda item of an organ and session', async () => {
+    const seed = await t.repository.findByAgenda({ organ: 'GA', session: '75', item: '35' });
+    const joint = await t.repository.findByAgenda({
+      organ: 'General Assembly',
+      session: 'Eightieth session',
+      item: '72 (b)',
+    });
+    const none = await t.repository.findByAgenda({ organ: 'SC', session: '75', item: '35' });
+
+    expect(keys(seed)).toEqual([keyOf('seed-letter-azerbaijan-2020.pdf')]);
+    expect(keys(joint)).toEqual([keyOf('sample-joint-letter.pdf')]);
+    expect(none).toEqual([]);
+  });
+
+  it('lists documents by masthead date range, newest first, optionally by organ', async () => {
+    const october2020 = await t.repository.findByDate({ from: '2020-10-01', to: '2020-10-31' });
+    const council2025 = await t.repository.findByDate({ from: '2025-01-01', to: '2025-12-31', organ: 'SC' });
+    const since1992 = await t.repository.findByDate({ from: '1992-01-01', to: '2025-12-31' });
+
+    expect(keys(october2020)).toEqual([keyOf('seed-letter-azerbaijan-2020.pdf')]);
+    expect(keys(council2025)).toEqual([keyOf('sample-lettre-fr.pdf'), keyOf('sample-joint-letter.pdf')]);
+    expect(since1992.map((d) => d.date)).toEqual([...since1992.map((d) => d.date)].sort().reverse());
+    expect(since1992).toHaveLength(EXPECTED_SAMPLES.length);
+  });
+
+  it('lists documents signed by a person, whatever the case and diacritics', async () => {
+    const bySurname = await t.repository.findBySignatory('ALIYEV');
+    const byFullName = await t.repository.findBySignatory('juan perez');
+
+    expect(keys(bySurname)).toEqual([keyOf('seed-letter-azerbaijan-2020.pdf')]);
+    expect(keys(byFullName)).toEqual([keyOf('sample-joint-letter.pdf')]);
+  });
+
+  it('stops answering for a removed document, and for what a replacing upload no longer says', async () => {
+    await t.remove(keyOf('sample-lettre-fr.pdf'));
+    await t.put(keyOf('sample-joint-letter.pdf'), sample('sample-report.pdf'));
+    await t.stack.idle();
+
+    expect(await t.repository.findBySymbol('S/2025/555')).toEqual([]);
+    expect(await t.repository.findBySymbol('A/80/456')).toEqual([]);
+    expect(await t.repository.findBySignatory('Nordmann')).toEqual([]);
+    expect(keys(await t.repository.findBySymbol('A/80/123'))).toContain(keyOf('sample-joint-letter.pdf'));
+  });
+});
