@@ -18,7 +18,10 @@ export interface LocalStackState {
   readonly table: string;
 }
 
-/** Path of the state file: UNDOCS_STATE_FILE, else `.undocs/local.json` in the repository. */
+/**
+ * Path of the state file: UNDOCS_STATE_FILE, else `.undocs/local.json` in the repository (found from
+ * this file when it runs from source; the bundled CLI gets UNDOCS_STATE_FILE from bin/undocs.mjs).
+ */
 export const STATE_FILE =
   readCliEnvironment().stateFile ?? fileURLToPath(new URL('../.undocs/local.json', import.meta.url));
 
