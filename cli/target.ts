@@ -7,7 +7,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { readCliEnvironment } from '../lib/config.js';
-import { DocumentRepository } from '../lib/repository.js';
+import { createDocumentReader, type DocumentReader } from '../lib/reader.js';
 import { localClients } from '../local/clients.js';
 import { readLocalState } from '../local/state.js';
 
@@ -19,7 +19,8 @@ export interface Target {
   readonly table: string;
   readonly s3: S3Client;
   readonly dynamodb: DynamoDBClient;
-  readonly repository: DocumentRepository;
+  /** The table's read client. */
+  readonly repository: DocumentReader;
 }
 
 /** Target flags, as parsed from the command line. */
@@ -68,7 +69,7 @@ function awsTarget(
     prefix,
     s3,
     dynamodb,
-    repository: new DocumentRepository(dynamodb, table),
+    repository: createDocumentReader({ client: dynamodb, tableName: table }),
   };
 }
 
@@ -125,6 +126,6 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
     table: state.table,
     s3,
     dynamodb,
-    repository: new DocumentRepository(dynamodb, state.table),
+    repository: createDocumentReader({ client: dynamodb, tableName: state.table }),
   };
 }

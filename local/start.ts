@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { uploadPaths } from '../cli/commands/upload.js';
 import { bold, describeExtraction, dim, statusWord } from '../cli/format.js';
-import { DocumentRepository } from '../lib/repository.js';
+import { createDocumentReader } from '../lib/reader.js';
 import { LocalStack } from './stack.js';
 import { clearLocalState, readLocalState, STATE_FILE, writeLocalState } from './state.js';
 
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     logLevel: values.verbose ? 'INFO' : 'WARN',
   });
   const { s3, dynamodb } = stack.clients();
-  const repository = new DocumentRepository(dynamodb, stack.names.table);
+  const repository = createDocumentReader({ client: dynamodb, tableName: stack.names.table });
   const target = {
     description: 'local stack',
     bucket: stack.names.bucket,
