@@ -28,6 +28,7 @@ Commands
       --signatory "Aliyev"        a signatory (full name or one word; case and accents ignored)
   status                          Every upload and where it stands, newest first.
       --status <STATUS>           Only one status: ${STATUSES.join(', ')}.
+      --conflicts                 Symbols claimed by two or more files in one language.
 
 Which stack (first that applies)
   --bucket NAME --table NAME      Explicit resources (also UNDOCS_BUCKET, UNDOCS_TABLE; --prefix/UNDOCS_PREFIX).
@@ -57,6 +58,7 @@ const options = {
   from: { type: 'string' },
   to: { type: 'string' },
   signatory: { type: 'string' },
+  conflicts: { type: 'boolean' },
   local: { type: 'boolean' },
   stack: { type: 'string' },
   bucket: { type: 'string' },
@@ -201,7 +203,29 @@ async function findCommand(values: Values): Promise<number> {
   return 0;
 }
 
+async function conflictsCommand(values: Values): Promise<number> {
+  const target = await resolveTarget(targetFlags(values));
+  const conflicts = await target.repository.listConflicts();
+  if (values.json) {
+    out(JSON.stringify(conflicts, null, 2));
+    return 0;
+  }
+  if (conflicts.length === 0) {
+    out(`No two documents claim the same symbol and language in ${target.description}.`);
+    return 0;
+  }
+  for (const c of conflicts) {
+    out(
+      `${statusWord('CONFLICT')} ${c.symbol} (${c.language ?? 'language unknown'}) is claimed by ${c.documents.length} files:`,
+    );
+    for (const d of c.documents)
+      out(`             ${d.key}  ${dim(`id ${d.documentId}, updated ${d.updatedAt}`)}`);
+  }
+  return 0;
+}
+
 async function statusCommand(values: Values): Promise<number> {
+  if (values.conflicts) return conflictsCommand(values);
   const wanted = values.status?.toUpperCase();
   if (wanted !== undefined && !(STATUSES as readonly string[]).includes(wanted)) {
     throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${values.status}".`);

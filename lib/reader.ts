@@ -29,6 +29,7 @@ export type DocumentReader = Pick<
   | 'findBySignatory'
   | 'listByStatus'
   | 'listAll'
+  | 'listConflicts'
 >;
 
 /** A reader of the table `tableName` through `client`. */

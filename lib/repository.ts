@@ -41,6 +41,9 @@ import type { Footnote, PageText } from './parser/types.js';
 
 type Item = Record<string, unknown>;
 
+/** Partition of the conflict markers. */
+const CONFLICT_PK = 'CONFLICT';
+
 /** Most items one BatchWriteItem takes. */
 const BATCH_SIZE = 25;
 /** How often unprocessed batch items are retried before the write counts as throttled. */
@@ -205,6 +208,7 @@ export class DocumentRepository {
     const staleEntries = (replaces.previous ? indexEntries(documentId, replaces.previous) : []).filter(
       (entry) => !current.has(`${entry.pk}|${entry.sk}`),
     );
+    await this.recordConflicts(record);
     const staleParts = (await this.versionedKeys(documentId)).filter(
       (key) => versionOfSk(key.sk) !== version,
     );
@@ -213,6 +217,64 @@ export class DocumentRepository {
       ...staleEntries.map(({ pk: entryPk, sk }) => ({ pk: entryPk, sk })),
     ]);
     return version;
+  }
+
+  /**
+   * Two files claiming one symbol in one language are both kept; this makes the clash findable
+   * without a Scan: a `CONFLICT` item per document and symbol. Readers re-check each clash
+   * (`listConflicts`), so a marker outliving its clash (one file removed or corrected) is ignored.
+   */
+  private async recordConflicts(record: Omit<DocumentRecord, 'currentVersion'>): Promise<void> {
+    if (indexEntries(record.documentId, record).length === 0) return;
+    const markers: Item[] = [];
+    for (const symbol of record.symbols) {
+      const pointers = await this.queryAll({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': `SYMBOL#${symbolKey(symbol)}` }),
+      });
+      const clashing = pointers.filter(
+        (p) => p.documentId !== record.documentId && (p.language ?? null) === record.language,
+      );
+      if (clashing.length === 0) continue;
+      for (const id of [record.documentId, ...clashing.map((p) => String(p.documentId))]) {
+        markers.push({
+          pk: CONFLICT_PK,
+          sk: `${symbolKey(symbol)}#${record.language ?? '-'}#${id}`,
+          entity: 'Conflict',
+          schemaVersion: SCHEMA_VERSION,
+          symbol: symbolKey(symbol),
+          language: record.language,
+          documentId: id,
+          detectedAt: record.updatedAt,
+        });
+      }
+    }
+    await this.batchWrite(
+      markers.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })),
+    );
+  }
+
+  /** Symbols claimed by more than one current document in one language, with those documents. */
+  async listConflicts(): Promise<{ symbol: string; language: string | null; documents: DocumentRecord[] }[]> {
+    const markers = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: marshall({ ':pk': CONFLICT_PK }),
+    });
+    const groups = new Map<string, { symbol: string; language: string | null }>();
+    for (const m of markers) {
+      groups.set(`${m.symbol}#${m.language ?? '-'}`, {
+        symbol: String(m.symbol),
+        language: (m.language as string | null) ?? null,
+      });
+    }
+    const conflicts: { symbol: string; language: string | null; documents: DocumentRecord[] }[] = [];
+    for (const { symbol, language } of groups.values()) {
+      const documents = (await this.findBySymbol(symbol)).filter((doc) => doc.language === language);
+      if (documents.length > 1) conflicts.push({ symbol, language, documents });
+    }
+    return conflicts;
   }
 
   private async deleteKeys(keys: readonly { pk: string; sk: string }[]): Promise<void> {

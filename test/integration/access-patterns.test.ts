@@ -71,3 +71,28 @@ describe('access patterns', () => {
     expect(keys(await t.repository.findBySymbol('A/80/123'))).toContain(keyOf('sample-joint-letter.pdf'));
   });
 });
+
+describe('conflicts', () => {
+  it('keeps every file claiming one symbol and language, lists the clash, and forgets it once resolved', async () => {
+    const first = 'incoming/conflict/first.pdf';
+    const second = 'incoming/conflict/second.pdf';
+    const original = keyOf('sample-1992-report.pdf');
+    await t.put(first, sample('sample-1992-report.pdf'));
+    await t.put(second, sample('sample-1992-report.pdf'));
+    await t.stack.idle();
+
+    const clash = (await t.repository.listConflicts()).find((c) => c.symbol === 'A/47/999');
+
+    expect(clash?.language).toBe('en');
+    expect(keys(clash?.documents ?? []).sort()).toEqual([first, original, second].sort());
+    expect(keys(await t.repository.findBySymbol('A/47/999')).sort()).toEqual(
+      [first, original, second].sort(),
+    );
+
+    await t.remove(first);
+    await t.remove(second);
+    await t.stack.idle();
+
+    expect((await t.repository.listConflicts()).map((c) => c.symbol)).not.toContain('A/47/999');
+  });
+});

@@ -31,6 +31,7 @@ const KEY_SHAPES: Record<string, { pk: RegExp; sk: RegExp }> = {
   Date: { pk: /^DATE#\d{4}$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
   OrganDate: { pk: /^ORGANDATE#[A-Z]+#\d{4}$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
   Signatory: { pk: /^SIGNATORY#[\p{Ll}\d ]+$/u, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
+  Conflict: { pk: /^CONFLICT$/, sk: /^\S+#[a-z+-]+#[0-9a-f]{24}$/ },
 };
 
 let t: TestStack;
@@ -39,9 +40,11 @@ const written = new Map<string, Item>();
 beforeAll(async () => {
   t = await startTestStack();
   await t.put('incoming/data-model/joint-letter.pdf', sample('sample-joint-letter.pdf'));
+  // The same file under a second key: two documents claim one symbol, a conflict marker is written.
+  await t.put('incoming/data-model/joint-letter-again.pdf', sample('sample-joint-letter.pdf'));
   await t.stack.idle();
   const { dynamodb } = t.stack.clients();
-  // A Scan is fine in a test: the table holds one document.
+  // A Scan is fine in a test: the table holds two documents.
   const out = await dynamodb.send(new ScanCommand({ TableName: t.stack.names.table }));
   for (const raw of out.Items ?? []) {
     const item = unmarshall(raw) as Item;
