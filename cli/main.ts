@@ -20,14 +20,17 @@ Commands
   upload <files or folders>...    Upload PDFs (folders are searched for .pdf/.PDF) to the ingest prefix.
       --wait                      Wait until each file is processed; show progress and a summary.
       --timeout <seconds>         How long --wait waits (default 300).
-  get <symbol> [--lang fr]        Print the stored document(s) with that symbol (any symbol of a
-                                  joint document; case and spacing do not matter).
+  get <symbol> [--lang fr] [--text] [--footnotes]
+                                  Print the stored document(s) with that symbol (any symbol of a
+                                  joint document; case and spacing do not matter), with the full
+                                  text page by page and the footnotes when asked.
   find                            List documents, newest first, by one of:
       --agenda 35 --organ GA --session 75   an agenda item of an organ and session
       --from 2020-10-01 --to 2020-10-31 [--organ SC]   a masthead date range
       --signatory "Aliyev"        a signatory (full name or one word; case and accents ignored)
   status                          Every upload and where it stands, newest first.
       --status <STATUS>           Only one status: ${STATUSES.join(', ')}.
+      --failed, --needs-ocr       Shorthands for --status FAILED and --status NEEDS_OCR.
       --conflicts                 Symbols claimed by two or more files in one language.
 
 Which stack (first that applies)
@@ -59,6 +62,10 @@ const options = {
   to: { type: 'string' },
   signatory: { type: 'string' },
   conflicts: { type: 'boolean' },
+  failed: { type: 'boolean' },
+  'needs-ocr': { type: 'boolean' },
+  text: { type: 'boolean' },
+  footnotes: { type: 'boolean' },
   local: { type: 'boolean' },
   stack: { type: 'string' },
   bucket: { type: 'string' },
@@ -159,8 +166,24 @@ async function getCommand(args: string[], values: Values): Promise<number> {
     err(`No document with symbol ${symbol} in ${target.description}.`);
     return 1;
   }
-  if (values.json) out(JSON.stringify(documents, null, 2));
-  else out(documents.map((d) => describeDocument(d as NonNullable<typeof d>)).join('\n\n'));
+  // --text and --footnotes read the committed extraction's parts, for documents of any length.
+  const withParts = await Promise.all(
+    documents.map(async (d) => ({
+      ...d,
+      ...(values.text && { pages: await target.repository.getPages(d.documentId) }),
+      ...(values.footnotes && { footnotes: await target.repository.getFootnotes(d.documentId) }),
+    })),
+  );
+  if (values.json) {
+    out(JSON.stringify(withParts, null, 2));
+    return 0;
+  }
+  for (const d of withParts) {
+    out(describeDocument(d));
+    for (const note of d.footnotes ?? []) out(`  [${note.marker}] p. ${note.page}: ${note.text}`);
+    for (const page of d.pages ?? []) out(`\n--- page ${page.number} ---\n${page.text}`);
+    out('');
+  }
   return 0;
 }
 
@@ -226,7 +249,7 @@ async function conflictsCommand(values: Values): Promise<number> {
 
 async function statusCommand(values: Values): Promise<number> {
   if (values.conflicts) return conflictsCommand(values);
-  const wanted = values.status?.toUpperCase();
+  const wanted = values.failed ? 'FAILED' : values['needs-ocr'] ? 'NEEDS_OCR' : values.status?.toUpperCase();
   if (wanted !== undefined && !(STATUSES as readonly string[]).includes(wanted)) {
     throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${values.status}".`);
   }

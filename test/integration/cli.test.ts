@@ -121,4 +121,25 @@ describe('undocs CLI against a running local stack', () => {
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(files);
   });
+
+  it('get --text --footnotes reads the full text page by page and the footnotes', async () => {
+    const { stdout, code } = await undocs('get', 'A/80/456', '--text', '--footnotes', '--json');
+
+    const [doc] = JSON.parse(stdout) as {
+      pages: { number: number; text: string }[];
+      footnotes: { marker: string }[];
+    }[];
+    expect(code).toBe(0);
+    expect(doc?.pages.map((p) => p.number)).toEqual([1, 2]);
+    expect(doc?.footnotes.map((f) => f.marker)).toEqual(['1', '2']);
+  });
+
+  it('status --failed lists only the failed uploads', async () => {
+    const { stdout, code } = await undocs('status', '--failed', '--json');
+
+    const docs = JSON.parse(stdout) as { key: string; status: string }[];
+    expect(code).toBe(0);
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.every((d) => d.status === 'FAILED')).toBe(true);
+  });
 });
