@@ -5,32 +5,14 @@ import {
   MAX_ITEM_TEXT_BYTES,
   sanitizeExtraction,
 } from '../../lib/model/items.js';
+import { EMPTY_METADATA } from '../../lib/parser/index.js';
 import type { UnDocument } from '../../lib/parser/types.js';
 
 const NUL = String.fromCharCode(0);
 const LONE_SURROGATE = '\uD800';
 
 function extraction(overrides: Partial<UnDocument>): Omit<UnDocument, 'pages'> {
-  return {
-    symbols: [],
-    distribution: null,
-    date: null,
-    originalLanguage: null,
-    language: null,
-    organs: [],
-    sessions: [],
-    agendaItems: [],
-    title: null,
-    subtitles: [],
-    signatories: [],
-    footnotes: [],
-    starNotes: [],
-    relatedSymbols: [],
-    pageCount: 1,
-    needsOcr: false,
-    provenance: {},
-    ...overrides,
-  };
+  return { ...EMPTY_METADATA, footnotes: [], pageCount: 1, needsOcr: false, provenance: {}, ...overrides };
 }
 
 const wellFormed = (value: string) => value.isWellFormed() && !value.includes(NUL);
