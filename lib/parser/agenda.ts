@@ -1,5 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
-import { clean, joinWrapped } from './text.js';
+import { clean, joinWrapped, paragraphs } from './text.js';
 import type { AgendaItem } from './types.js';
 
 /**
@@ -41,32 +41,6 @@ export function sentenceCase(title: string): string {
   if (/\p{Ll}/u.test(title)) return title;
   const lower = title.toLowerCase();
   return lower.charAt(0).toUpperCase() + lower.slice(1);
-}
-
-/**
- * Splits the lines under an agenda line into title paragraphs: a baseline gap wider than
- * `PARAGRAPH_GAP` line heights starts a new title.
- */
-const PARAGRAPH_GAP = 1.45;
-
-/** Groups consecutive lines into paragraphs by the vertical gap between baselines. */
-export function paragraphs(lines: readonly TextLine[]): TextLine[][] {
-  const groups: TextLine[][] = [];
-  let previous: TextLine | undefined;
-  for (const line of lines) {
-    const current = groups.at(-1);
-    if (
-      !current ||
-      !previous ||
-      line.y - previous.y > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize)
-    ) {
-      groups.push([line]);
-    } else {
-      current.push(line);
-    }
-    previous = line;
-  }
-  return groups;
 }
 
 /** Pairs agenda numbers with the title paragraphs that follow them, by order. */

@@ -63,7 +63,12 @@ const MONTHS: Readonly<Record<string, number>> = {
   декабря: 12,
 };
 
-const MONTH_NAMES = Object.keys(MONTHS).join('|');
+/** Every month name above, as a regular-expression alternation. */
+export const MONTH_NAMES = Object.keys(MONTHS).join('|');
+/** Weekday names in the four languages, as a regular-expression alternation (meeting-record dates). */
+export const WEEKDAY_NAMES =
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|' +
+  'lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье';
 const DAY_FIRST = new RegExp(
   String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(${MONTH_NAMES})\s+(?:de\s+)?(\d{2}\s?\d{2})(?!\d)`,
   'giu',

@@ -1,7 +1,7 @@
 import type { TextLine, TextSegment } from '../pdf/types.js';
 import { editDistance } from '../stats.js';
 import { agendaItems, parseAgendaLine } from './agenda.js';
-import { parseDate } from './dates.js';
+import { parseDate, WEEKDAY_NAMES } from './dates.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, type PageView } from './text.js';
 import type { AgendaItem, Distribution, Provenance, Session } from './types.js';
@@ -73,8 +73,7 @@ const PLACE_DATE =
 /** The rest of an agenda line wrapped onto the next: "of the provisional agenda*", "provisional agenda", "preliminary list". */
 const WRAPPED_AGENDA =
   /^(?:of|de|del|du|des)\b|^(?:provisional|preliminary|provisoire|provisionnel)\s+(?:agenda|list)\b|^(?:agenda|du jour|list)\b/iu;
-const WEEKDAY =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b/iu;
+const WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES})\\b`, 'iu');
 
 interface Located {
   readonly lineIndex: number;

@@ -59,3 +59,31 @@ export function lineOf(line: TextLine, segments: readonly TextSegment[]): TextLi
 export function viewOf(page: PdfPage): PageView {
   return { number: page.number, width: page.width, height: page.height, lines: page.lines };
 }
+
+/** A baseline gap wider than this many line heights starts a new paragraph. */
+const PARAGRAPH_GAP = 1.45;
+
+/**
+ * Groups consecutive lines into paragraphs by the vertical gap between baselines; a line above the
+ * previous one (a new column, a page break) starts a new paragraph too.
+ */
+export function paragraphs(lines: readonly TextLine[]): TextLine[][] {
+  const groups: TextLine[][] = [];
+  let previous: TextLine | undefined;
+  for (const line of lines) {
+    const current = groups.at(-1);
+    const gap = previous ? line.y - previous.y : Number.POSITIVE_INFINITY;
+    if (
+      !current ||
+      !previous ||
+      gap < 0 ||
+      gap > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize)
+    ) {
+      groups.push([line]);
+    } else {
+      current.push(line);
+    }
+    previous = line;
+  }
+  return groups;
+}

@@ -1,31 +1,6 @@
 import type { TextLine } from '../pdf/types.js';
 import { weightedMode } from '../stats.js';
 
-/** A baseline gap wider than this many line heights starts a new paragraph. */
-const PARAGRAPH_GAP = 1.45;
-
-/** Groups consecutive lines into paragraphs by the vertical gap between baselines. */
-export function headingParagraphs(lines: readonly TextLine[]): TextLine[][] {
-  const groups: TextLine[][] = [];
-  let previous: TextLine | undefined;
-  for (const line of lines) {
-    const current = groups.at(-1);
-    const gap = previous ? line.y - previous.y : Number.POSITIVE_INFINITY;
-    if (
-      !current ||
-      !previous ||
-      gap > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize) ||
-      gap < 0
-    ) {
-      groups.push([line]);
-    } else {
-      current.push(line);
-    }
-    previous = line;
-  }
-  return groups;
-}
-
 /** The font size most of a paragraph's characters are set in (OCR layers vary line by line). */
 export function dominantSize(group: readonly TextLine[]): number {
   return weightedMode(

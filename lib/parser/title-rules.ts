@@ -4,16 +4,10 @@
  * adoption lines), the report-type lines that follow it, and the lines that end it.
  */
 
-const MONTH =
-  'january|february|march|april|may|june|july|august|september|october|november|december|' +
-  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|' +
-  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|' +
-  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
-const WEEKDAY =
-  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|' +
-  'lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье';
-const MONTH_TOKEN = new RegExp(`^(?:${MONTH})$`, 'iu');
-const WEEKDAY_TOKEN = new RegExp(`^(?:${WEEKDAY})$`, 'iu');
+import { MONTH_NAMES, WEEKDAY_NAMES } from './dates.js';
+
+const MONTH_TOKEN = new RegExp(`^(?:${MONTH_NAMES})$`, 'iu');
+const WEEKDAY_TOKEN = new RegExp(`^(?:${WEEKDAY_NAMES})$`, 'iu');
 const DATE_CONNECTOR =
   /^(?:to|from|and|a\.m\.|p\.m\.|noon|a|al|au|de|del|du|et|y|и|по|с|до|года|г\.?|h|heures?|horas?)$/iu;
 

@@ -1,4 +1,5 @@
 import type { TextLine, TextSegment } from '../pdf/types.js';
+import { clean } from './text.js';
 
 /** Footnote and star-note markers that ride on a heading: they are not part of its wording. */
 const NOTE_MARKER = /^[\d*†‡]+$/;
@@ -19,11 +20,6 @@ export function headingLineText(line: TextLine): string {
   return line.segments.map(segmentText).join('  ');
 }
 
-/** Collapses runs of whitespace and trims. */
-export function squeeze(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Joins the lines of a heading. Headings are set ragged, never hyphenated by the typesetter, so a
  * line-final hyphen is a real one ("twenty-" + "seventh"); only a soft hyphen is a break.
@@ -31,7 +27,7 @@ export function squeeze(text: string): string {
 export function joinHeading(parts: readonly string[]): string {
   let out = '';
   for (const raw of parts) {
-    const part = squeeze(raw);
+    const part = clean(raw);
     if (part === '') continue;
     if (out === '') out = part;
     else if (out.endsWith('\u00ad')) out = out.slice(0, -1) + part;

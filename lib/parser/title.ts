@@ -1,10 +1,10 @@
 import type { TextLine } from '../pdf/types.js';
+import { clean, paragraphs } from './text.js';
 import {
   bodyColumn,
   type Column,
   centreOfGroup,
   dominantSize,
-  headingParagraphs,
   isCentred,
   isSetInMiddle,
   ownAxis,
@@ -36,7 +36,6 @@ import {
   looksGarbled,
   runningTextSpellings,
   sentenceCase,
-  squeeze,
   withoutStars,
 } from './title-text.js';
 
@@ -88,7 +87,7 @@ function paragraphOf(lines: readonly TextLine[]): Paragraph {
 function isMastheadSlotLine(line: TextLine): boolean {
   const parts = line.segments.length > 0 ? line.segments.map((s) => s.text) : [line.text];
   return parts.every((part) => {
-    const text = squeeze(part);
+    const text = clean(part);
     return (
       text === '' ||
       isMastheadLine(text) ||
@@ -114,11 +113,11 @@ function isMeetingDateLine(text: string): boolean {
 function afterMastheadZone(lines: readonly TextLine[]): number {
   let end = 0;
   let seen = 0;
-  for (const group of headingParagraphs(lines.slice(0, 40))) {
+  for (const group of paragraphs(lines.slice(0, 40))) {
     const first = group[0] as TextLine;
     if (isNumberedParagraph(first.text) || first.text.length > 90) break;
     seen += group.length;
-    if (isMastheadLine(squeeze(first.text)) || first.segments.every((s) => isMastheadLine(squeeze(s.text)))) {
+    if (isMastheadLine(clean(first.text)) || first.segments.every((s) => isMastheadLine(clean(s.text)))) {
       end = seen;
     }
   }
@@ -130,7 +129,7 @@ function afterMastheadZone(lines: readonly TextLine[]): number {
  * sometimes takes them): a letter's title, adoption and draft lines, a resolution heading.
  */
 function reclaimed(mastheadLines: readonly TextLine[]): TextLine[] {
-  const groups = headingParagraphs(mastheadLines);
+  const groups = paragraphs(mastheadLines);
   const taken: TextLine[] = [];
   for (let i = groups.length - 1; i >= 0; i--) {
     const group = groups[i] as TextLine[];
@@ -151,7 +150,7 @@ function reclaimed(mastheadLines: readonly TextLine[]): TextLine[] {
 function afterSlotLines(group: readonly TextLine[]): { rest: readonly TextLine[]; underAgenda: boolean } {
   let lead = 0;
   while (lead < group.length && isMastheadSlotLine(group[lead] as TextLine)) lead++;
-  const underAgenda = group.slice(0, lead).some((l) => isAgendaLine(squeeze(l.text)));
+  const underAgenda = group.slice(0, lead).some((l) => isAgendaLine(clean(l.text)));
   return { rest: group.slice(lead), underAgenda };
 }
 
@@ -160,13 +159,13 @@ function afterSlotLines(group: readonly TextLine[]): { rest: readonly TextLine[]
  * capitals under the item line and is the document's heading too.
  */
 function agendaHeading(lines: readonly TextLine[]): string | null {
-  const groups = headingParagraphs(lines);
+  const groups = paragraphs(lines);
   const last = groups.at(-1);
   if (!last) return null;
   const { rest, underAgenda } = afterSlotLines(last);
   if (rest.length === 0) return null;
   const agendaAbove =
-    underAgenda || (rest === last && (groups.at(-2) ?? []).some((l) => isAgendaLine(squeeze(l.text))));
+    underAgenda || (rest === last && (groups.at(-2) ?? []).some((l) => isAgendaLine(clean(l.text))));
   const text = paragraphOf(rest).text;
   return agendaAbove && isShouted(text) ? text : null;
 }
@@ -199,7 +198,7 @@ export function parseTitle(
     rule: title === null ? null : rule,
   });
 
-  const meeting = mastheadLines.map((l) => squeeze(l.text)).find(isMeetingLine);
+  const meeting = mastheadLines.map((l) => clean(l.text)).find(isMeetingLine);
   if (meeting) return finish(meeting, [], false, 'title.meeting-number');
 
   const candidates = [...reclaimed(mastheadLines), ...lines.slice(afterMastheadZone(lines))].slice(
@@ -207,7 +206,7 @@ export function parseTitle(
     MAX_LINES,
   );
   const column = bodyColumn(lines, bodySize);
-  const groups = headingParagraphs(candidates).map(paragraphOf);
+  const groups = paragraphs(candidates).map(paragraphOf);
 
   const subtitles: string[] = [];
   let title: string | null = null;
@@ -244,7 +243,7 @@ export function parseTitle(
       if (isShouted(p.text)) fallback ??= p.text;
       continue;
     }
-    const first = squeeze(headingLineText(p.lines[0] as TextLine));
+    const first = clean(headingLineText(p.lines[0] as TextLine));
     if (p.text === '') continue;
     if (isMeetingLine(p.text)) {
       take(p, p.text, 'title.meeting-number');

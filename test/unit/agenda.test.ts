@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agendaItems, paragraphs, parseAgendaLine, sentenceCase } from '../../lib/parser/agenda.js';
+import { agendaItems, parseAgendaLine, sentenceCase } from '../../lib/parser/agenda.js';
+import { paragraphs } from '../../lib/parser/text.js';
 import type { TextLine } from '../../lib/pdf/types.js';
 
 /** A one-segment line at baseline `y`, as the layout step would produce it. */
