@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['lib', 'cli', 'local/clients.ts', 'local/state.ts', 'package-lock.json'];
+// scripts/patch-pdfjs.mjs: the bundle includes pdf.js as that script patched it.
+const SOURCES = [
+  'lib',
+  'cli',
+  'local/clients.ts',
+  'local/state.ts',
+  'package-lock.json',
+  'scripts/patch-pdfjs.mjs',
+];
 
 function fingerprint() {
   const hash = createHash('sha1');
@@ -17,7 +25,7 @@ function fingerprint() {
     const stats = statSync(path);
     if (stats.isDirectory()) {
       for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    } else if (/\.(ts|json)$/.test(path)) {
+    } else if (/\.(ts|json|mjs)$/.test(path)) {
       hash.update(`${path}:${stats.size}:${stats.mtimeMs}\n`);
     }
   };

@@ -38,6 +38,10 @@ export async function extractFiles(
   };
   const inThisThread = async () => {
     while (nextToSend < files.length) {
+      // pdf.js in this thread settles only promises (microtasks): without a turn of the event loop
+      // between files, the workers' messages (even 'online') would wait until this loop ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (nextToSend >= files.length) break;
       const id = nextToSend++;
       accept(id, await extractFile(files[id] as string));
     }

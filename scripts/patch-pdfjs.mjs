@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Speed patches to pdfjs-dist's text-extraction path, applied by `npm ci` (the `postinstall`
+// script) to the pinned version in node_modules. Everything that reads PDFs goes through the
+// patched files: the tests, `npm start`, the CLI bundle and the Lambda bundle (esbuild reads
+// node_modules). Why patch at all: `npm run bench` measured plain pdf.js text extraction at half
+// of pdftotext's speed, and these three hot spots alone cost about a fifth of undocs' CPU time.
+// None of them changes a result: test/unit/pdfjs-patches.test.ts checks each is applied, and the
+// extraction of the whole corpus was compared byte for byte before and after.
+//
+// Each patch replaces one exact snippet. If a pdfjs-dist upgrade moves a snippet, this script
+// fails loudly (naming the patch) instead of silently leaving pdf.js slow: re-derive the patch
+// from the new source or drop it. Running it again is harmless (applied patches are skipped).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The pdfjs-dist version these patches were written against (package.json pins it). */
+export const PDFJS_VERSION = '5.4.296';
+
+/** The patches: the file under pdfjs-dist, why, the exact original snippet and its replacement. */
+export const PATCHES = [
+  {
+    name: 'text-transform-inline',
+    file: 'legacy/build/pdf.worker.mjs',
+    why:
+      'getCurrentTextTransform runs two to four times per glyph; through the shared Util.transform ' +
+      '(megamorphic: called with every kind of array in pdf.js) and two temporary arrays it was the ' +
+      'single most expensive function of text extraction. Same arithmetic, inlined, one array.',
+    find: `      const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];
+      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {
+        const glyphHeight = font.bbox[3] - font.bbox[1];
+        if (glyphHeight > 0) {
+          tsm[3] *= glyphHeight * textState.fontMatrix[3];
+        }
+      }
+      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));`,
+    replace: `      /* undocs patch text-transform-inline */
+      const s0 = textState.fontSize * textState.textHScale;
+      let s3 = textState.fontSize;
+      const s5 = textState.textRise;
+      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {
+        const glyphHeight = font.bbox[3] - font.bbox[1];
+        if (glyphHeight > 0) {
+          s3 *= glyphHeight * textState.fontMatrix[3];
+        }
+      }
+      const m = textState.textMatrix;
+      const t0 = m[0] * s0 + m[2] * 0, t1 = m[1] * s0 + m[3] * 0, t2 = m[0] * 0 + m[2] * s3, t3 = m[1] * 0 + m[3] * s3;
+      const t4 = m[0] * 0 + m[2] * s5 + m[4], t5 = m[1] * 0 + m[3] * s5 + m[5];
+      const c = textState.ctm;
+      return [c[0] * t0 + c[2] * t1, c[1] * t0 + c[3] * t1, c[0] * t2 + c[2] * t3, c[1] * t2 + c[3] * t3, c[0] * t4 + c[2] * t5 + c[4], c[1] * t4 + c[3] * t5 + c[5]];`,
+  },
+  {
+    name: 'text-chunk-fresh-object',
+    file: 'legacy/build/pdf.worker.mjs',
+    why:
+      'A text chunk was sent as the one textContent object that is emptied right after; that was ' +
+      'only correct because the message was deep-copied. A fresh object per chunk lets the ' +
+      'in-thread port below hand chunks over without the copy.',
+    find: '      sink?.enqueue(textContent, length);',
+    replace:
+      '      /* undocs patch text-chunk-fresh-object */ sink?.enqueue({ items: textContent.items, styles: textContent.styles, lang: textContent.lang }, length);',
+  },
+  {
+    name: 'loopback-port-no-clone',
+    file: 'legacy/build/pdf.mjs',
+    why:
+      "Node runs pdf.js's worker in the same thread (a LoopbackPort), which structuredClone'd every " +
+      'message, text content included, to imitate a real worker. Messages are built for sending ' +
+      'and not touched afterwards, so only those that transfer buffers still go through the clone ' +
+      '(transferring is what detaches them).',
+    find: `      data: structuredClone(obj, transfer ? {
+        transfer
+      } : null)`,
+    replace:
+      '      /* undocs patch loopback-port-no-clone */ data: transfer ? structuredClone(obj, { transfer }) : obj',
+  },
+];
+
+/** The marker a patched file carries for each applied patch. */
+export function markerOf(patch) {
+  return `/* undocs patch ${patch.name} */`;
+}
+
+/** Applies the patches to the pdfjs-dist under `root`; returns what was done, throws what was not. */
+export function applyPatches(pdfjsRoot) {
+  const version = JSON.parse(readFileSync(join(pdfjsRoot, 'package.json'), 'utf8')).version;
+  if (version !== PDFJS_VERSION) {
+    throw new Error(
+      `pdfjs-dist is ${version}, the patches in scripts/patch-pdfjs.mjs are for ${PDFJS_VERSION}: ` +
+        'check each against the new source and update PDFJS_VERSION.',
+    );
+  }
+  const report = [];
+  const files = new Map();
+  for (const patch of PATCHES) {
+    const path = join(pdfjsRoot, patch.file);
+    const text = files.get(path) ?? readFileSync(path, 'utf8');
+    if (text.includes(markerOf(patch))) {
+      report.push(`${patch.name}: already applied`);
+      files.set(path, text);
+      continue;
+    }
+    const at = text.indexOf(patch.find);
+    if (at < 0 || text.indexOf(patch.find, at + 1) >= 0) {
+      throw new Error(
+        `pdfjs-dist patch ${patch.name}: its snippet is ${at < 0 ? 'missing from' : 'not unique in'} ${patch.file}.`,
+      );
+    }
+    files.set(path, text.slice(0, at) + patch.replace + text.slice(at + patch.find.length));
+    report.push(`${patch.name}: applied`);
+  }
+  for (const [path, text] of files) writeFileSync(path, text);
+  return report;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  try {
+    for (const line of applyPatches(root)) process.stdout.write(`pdfjs-dist ${line}\n`);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
