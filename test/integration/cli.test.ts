@@ -46,6 +46,7 @@ beforeAll(async () => {
       bucket: t.stack.names.bucket,
       prefix: t.stack.names.prefix,
       table: t.stack.names.table,
+      eventBus: t.stack.names.eventBus,
     },
     stateFile,
   );
