@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['lib', 'cli', 'local/clients.ts', 'local/state.ts', 'package-lock.json'];
+const SOURCES = [
+  'lib',
+  'cli',
+  'local/clients.ts',
+  'local/state.ts',
+  'local/event-stream.ts',
+  'package-lock.json',
+];
 
 function fingerprint() {
   const hash = createHash('sha1');

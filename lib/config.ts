@@ -66,6 +66,8 @@ export const CLI_ENV = {
   bucket: 'UNDOCS_BUCKET',
   prefix: 'UNDOCS_PREFIX',
   table: 'UNDOCS_TABLE',
+  /** The event bus `undocs watch` follows, with UNDOCS_BUCKET and UNDOCS_TABLE. */
+  eventBus: 'UNDOCS_EVENT_BUS',
   region: 'AWS_REGION',
   /** Where `npm start -- --serve` records its endpoints (default `.undocs/local.json`). */
   stateFile: 'UNDOCS_STATE_FILE',
@@ -77,6 +79,7 @@ export interface CliEnvironment {
   readonly bucket?: string;
   readonly prefix?: string;
   readonly table?: string;
+  readonly eventBus?: string;
   readonly region?: string;
   readonly stateFile?: string;
 }
@@ -92,6 +95,7 @@ export function readCliEnvironment(env: Env = process.env): CliEnvironment {
     bucket: pick(CLI_ENV.bucket),
     prefix: pick(CLI_ENV.prefix),
     table: pick(CLI_ENV.table),
+    eventBus: pick(CLI_ENV.eventBus),
     region: pick(CLI_ENV.region) ?? pick('AWS_DEFAULT_REGION'),
     stateFile: pick(CLI_ENV.stateFile),
   };

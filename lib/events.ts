@@ -136,11 +136,15 @@ function cut(value: string, max: number): { value: string; cut: boolean } {
   return { value: `${value.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`, cut: true };
 }
 
-function base(record: DocumentRecord): Omit<DocumentDetailBase, 'status'> {
+function base<S extends DocumentStatus>(
+  record: DocumentRecord,
+  status: S,
+): DocumentDetailBase & { status: S } {
   const title = record.title === null ? null : cut(record.title, MAX_EVENT_TITLE_CHARS);
   return {
     schemaVersion: EVENT_SCHEMA_VERSION,
     documentId: record.documentId,
+    status,
     currentVersion: record.currentVersion,
     extractorVersion: record.extractorVersion,
     symbols: record.symbols.slice(0, MAX_EVENT_SYMBOLS),
@@ -167,22 +171,21 @@ export function documentEvent(record: DocumentRecord): DocumentEvent | undefined
   switch (record.status) {
     case 'DONE':
     case 'NEEDS_OCR':
-      return { detailType: 'DocumentIngested', detail: { ...base(record), status: record.status } };
+      return { detailType: 'DocumentIngested', detail: base(record, record.status) };
     case 'FAILED': {
       const message = cut(record.failure?.message ?? '', MAX_EVENT_MESSAGE_CHARS);
-      const detail = base(record);
+      const detail = base(record, 'FAILED');
       return {
         detailType: 'DocumentFailed',
         detail: {
           ...detail,
-          status: 'FAILED',
           failure: { code: record.failure?.code ?? 'EXTRACTION_FAILED', message: message.value },
           truncated: detail.truncated || message.cut,
         },
       };
     }
     case 'REMOVED':
-      return { detailType: 'DocumentRemoved', detail: { ...base(record), status: 'REMOVED' } };
+      return { detailType: 'DocumentRemoved', detail: base(record, 'REMOVED') };
     default:
       return undefined;
   }
