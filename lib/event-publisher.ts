@@ -11,6 +11,7 @@ import {
 import { classifyAwsError } from './aws-errors.js';
 import { TransientIngestError } from './errors.js';
 import { type DocumentEvent, EVENT_SOURCE, type EventPublisher } from './events.js';
+import { packBySize } from './pack.js';
 
 /** Most entries one PutEvents request takes. */
 export const MAX_ENTRIES_PER_REQUEST = 10;
@@ -52,9 +53,6 @@ export function toEntry(event: DocumentEvent, busName: string): PutEventsRequest
 
 /** Splits entries into requests of at most 10 entries and 256 KB; an entry over 256 KB is a bug. */
 export function batchEntries(entries: readonly PutEventsRequestEntry[]): PutEventsRequestEntry[][] {
-  const batches: PutEventsRequestEntry[][] = [];
-  let current: PutEventsRequestEntry[] = [];
-  let bytes = 0;
   for (const entry of entries) {
     const size = entrySize(entry);
     if (size > MAX_REQUEST_BYTES) {
@@ -62,16 +60,8 @@ export function batchEntries(entries: readonly PutEventsRequestEntry[]): PutEven
         `A ${entry.DetailType} event is ${size} bytes, over EventBridge's ${MAX_REQUEST_BYTES}`,
       );
     }
-    if (current.length === MAX_ENTRIES_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(entry);
-    bytes += size;
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return packBySize(entries, entrySize, { maxBytes: MAX_REQUEST_BYTES, maxCount: MAX_ENTRIES_PER_REQUEST });
 }
 
 /** Publishes to one EventBridge bus. */

@@ -37,30 +37,34 @@ export const MAX_EVENT_MESSAGE_CHARS = 2000;
 /** Most document ids one conflict event lists. */
 export const MAX_EVENT_DOCUMENT_IDS = 100;
 
+/**
+ * Fields a document event carries as the document item has them: identity, the committed
+ * extraction (`currentVersion`, time-ordered; null only for a document removed before its first
+ * commit), language, masthead date, page count, and the S3 object (`sequencer`, S3's, orders the
+ * events of one key).
+ */
+type FromDocumentItem =
+  | 'documentId'
+  | 'currentVersion'
+  | 'extractorVersion'
+  | 'language'
+  | 'date'
+  | 'pageCount'
+  | 'bucket'
+  | 'key'
+  | 'size'
+  | 'eTag'
+  | 'versionId'
+  | 'sequencer';
+
 /** What DocumentIngested, DocumentFailed and DocumentRemoved all carry: never page text or footnotes. */
-export interface DocumentDetailBase {
+export interface DocumentDetailBase extends Pick<DocumentRecord, FromDocumentItem> {
   readonly schemaVersion: typeof EVENT_SCHEMA_VERSION;
-  readonly documentId: string;
   readonly status: DocumentStatus;
-  /** The committed extraction (time-ordered); null only for a document removed before its first commit. */
-  readonly currentVersion: string | null;
-  readonly extractorVersion: string | null;
   /** At most {@link MAX_EVENT_SYMBOLS}; `truncated` says when more were cut. */
   readonly symbols: readonly string[];
-  /** ISO 639-1 code of the document's language. */
-  readonly language: string | null;
-  /** Masthead date, `YYYY-MM-DD`. */
-  readonly date: string | null;
   /** At most {@link MAX_EVENT_TITLE_CHARS} characters. */
   readonly title: string | null;
-  readonly pageCount: number;
-  readonly bucket: string;
-  readonly key: string;
-  readonly size: number | null;
-  readonly eTag: string | null;
-  readonly versionId: string | null;
-  /** S3's sequencer of the object event that made this state: orders the events of one key. */
-  readonly sequencer: string | null;
   /** When the change was committed (the document item's `updatedAt`); the same on a republish. */
   readonly occurredAt: string;
   /** True when a field was cut to keep the event small; the document item has the full values. */
