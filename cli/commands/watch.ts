@@ -72,7 +72,8 @@ async function followLocalBus(endpoint: string, handlers: WatchHandlers, signal:
     }
   } catch (error) {
     if (signal.aborted) return;
-    throw error;
+    // The connection broke: the local stack's process died without closing it.
+    throw new StreamEndedError(`The local stack stopped (${(error as Error).message}).`);
   }
   if (!signal.aborted) throw new StreamEndedError('The local stack stopped.');
 }

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from '../../local/clients.js';
+import { LocalEventBus, serveEventBus } from '../../local/event-bus.js';
 import { writeLocalState } from '../../local/state.js';
 import { EXPECTED_SAMPLES, SAMPLES_DIR, sample, startTestStack, type TestStack } from '../support/local.js';
 
@@ -44,11 +46,14 @@ interface Watcher {
   waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Sends SIGINT (Ctrl-C) and resolves to the exit code. */
   interrupt(): Promise<number | null>;
+  /** Resolves to the exit code when the process ends by itself. */
+  readonly exited: Promise<number | null>;
 }
 
-function watch(...args: string[]): Watcher {
+/** Starts `undocs watch` with `args`, finding its stack through `state` (the test stack's by default). */
+function watch(args: string[] = [], state = stateFile): Watcher {
   const child = spawn(process.execPath, [BIN, 'watch', ...args], {
-    env: { ...process.env, UNDOCS_STATE_FILE: stateFile, NO_COLOR: '1', UNDOCS_STACK: '', UNDOCS_BUCKET: '' },
+    env: { ...process.env, UNDOCS_STATE_FILE: state, NO_COLOR: '1', UNDOCS_STACK: '', UNDOCS_BUCKET: '' },
   });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => {
@@ -76,6 +81,7 @@ function watch(...args: string[]): Watcher {
       child.kill('SIGINT');
       return exited;
     },
+    exited,
   };
 }
 
@@ -190,7 +196,7 @@ describe('undocs CLI against a running local stack', () => {
   it('watch prints one line per change event as it happens, and JSON Lines with --json, until Ctrl-C', async () => {
     // Arrange
     const lines = watch();
-    const json = watch('--json');
+    const json = watch(['--json']);
     await lines.waitFor('stderr', /Watching the change events of local stack/);
     await json.waitFor('stderr', /Watching the change events of local stack/);
 
@@ -217,5 +223,34 @@ describe('undocs CLI against a running local stack', () => {
     expect(codes).toEqual([0, 0]);
     const printed = lines.stdout().trim().split('\n').length;
     expect(lines.stderr()).toContain(`Stopped; ${printed} event(s) seen.`);
+  });
+
+  it('watch says so and exits 1 when the local stack stops under it', async () => {
+    // Arrange: a stack of which only the bus runs, found through a state file of its own.
+    const bus = new LocalEventBus({ name: 'Bus', region: LOCAL_REGION, account: LOCAL_ACCOUNT });
+    const server = await serveEventBus(bus);
+    const state = join(mkdtempSync(join(tmpdir(), 'undocs-state-')), 'local.json');
+    writeLocalState(
+      {
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+        endpoints: { ...t.stack.endpoints, events: server.endpoint },
+        bucket: 'bucket',
+        prefix: 'incoming/',
+        table: 'table',
+        eventBus: 'Bus',
+      },
+      state,
+    );
+    const watcher = watch([], state);
+    await watcher.waitFor('stderr', /Watching/);
+
+    // Act
+    await server.close();
+    const code = await watcher.exited;
+
+    // Assert
+    expect(code).toBe(1);
+    expect(watcher.stderr()).toMatch(/The local stack stopped\. 0 event\(s\) seen\./);
   });
 });
