@@ -1,6 +1,6 @@
 import type { IngestConfig } from './config.js';
 import { describeError, IngestError, PermanentIngestError } from './errors.js';
-import { type EventPublisher, eventsForState, type SymbolConflict } from './events.js';
+import { type DetailType, type EventPublisher, eventsForState, type SymbolConflict } from './events.js';
 import { EXTRACTOR_VERSION, extractDocument } from './extract.js';
 import {
   chunkFootnotes,
@@ -37,7 +37,7 @@ export interface IngestOutcome {
   /** Set when the event changed nothing: an older or repeated delivery. */
   readonly skipped?: 'stale-event' | 'duplicate-event' | 'unknown-object';
   /** The detail-types published for this object event, in order. */
-  readonly published: readonly string[];
+  readonly published: readonly DetailType[];
 }
 
 const TERMINAL: ReadonlySet<DocumentStatus> = new Set(['DONE', 'FAILED', 'NEEDS_OCR', 'REMOVED']);
@@ -69,7 +69,7 @@ async function publish(
   deps: IngestDeps,
   record: DocumentRecord,
   conflicts: readonly SymbolConflict[] = [],
-): Promise<string[]> {
+): Promise<DetailType[]> {
   const events = eventsForState(record, conflicts);
   await deps.events.publish(events);
   return events.map((e) => e.detailType);

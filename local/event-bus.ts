@@ -59,8 +59,7 @@ export class LocalEventBus {
   private readonly listeners = new Set<(event: BusEvent, seq: number) => void>();
   private seq = 0;
   private failures: { count: number; how: 'request' | 'entries' } = { count: 0, how: 'request' };
-  /** PutEvents requests received, refused ones included. */
-  putRequests = 0;
+  private requests = 0;
 
   constructor(private readonly options: LocalEventBusOptions) {
     this.arn = `arn:aws:events:${options.region}:${options.account}:event-bus/${options.name}`;
@@ -68,6 +67,11 @@ export class LocalEventBus {
 
   get name(): string {
     return this.options.name;
+  }
+
+  /** PutEvents requests received, refused ones included. */
+  get putRequests(): number {
+    return this.requests;
   }
 
   /** The events still held, oldest first. */
@@ -97,7 +101,7 @@ export class LocalEventBus {
 
   /** Handles one PutEvents request body; throws BusError for a request refused whole. */
   putEvents(body: unknown): { FailedEntryCount: number; Entries: EntryResult[] } {
-    this.putRequests++;
+    this.requests++;
     const entries = (body as { Entries?: unknown } | null)?.Entries;
     if (!Array.isArray(entries) || entries.length === 0 || entries.length > MAX_ENTRIES) {
       throw new BusError(400, 'ValidationException', `Entries must hold 1 to ${MAX_ENTRIES} entries.`);
