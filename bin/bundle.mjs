@@ -15,6 +15,7 @@ const SOURCES = [
   'cli',
   'local/clients.ts',
   'local/state.ts',
+  'local/event-stream.ts',
   'package-lock.json',
   'scripts/patch-pdfjs.mjs',
 ];

@@ -1,9 +1,11 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { DocumentEvents } from './constructs/document-events.js';
 import { DocumentTable } from './constructs/document-table.js';
 import { IngestBucket } from './constructs/ingest-bucket.js';
 import { IngestFunction } from './constructs/ingest-function.js';
@@ -20,7 +22,7 @@ export interface UndocsStackProps extends StackProps {
   readonly stage: Stage;
 }
 
-/** The undocs pipeline: PDF upload bucket -> queue -> ingest function -> document table. */
+/** The undocs pipeline: PDF upload bucket -> queue -> ingest function -> document table, and change events on a bus. */
 export class UndocsStack extends Stack {
   /** Bucket that PDFs are uploaded into. */
   public readonly bucket: IBucket;
@@ -34,6 +36,8 @@ export class UndocsStack extends Stack {
   public readonly table: ITable;
   /** The ingest Lambda function. */
   public readonly ingestFunction: NodejsFunction;
+  /** The bus of the change events. */
+  public readonly eventBus: IEventBus;
 
   constructor(scope: Construct, id: string, props: UndocsStackProps) {
     super(scope, id, props);
@@ -43,6 +47,7 @@ export class UndocsStack extends Stack {
 
     const ingestBucket = new IngestBucket(this, 'IngestBucket', { removalPolicy });
     const documentTable = new DocumentTable(this, 'DocumentTable', { removalPolicy });
+    const documentEvents = new DocumentEvents(this, 'DocumentEvents');
     const ingestFunction = new IngestFunction(this, 'IngestFunction', { logRemovalPolicy: removalPolicy });
     const ingestQueue = new IngestQueue(this, 'IngestQueue', {
       functionTimeout: ingestFunction.timeout,
@@ -53,6 +58,7 @@ export class UndocsStack extends Stack {
     ingestFunction.bindBucket(ingestBucket.bucket, ingestBucket.prefix);
     ingestFunction.bindTable(documentTable.table);
     ingestFunction.bindQueue(ingestQueue.queue);
+    ingestFunction.bindEventBus(documentEvents.bus);
 
     this.bucket = ingestBucket.bucket;
     this.ingestPrefix = ingestBucket.prefix;
@@ -60,6 +66,7 @@ export class UndocsStack extends Stack {
     this.deadLetterQueue = ingestQueue.deadLetterQueue;
     this.table = documentTable.table;
     this.ingestFunction = ingestFunction.function;
+    this.eventBus = documentEvents.bus;
 
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'IngestPrefix', { value: this.ingestPrefix });
@@ -67,5 +74,7 @@ export class UndocsStack extends Stack {
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'FunctionName', { value: this.ingestFunction.functionName });
+    new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });
   }
 }

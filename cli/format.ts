@@ -1,4 +1,5 @@
 /** Human-readable output of the CLI and of `npm start`. Machine-readable output is `--json`. */
+import type { DocumentEventEnvelope } from '../lib/events.js';
 import type { DocumentRecord } from '../lib/model/items.js';
 import type { UnDocument } from '../lib/parser/types.js';
 import type { UploadResult } from './commands/upload.js';
@@ -63,4 +64,17 @@ export function describeUploadSummary(results: readonly UploadResult[]): string 
   for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   const summary = [...counts].map(([status, n]) => `${n} ${status.toLowerCase()}`).join(', ');
   return [...lines, '', `${results.length} file(s): ${summary}`].join('\n');
+}
+
+/** One line per change event: time, type, status, symbols (or the conflict), key. */
+export function describeEvent(event: DocumentEventEnvelope): string {
+  const type = event['detail-type'].padEnd(16);
+  const d = event.detail;
+  if ('symbol' in d) {
+    const who = `${d.symbol} (${d.language ?? 'language unknown'}) claimed by ${d.documentIds.length} documents`;
+    return `${d.occurredAt}  ${yellow(type)}  ${' '.repeat(10)} ${who}  ${d.key}`;
+  }
+  const what =
+    'failure' in d ? `${d.failure.code}: ${d.failure.message}` : d.symbols.join(', ') || dim('no symbol');
+  return `${d.occurredAt}  ${type}  ${statusWord(d.status)} ${what}  ${d.key}`;
 }

@@ -6,7 +6,7 @@ import './stdout-to-stderr.js';
 import { parseArgs } from 'node:util';
 import { type DocumentRecord, type DocumentStatus, STATUSES } from '../lib/model/items.js';
 import type { UploadResult } from './commands/upload.js';
-import { describeDocument, describeUploadSummary, dim, statusWord } from './format.js';
+import { describeDocument, describeEvent, describeUploadSummary, dim, statusWord } from './format.js';
 import type { Target, TargetFlags } from './target.js';
 
 const HELP = `undocs: UN document ingestion
@@ -32,9 +32,13 @@ Commands
       --status <STATUS>           Only one status: ${STATUSES.join(', ')}.
       --failed, --needs-ocr       Shorthands for --status FAILED and --status NEEDS_OCR.
       --conflicts                 Symbols claimed by two or more files in one language.
+  watch                           Print the change events as they happen, one line each (JSON Lines
+                                  with --json), until Ctrl-C. On a deployed stack it routes them to a
+                                  temporary queue (a rule and a queue, deleted on exit).
 
 Which stack (first that applies)
-  --bucket NAME --table NAME      Explicit resources (also UNDOCS_BUCKET, UNDOCS_TABLE; --prefix/UNDOCS_PREFIX).
+  --bucket NAME --table NAME      Explicit resources (also UNDOCS_BUCKET, UNDOCS_TABLE; --prefix/UNDOCS_PREFIX;
+                                  --event-bus/UNDOCS_EVENT_BUS for watch).
   --stack NAME                    A deployed stack, from its CloudFormation outputs (also UNDOCS_STACK).
   --local                         The local stack of \`npm start -- --serve\`; found by itself when
                                   nothing above is given.
@@ -72,6 +76,7 @@ const options = {
   table: { type: 'string' },
   prefix: { type: 'string' },
   region: { type: 'string' },
+  'event-bus': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -93,6 +98,7 @@ function targetFlags(values: Values): TargetFlags {
     table: values.table,
     prefix: values.prefix,
     region: values.region,
+    eventBus: values['event-bus'],
   };
 }
 
@@ -286,6 +292,45 @@ async function statusCommand(values: Values): Promise<number> {
   return 0;
 }
 
+async function watchCommand(values: Values): Promise<number> {
+  const target = await resolveTarget(targetFlags(values));
+  if (!target.events) {
+    throw new UsageError(
+      'watch needs the event bus: give --event-bus NAME (or UNDOCS_EVENT_BUS) with --bucket and --table, or use --stack NAME.',
+    );
+  }
+  const { watchEvents, StreamEndedError } = await import('./commands/watch.js');
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  let count = 0;
+  try {
+    await watchEvents(
+      target.events,
+      {
+        onReady: (from) =>
+          err(dim(`Watching the change events of ${target.description}: ${from}. Ctrl-C stops.`)),
+        onEvent: (event) => {
+          count++;
+          out(values.json ? JSON.stringify(event) : describeEvent(event));
+        },
+        log: err,
+      },
+      stop.signal,
+    );
+  } catch (error) {
+    if (!(error instanceof StreamEndedError)) throw error;
+    err(`${error.message} ${count} event(s) seen.`);
+    return 1;
+  } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
+  }
+  err(dim(`Stopped; ${count} event(s) seen.`));
+  return 0;
+}
+
 /** Runs the CLI with the given arguments; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -313,6 +358,8 @@ export async function main(argv: string[]): Promise<number> {
         return await statusCommand(values);
       case 'find':
         return await findCommand(values);
+      case 'watch':
+        return await watchCommand(values);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

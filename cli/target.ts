@@ -1,7 +1,8 @@
 /**
- * Which stack the CLI talks to. In order: `--bucket`/`--table` flags; `--stack NAME` (a deployed
- * stack's CloudFormation outputs); the UNDOCS_* environment variables; a local stack started with
- * `npm start -- --serve` (found through its state file). `--local` insists on the local stack.
+ * Which stack the CLI talks to. In order: `--bucket`/`--table` flags (with `--event-bus` for
+ * `watch`); `--stack NAME` (a deployed stack's CloudFormation outputs); the UNDOCS_* environment
+ * variables; a local stack started with `npm start -- --serve` (found through its state file).
+ * `--local` insists on the local stack.
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,6 +11,11 @@ import { readCliEnvironment } from '../lib/config.js';
 import { createDocumentReader, type DocumentReader } from '../lib/reader.js';
 import { localClients } from '../local/clients.js';
 import { readLocalState } from '../local/state.js';
+
+/** Where a stack's change events can be followed (`undocs watch`). */
+export type EventsSource =
+  | { readonly kind: 'local'; readonly endpoint: string; readonly bus: string }
+  | { readonly kind: 'aws'; readonly bus: string; readonly region?: string };
 
 /** Where the CLI reads and writes. */
 export interface Target {
@@ -21,6 +27,8 @@ export interface Target {
   readonly dynamodb: DynamoDBClient;
   /** The table's read client. */
   readonly repository: DocumentReader;
+  /** The change events; undefined when resources were named without a bus. */
+  readonly events?: EventsSource;
 }
 
 /** Target flags, as parsed from the command line. */
@@ -31,6 +39,7 @@ export interface TargetFlags {
   readonly table?: string;
   readonly prefix?: string;
   readonly region?: string;
+  readonly eventBus?: string;
 }
 
 /** A target that could not be found; the message says what to do. */
@@ -55,21 +64,20 @@ async function stackOutputs(stackName: string, region: string | undefined): Prom
 
 function awsTarget(
   description: string,
-  bucket: string,
-  table: string,
-  prefix: string,
+  names: { bucket: string; table: string; prefix: string; eventBus: string | undefined },
   region?: string,
 ): Target {
   const s3 = new S3Client(region ? { region } : {});
   const dynamodb = new DynamoDBClient(region ? { region } : {});
   return {
     description,
-    bucket,
-    table,
-    prefix,
+    bucket: names.bucket,
+    table: names.table,
+    prefix: names.prefix,
     s3,
     dynamodb,
-    repository: createDocumentReader({ client: dynamodb, tableName: table }),
+    repository: createDocumentReader({ client: dynamodb, tableName: names.table }),
+    ...(names.eventBus && { events: { kind: 'aws', bus: names.eventBus, region } }),
   };
 }
 
@@ -80,9 +88,12 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
   const named = (bucket: string, table: string) =>
     awsTarget(
       `bucket ${bucket}, table ${table}`,
-      bucket,
-      table,
-      flags.prefix ?? env.prefix ?? DEFAULT_PREFIX,
+      {
+        bucket,
+        table,
+        prefix: flags.prefix ?? env.prefix ?? DEFAULT_PREFIX,
+        eventBus: flags.eventBus ?? env.eventBus,
+      },
       region,
     );
   if (!flags.local) {
@@ -102,9 +113,12 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
         throw new TargetError(`Stack ${stack} has no BucketName/TableName outputs; is it an undocs stack?`);
       return awsTarget(
         `stack ${stack}`,
-        b,
-        t,
-        flags.prefix ?? outputs.IngestPrefix ?? DEFAULT_PREFIX,
+        {
+          bucket: b,
+          table: t,
+          prefix: flags.prefix ?? outputs.IngestPrefix ?? DEFAULT_PREFIX,
+          eventBus: flags.eventBus ?? outputs.EventBusName,
+        },
         region,
       );
     }
@@ -127,5 +141,9 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
     s3,
     dynamodb,
     repository: createDocumentReader({ client: dynamodb, tableName: state.table }),
+    // A state file written before the local stack had a bus has no events endpoint.
+    ...(state.endpoints.events && {
+      events: { kind: 'local', endpoint: state.endpoints.events, bus: state.eventBus },
+    }),
   };
 }

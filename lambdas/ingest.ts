@@ -4,10 +4,12 @@
  * and reports the messages that must be retried as partial batch failures.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadIngestConfig } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
+import { EventBridgePublisher } from '../lib/event-publisher.js';
 import { handleObjectEvent, type IngestDeps } from '../lib/ingest.js';
 import { logger } from '../lib/logger.js';
 import { DocumentRepository } from '../lib/repository.js';
@@ -19,6 +21,7 @@ const deps: IngestDeps = {
   config,
   store: new S3ObjectStore(new S3Client({})),
   repository: new DocumentRepository(new DynamoDBClient({}), config.tableName),
+  events: new EventBridgePublisher(new EventBridgeClient({}), config.eventBusName),
 };
 
 async function processRecord(record: SQSRecord): Promise<void> {
@@ -31,6 +34,7 @@ async function processRecord(record: SQSRecord): Promise<void> {
         status: outcome.status,
         ...(outcome.failure && { failureCode: outcome.failure.code, reason: outcome.failure.message }),
         ...(outcome.skipped && { skipped: outcome.skipped }),
+        published: outcome.published,
       });
     } finally {
       logger.removeKeys(['bucket', 'key', 'eventName']);

@@ -9,6 +9,8 @@
 export const ENV = {
   /** Name of the DynamoDB document table. */
   tableName: 'TABLE_NAME',
+  /** Name of the EventBridge bus the change events go to. */
+  eventBusName: 'EVENT_BUS_NAME',
   /** Largest object, in bytes, the function downloads; bigger ones are FAILED from their size alone. */
   maxObjectBytes: 'MAX_OBJECT_BYTES',
   /** Most pages the function extracts; longer documents are FAILED. */
@@ -18,6 +20,7 @@ export const ENV = {
 /** What the ingest use case needs to run. */
 export interface IngestConfig {
   readonly tableName: string;
+  readonly eventBusName: string;
   readonly maxObjectBytes: number;
   readonly maxPages: number;
 }
@@ -51,6 +54,7 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
 export function loadIngestConfig(env: Env = process.env): IngestConfig {
   return {
     tableName: required(env, ENV.tableName),
+    eventBusName: required(env, ENV.eventBusName),
     maxObjectBytes: positiveInteger(env, ENV.maxObjectBytes, DEFAULT_MAX_OBJECT_BYTES),
     maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
   };
@@ -62,6 +66,8 @@ export const CLI_ENV = {
   bucket: 'UNDOCS_BUCKET',
   prefix: 'UNDOCS_PREFIX',
   table: 'UNDOCS_TABLE',
+  /** The event bus `undocs watch` follows, with UNDOCS_BUCKET and UNDOCS_TABLE. */
+  eventBus: 'UNDOCS_EVENT_BUS',
   region: 'AWS_REGION',
   /** Where `npm start -- --serve` records its endpoints (default `.undocs/local.json`). */
   stateFile: 'UNDOCS_STATE_FILE',
@@ -73,6 +79,7 @@ export interface CliEnvironment {
   readonly bucket?: string;
   readonly prefix?: string;
   readonly table?: string;
+  readonly eventBus?: string;
   readonly region?: string;
   readonly stateFile?: string;
 }
@@ -88,6 +95,7 @@ export function readCliEnvironment(env: Env = process.env): CliEnvironment {
     bucket: pick(CLI_ENV.bucket),
     prefix: pick(CLI_ENV.prefix),
     table: pick(CLI_ENV.table),
+    eventBus: pick(CLI_ENV.eventBus),
     region: pick(CLI_ENV.region) ?? pick('AWS_DEFAULT_REGION'),
     stateFile: pick(CLI_ENV.stateFile),
   };

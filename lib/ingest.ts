@@ -1,5 +1,6 @@
 import type { IngestConfig } from './config.js';
 import { describeError, IngestError, PermanentIngestError } from './errors.js';
+import { type DetailType, type EventPublisher, eventsForState, type SymbolConflict } from './events.js';
 import { EXTRACTOR_VERSION, extractDocument } from './extract.js';
 import {
   chunkFootnotes,
@@ -12,7 +13,7 @@ import {
 } from './model/items.js';
 import { SCHEMA_VERSION } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
-import type { UnDocument } from './parser/types.js';
+import type { Footnote, PageText, UnDocument } from './parser/types.js';
 import type { DocumentRepository } from './repository.js';
 import { compareSequencers, type ObjectEvent } from './s3-events.js';
 import type { ObjectStore } from './storage.js';
@@ -22,6 +23,8 @@ export interface IngestDeps {
   readonly store: ObjectStore;
   readonly repository: DocumentRepository;
   readonly config: IngestConfig;
+  /** Where the change events go after each commit. */
+  readonly events: EventPublisher;
   /** The clock; tests pin it. */
   readonly now?: () => Date;
 }
@@ -33,6 +36,8 @@ export interface IngestOutcome {
   readonly failure?: Failure;
   /** Set when the event changed nothing: an older or repeated delivery. */
   readonly skipped?: 'stale-event' | 'duplicate-event' | 'unknown-object';
+  /** The detail-types published for this object event, in order. */
+  readonly published: readonly DetailType[];
 }
 
 const TERMINAL: ReadonlySet<DocumentStatus> = new Set(['DONE', 'FAILED', 'NEEDS_OCR', 'REMOVED']);
@@ -48,29 +53,57 @@ function supersededBy(event: ObjectEvent, previous: DocumentRecord | undefined):
 
 /**
  * Processes one S3 object event: a created object is fetched, extracted and stored; a removed
- * object marks its document REMOVED. Permanent failures are recorded on the document and
- * returned; transient failures are thrown for the queue to retry.
+ * object marks its document REMOVED. After each commit the change events are published. Permanent
+ * failures are recorded on the document and returned; transient failures (a publish included)
+ * are thrown for the queue to retry.
  */
 export async function handleObjectEvent(deps: IngestDeps, event: ObjectEvent): Promise<IngestOutcome> {
   return event.kind === 'removed' ? removeDocument(deps, event) : ingestObject(deps, event);
 }
 
+/**
+ * Publishes the events of a committed state. A failure throws (transient), so the message comes
+ * back; its redelivery finds the commit done (a duplicate event) and publishes again.
+ */
+async function publish(
+  deps: IngestDeps,
+  record: DocumentRecord,
+  conflicts: readonly SymbolConflict[] = [],
+): Promise<DetailType[]> {
+  const events = eventsForState(record, conflicts);
+  await deps.events.publish(events);
+  return events.map((e) => e.detailType);
+}
+
+/**
+ * A delivery of an event already committed: the commit may have been followed by a crash or a
+ * failed publish, so the events of the current state are published again (same details).
+ */
+async function republish(deps: IngestDeps, previous: DocumentRecord): Promise<IngestOutcome> {
+  const conflicts = await deps.repository.findConflicts(previous);
+  const published = await publish(deps, previous, conflicts);
+  return { documentId: previous.documentId, status: previous.status, skipped: 'duplicate-event', published };
+}
+
 async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<IngestOutcome> {
   const documentId = documentIdFor(event.bucket, event.key);
   const previous = await deps.repository.getDocument(documentId);
-  if (!previous) return { documentId, status: 'REMOVED', skipped: 'unknown-object' };
+  if (!previous) return { documentId, status: 'REMOVED', skipped: 'unknown-object', published: [] };
   const skipped = supersededBy(event, previous);
-  if (skipped) return { documentId, status: previous.status, skipped };
+  if (skipped === 'duplicate-event') return republish(deps, previous);
+  if (skipped) return { documentId, status: previous.status, skipped, published: [] };
   const now = (deps.now ?? (() => new Date()))().toISOString();
-  // Kept for audit (metadata and committed extraction stay); normal reads hide REMOVED documents.
-  await deps.repository.markStatus(documentId, {
+  const removed = {
     status: 'REMOVED',
     updatedAt: now,
     bucket: event.bucket,
     key: event.key,
     sequencer: event.sequencer ?? null,
-  });
-  return { documentId, status: 'REMOVED' };
+  } as const;
+  // Kept for audit (metadata and committed extraction stay); normal reads hide REMOVED documents.
+  await deps.repository.markStatus(documentId, removed);
+  const published = await publish(deps, { ...previous, ...removed });
+  return { documentId, status: 'REMOVED', published };
 }
 
 async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<IngestOutcome> {
@@ -78,7 +111,8 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
   const documentId = documentIdFor(event.bucket, event.key);
   const previous = await deps.repository.getDocument(documentId);
   const skipped = supersededBy(event, previous);
-  if (skipped && previous) return { documentId, status: previous.status, skipped };
+  if (skipped === 'duplicate-event' && previous) return republish(deps, previous);
+  if (skipped && previous) return { documentId, status: previous.status, skipped, published: [] };
 
   const receivedAt = clock().toISOString();
   const base: Omit<DocumentRecord, 'currentVersion'> = {
@@ -115,6 +149,33 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
   await deps.repository.markStatus(documentId, { ...upload, status: 'PROCESSING', updatedAt: receivedAt });
   const replaces = { version: previous?.currentVersion ?? null, previous };
 
+  const { record, parts } = await extractOrFail(deps, event, base);
+  const commit = await deps.repository.commitExtraction(record, parts, replaces);
+  const published = await publish(deps, { ...record, currentVersion: commit.version }, commit.conflicts);
+  return {
+    documentId,
+    status: record.status,
+    ...(record.failure && { failure: record.failure }),
+    published,
+  };
+}
+
+/** What one upload commits: its extraction, or its failure (with no parts). */
+interface Extraction {
+  readonly record: Omit<DocumentRecord, 'currentVersion'>;
+  readonly parts: { readonly pages: PageText[]; readonly footnoteChunks: Footnote[][] };
+}
+
+/**
+ * Reads and extracts the object. A permanent failure becomes a FAILED record with no parts, committed
+ * like an extraction, so a failed re-upload leaves nothing of the previous version readable.
+ */
+async function extractOrFail(
+  deps: IngestDeps,
+  event: ObjectEvent,
+  base: Omit<DocumentRecord, 'currentVersion'>,
+): Promise<Extraction> {
+  const clock = deps.now ?? (() => new Date());
   try {
     const size = event.size ?? (await deps.store.size(event.bucket, event.key, event.versionId));
     if (size > deps.config.maxObjectBytes) {
@@ -127,46 +188,34 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     const extracted = await extract(bytes, deps.config.maxPages);
     const { pages, footnotes, ...metadata } = extracted;
     const clean = sanitizeExtraction({ ...metadata, footnotes });
-
-    const status: DocumentStatus = clean.needsOcr ? 'NEEDS_OCR' : 'DONE';
     const { footnotes: stored, ...withoutNotes } = clean;
-    await deps.repository.commitExtraction(
-      {
+    return {
+      record: {
         ...base,
         ...withoutNotes,
         footnoteCount: stored.length,
         size,
-        status,
+        status: clean.needsOcr ? 'NEEDS_OCR' : 'DONE',
         updatedAt: clock().toISOString(),
         extractorVersion: EXTRACTOR_VERSION,
       },
-      {
-        pages: pages.map((page) => ({
-          number: page.number,
-          text: cleanPageText(page.text),
-        })),
+      parts: {
+        pages: pages.map((page) => ({ number: page.number, text: cleanPageText(page.text) })),
         footnoteChunks: chunkFootnotes(stored),
       },
-      replaces,
-    );
-    return { documentId, status };
+    };
   } catch (error) {
     if (!(error instanceof PermanentIngestError)) throw error;
-    const failure: Failure = { code: error.code, message: error.message };
-    // Committed like an extraction with no parts: a failed re-upload leaves nothing of the previous
-    // version readable.
-    await deps.repository.commitExtraction(
-      {
+    return {
+      record: {
         ...base,
         status: 'FAILED',
-        failure,
+        failure: { code: error.code, message: error.message },
         updatedAt: clock().toISOString(),
         extractorVersion: EXTRACTOR_VERSION,
       },
-      { pages: [], footnoteChunks: [] },
-      replaces,
-    );
-    return { documentId, status: 'FAILED', failure };
+      parts: { pages: [], footnoteChunks: [] },
+    };
   }
 }
 

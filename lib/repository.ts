@@ -12,6 +12,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { classifyAwsError } from './aws-errors.js';
 import { TransientIngestError } from './errors.js';
+import type { SymbolConflict } from './events.js';
 import {
   agendaKey,
   foldName,
@@ -123,14 +124,15 @@ export class DocumentRepository {
    * Commits an extraction: writes its pages and footnotes under a new version, switches the
    * document item to that version on condition that it still points at `replaces.version` (the
    * commit point), then writes its index entries and removes every other version's parts and the
-   * index entries the document no longer has. When another extraction committed first, this one's parts are removed and a
-   * TransientIngestError asks the queue to retry. Returns the committed version.
+   * index entries the document no longer has. When another extraction committed first, this one's
+   * parts are removed and a TransientIngestError asks the queue to retry. Returns the committed
+   * version and the symbols the document now shares with other current documents in its language.
    */
   async commitExtraction(
     record: Omit<DocumentRecord, 'currentVersion'>,
     parts: { pages: readonly PageText[]; footnoteChunks: readonly Footnote[][] },
     replaces: { version: string | null; previous?: Indexable },
-  ): Promise<string> {
+  ): Promise<{ version: string; conflicts: SymbolConflict[] }> {
     const { documentId } = record;
     const pk = documentPk(documentId);
     const version = newVersionId();
@@ -208,7 +210,7 @@ export class DocumentRepository {
     const staleEntries = (replaces.previous ? indexEntries(documentId, replaces.previous) : []).filter(
       (entry) => !current.has(`${entry.pk}|${entry.sk}`),
     );
-    await this.recordConflicts(record);
+    const conflicts = await this.recordConflicts(record);
     const staleParts = (await this.versionedKeys(documentId)).filter(
       (key) => versionOfSk(key.sk) !== version,
     );
@@ -216,7 +218,29 @@ export class DocumentRepository {
       ...staleParts,
       ...staleEntries.map(({ pk: entryPk, sk }) => ({ pk: entryPk, sk })),
     ]);
-    return version;
+    return { version, conflicts };
+  }
+
+  /**
+   * The symbols a committed document shares, in its language, with other current documents (not
+   * removed, still claiming the symbol): the clashes its commit records. Empty for a document with
+   * no index entries (FAILED, REMOVED).
+   */
+  async findConflicts(record: Omit<DocumentRecord, 'currentVersion'>): Promise<SymbolConflict[]> {
+    if (indexEntries(record.documentId, record).length === 0) return [];
+    const conflicts: SymbolConflict[] = [];
+    for (const symbol of new Set(record.symbols.map(symbolKey))) {
+      const others = (await this.findBySymbol(symbol)).filter(
+        (doc) => doc.documentId !== record.documentId && doc.language === record.language,
+      );
+      if (others.length === 0) continue;
+      conflicts.push({
+        symbol,
+        language: record.language,
+        documentIds: [record.documentId, ...others.map((doc) => doc.documentId)].sort(),
+      });
+    }
+    return conflicts;
   }
 
   /**
@@ -224,35 +248,24 @@ export class DocumentRepository {
    * without a Scan: a `CONFLICT` item per document and symbol. Readers re-check each clash
    * (`listConflicts`), so a marker outliving its clash (one file removed or corrected) is ignored.
    */
-  private async recordConflicts(record: Omit<DocumentRecord, 'currentVersion'>): Promise<void> {
-    if (indexEntries(record.documentId, record).length === 0) return;
-    const markers: Item[] = [];
-    for (const symbol of record.symbols) {
-      const pointers = await this.queryAll({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: marshall({ ':pk': `SYMBOL#${symbolKey(symbol)}` }),
-      });
-      const clashing = pointers.filter(
-        (p) => p.documentId !== record.documentId && (p.language ?? null) === record.language,
-      );
-      if (clashing.length === 0) continue;
-      for (const id of [record.documentId, ...clashing.map((p) => String(p.documentId))]) {
-        markers.push({
-          pk: CONFLICT_PK,
-          sk: `${symbolKey(symbol)}#${record.language ?? '-'}#${id}`,
-          entity: 'Conflict',
-          schemaVersion: SCHEMA_VERSION,
-          symbol: symbolKey(symbol),
-          language: record.language,
-          documentId: id,
-          detectedAt: record.updatedAt,
-        });
-      }
-    }
+  private async recordConflicts(record: Omit<DocumentRecord, 'currentVersion'>): Promise<SymbolConflict[]> {
+    const conflicts = await this.findConflicts(record);
+    const markers: Item[] = conflicts.flatMap((conflict) =>
+      conflict.documentIds.map((id) => ({
+        pk: CONFLICT_PK,
+        sk: `${conflict.symbol}#${conflict.language ?? '-'}#${id}`,
+        entity: 'Conflict',
+        schemaVersion: SCHEMA_VERSION,
+        symbol: conflict.symbol,
+        language: conflict.language,
+        documentId: id,
+        detectedAt: record.updatedAt,
+      })),
+    );
     await this.batchWrite(
       markers.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })),
     );
+    return conflicts;
   }
 
   /** Symbols claimed by more than one current document in one language, with those documents. */

@@ -4,6 +4,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 
 /** Region the local stack pretends to be in. */
 export const LOCAL_REGION = 'us-east-1';
+/** Account id the local stack reports (in event envelopes and ARNs). */
+export const LOCAL_ACCOUNT = '000000000000';
 /** Credentials the embedded servers accept: s3rver's fixed pair (dynalite checks none). */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 

@@ -1,7 +1,8 @@
 /**
- * The whole undocs stack on one machine: an embedded S3 (s3rver), an embedded DynamoDB (dynalite)
- * and in-process SQS queues, created from the synthesized CDK template, with the ingest handler
- * fed through the queue exactly as the event source mapping feeds it on AWS.
+ * The whole undocs stack on one machine: an embedded S3 (s3rver), an embedded DynamoDB (dynalite),
+ * in-process SQS queues and an in-process event bus behind a PutEvents endpoint, created from the
+ * synthesized CDK template, with the ingest handler fed through the queue exactly as the event
+ * source mapping feeds it on AWS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,8 @@ import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamod
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localClients } from './clients.js';
+import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClients } from './clients.js';
+import { type EventBusServer, LocalEventBus, serveEventBus } from './event-bus.js';
 import { QueuePoller, type SqsHandler } from './event-source.js';
 import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
 import { LocalQueue } from './queue.js';
@@ -30,6 +32,8 @@ export interface LocalStackOptions {
   readonly s3Port?: number;
   /** DynamoDB port; 0 picks a free one. @default 0 */
   readonly dynamodbPort?: number;
+  /** Port of the event bus's endpoint (PutEvents, and the stream `undocs watch` follows); 0 picks a free one. @default 0 */
+  readonly eventsPort?: number;
   /** Delay before a failed message is received again (SQS's visibility timeout, shortened locally). @default 500 */
   readonly retryDelayMs?: number;
   /** Concurrent handler invocations; 1 is what one Lambda instance does (its logger context is per process). @default 1 */
@@ -49,6 +53,15 @@ export interface LocalNames {
   readonly table: string;
   readonly queue: string;
   readonly deadLetterQueue: string;
+  readonly eventBus: string;
+}
+
+/** Where the local stack's servers listen. */
+export interface LocalEndpoints {
+  readonly s3: string;
+  readonly dynamodb: string;
+  /** The event bus: PutEvents, and the stream of its events. */
+  readonly events: string;
 }
 
 /** A running local stack. */
@@ -56,11 +69,18 @@ export class LocalStack {
   private constructor(
     readonly synthesized: SynthesizedStack,
     readonly names: LocalNames,
-    readonly endpoints: { readonly s3: string; readonly dynamodb: string },
+    readonly endpoints: LocalEndpoints,
     readonly queue: LocalQueue,
     readonly deadLetterQueue: LocalQueue,
+    /** The change events the handler published, and their followers. */
+    readonly events: LocalEventBus,
     private readonly poller: QueuePoller,
-    private readonly servers: { s3: S3rver; dynamo: ReturnType<typeof dynalite>; s3Dir: string },
+    private readonly servers: {
+      s3: S3rver;
+      dynamo: ReturnType<typeof dynalite>;
+      s3Dir: string;
+      events: EventBusServer;
+    },
     readonly invokeErrors: unknown[],
   ) {}
 
@@ -75,6 +95,7 @@ export class LocalStack {
       table: def.table.logicalId,
       queue: def.queue.logicalId,
       deadLetterQueue: def.queue.deadLetterLogicalId,
+      eventBus: def.eventBusLogicalId,
     };
 
     const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -90,9 +111,12 @@ export class LocalStack {
       directory: s3Dir,
     });
     const s3Address = (await s3.run()) as AddressInfo;
-    const endpoints = {
+    const events = new LocalEventBus({ name: names.eventBus, region: LOCAL_REGION, account: LOCAL_ACCOUNT });
+    const eventsServer = await serveEventBus(events, options.eventsPort ?? 0);
+    const endpoints: LocalEndpoints = {
       s3: `http://127.0.0.1:${s3Address.port}`,
       dynamodb: `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`,
+      events: eventsServer.endpoint,
     };
 
     const clients = localClients(endpoints);
@@ -134,7 +158,7 @@ export class LocalStack {
       concurrency: options.concurrency ?? 1,
       retryDelayMs,
       timeoutMs: def.fn.timeoutSeconds * 1000,
-      queueArn: `arn:aws:sqs:${LOCAL_REGION}:000000000000:${names.queue}`,
+      queueArn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${names.queue}`,
       region: LOCAL_REGION,
       onInvokeError: (error) => invokeErrors.push(error),
     });
@@ -158,8 +182,9 @@ export class LocalStack {
       endpoints,
       queue,
       deadLetterQueue,
+      events,
       poller,
-      { s3, dynamo, s3Dir },
+      { s3, dynamo, s3Dir, events: eventsServer },
       invokeErrors,
     );
   }
@@ -187,9 +212,10 @@ export class LocalStack {
     throw new Error(`The local queue did not drain within ${timeoutMs} ms (depth ${this.queue.depth})`);
   }
 
-  /** Stops the poller and both servers and removes the S3 data directory. */
+  /** Stops the poller and the servers and removes the S3 data directory. */
   async stop(): Promise<void> {
     await this.poller.stop();
+    await this.servers.events.close();
     await this.servers.s3.close();
     await new Promise<void>((resolve) => this.servers.dynamo.close(() => resolve()));
     rmSync(this.servers.s3Dir, { recursive: true, force: true });
@@ -206,7 +232,7 @@ let loadCount = 0;
 async function loadHandler(
   synthesized: SynthesizedStack,
   names: LocalNames,
-  endpoints: { s3: string; dynamodb: string },
+  endpoints: LocalEndpoints,
   options: LocalStackOptions,
 ): Promise<SqsHandler> {
   const def = synthesized.definition;
@@ -215,6 +241,7 @@ async function loadHandler(
     [def.bucketLogicalId, names.bucket],
     [def.queue.logicalId, names.queue],
     [def.queue.deadLetterLogicalId, names.deadLetterQueue],
+    [def.eventBusLogicalId, names.eventBus],
   ]);
   for (const [name, value] of Object.entries(def.fn.environment)) {
     if (name === 'NODE_OPTIONS') continue; // process-level; the local process has its own
@@ -235,6 +262,7 @@ async function loadHandler(
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.events,
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

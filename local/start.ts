@@ -21,6 +21,7 @@ const { values, positionals } = parseArgs({
     verbose: { type: 'boolean', short: 'v' },
     's3-port': { type: 'string' },
     'dynamodb-port': { type: 'string' },
+    'events-port': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   allowPositionals: true,
@@ -35,7 +36,8 @@ ingests the sample PDFs in samples/ (or the files and folders given) through the
   --serve               Keep the stack running; print endpoints; the CLI finds it (Ctrl-C stops it).
   --no-samples          Do not upload the samples.
   --source              Run lambdas/ingest.ts instead of the bundle cdk synth produced.
-  --s3-port N           S3 port with --serve (default 4568); --dynamodb-port N (default 4567).
+  --s3-port N           S3 port with --serve (default 4568); --dynamodb-port N (default 4567);
+                        --events-port N, the event bus (default 4569).
   -v, --verbose         Show the handler's structured logs.
 `);
   process.exit(0);
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     handler: values.source ? 'source' : 'bundle',
     s3Port: values.serve ? port(values['s3-port'], 4568) : 0,
     dynamodbPort: values.serve ? port(values['dynamodb-port'], 4567) : 0,
+    eventsPort: values.serve ? port(values['events-port'], 4569) : 0,
     logLevel: values.verbose ? 'INFO' : 'WARN',
   });
   const { s3, dynamodb } = stack.clients();
@@ -104,6 +107,14 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${done}/${results.length} document(s) extracted in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
     );
+    const published = new Map<string, number>();
+    for (const event of stack.events.list())
+      published.set(event['detail-type'], (published.get(event['detail-type']) ?? 0) + 1);
+    process.stdout.write(
+      dim(
+        `Change events on the local bus: ${[...published].map(([type, n]) => `${n} ${type}`).join(', ') || 'none'}.\n`,
+      ),
+    );
     if (stack.invokeErrors.length > 0)
       process.stdout.write(
         `${stack.invokeErrors.length} handler invocation(s) failed; run with --verbose.\n`,
@@ -122,13 +133,16 @@ async function main(): Promise<void> {
     bucket: stack.names.bucket,
     prefix: stack.names.prefix,
     table: stack.names.table,
+    eventBus: stack.names.eventBus,
   });
   process.stdout.write(`
 ${bold('The local stack is running.')} Ctrl-C stops it.
   S3        ${stack.endpoints.s3}   bucket ${stack.names.bucket}, uploads under ${stack.names.prefix}
             (path-style; access key S3RVER, secret S3RVER; any region)
   DynamoDB  ${stack.endpoints.dynamodb}   table ${stack.names.table}
+  Events    ${stack.endpoints.events}   bus ${stack.names.eventBus} (PutEvents; the change events)
   Try, in another terminal:
+    npm run -s undocs -- watch                     (and, in a third, the upload below)
     npm run -s undocs -- upload samples/ --wait
     npm run -s undocs -- status
     npm run -s undocs -- get A/80/456

@@ -12,10 +12,12 @@ import { readCliEnvironment } from '../lib/config.js';
 export interface LocalStackState {
   readonly pid: number;
   readonly startedAt: string;
-  readonly endpoints: { readonly s3: string; readonly dynamodb: string };
+  /** `events`: the event bus (PutEvents, and the stream `undocs watch` follows). */
+  readonly endpoints: { readonly s3: string; readonly dynamodb: string; readonly events: string };
   readonly bucket: string;
   readonly prefix: string;
   readonly table: string;
+  readonly eventBus: string;
 }
 
 /**

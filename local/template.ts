@@ -1,7 +1,8 @@
 /**
  * Reads the synthesized CloudFormation template of the undocs stack into what the local runtime
  * needs: the table's key schema and indexes, the queue and its redrive policy, the bucket's
- * notification filters, the event source mapping and the function's handler, code and environment.
+ * notification filters, the event source mapping, the function's handler, code and environment,
+ * and the event bus.
  * The local stack is built from these, so it cannot drift from what `cdk deploy` creates.
  */
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ export interface TableDefinition {
 export interface StackDefinition {
   readonly table: TableDefinition;
   readonly bucketLogicalId: string;
+  /** The bus of the change events. */
+  readonly eventBusLogicalId: string;
   readonly notifications: readonly NotificationRoute[];
   readonly queue: {
     readonly logicalId: string;
@@ -102,6 +105,8 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
     })),
   };
 
+  const [eventBusLogicalId] = single(ofType('AWS::Events::EventBus'), 'event bus');
+
   const [mappingId, mapping] = single(ofType('AWS::Lambda::EventSourceMapping'), 'event source mapping');
   const mp = mapping.Properties ?? {};
   const queueId = refOf(mp.EventSourceArn) ?? fail(`${mappingId} has no queue reference`);
@@ -150,6 +155,7 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
   return {
     table,
     bucketLogicalId,
+    eventBusLogicalId,
     notifications: routes,
     queue: {
       logicalId: queueId,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -139,6 +140,12 @@ export class IngestFunction extends Construct {
   public bindTable(table: ITable): void {
     this.function.addEnvironment(ENV.tableName, table.tableName);
     table.grantReadWriteData(this.function);
+  }
+
+  /** Lets the function publish the change events on `bus` (PutEvents on that bus only), and tells it the bus's name. */
+  public bindEventBus(bus: IEventBus): void {
+    this.function.addEnvironment(ENV.eventBusName, bus.eventBusName);
+    bus.grantPutEventsTo(this.function);
   }
 
   /**

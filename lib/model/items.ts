@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FailureCode } from '../errors.js';
+import { packBySize } from '../pack.js';
 import type { Footnote, UnDocument } from '../parser/types.js';
 
 /** Where an upload stands. */
@@ -112,21 +113,7 @@ export function truncateUtf8(text: string, maxBytes: number): { text: string; tr
 
 /** Splits footnotes into chunks small enough for one item each, keeping their order. */
 export function chunkFootnotes(notes: readonly Footnote[], maxBytes = MAX_ITEM_TEXT_BYTES): Footnote[][] {
-  const chunks: Footnote[][] = [];
-  let current: Footnote[] = [];
-  let size = 0;
-  for (const note of notes) {
-    const noteSize = Buffer.byteLength(JSON.stringify(note), 'utf8');
-    if (current.length > 0 && size + noteSize > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(note);
-    size += noteSize;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return packBySize(notes, (note) => Buffer.byteLength(JSON.stringify(note), 'utf8'), { maxBytes });
 }
 
 /** Removes characters DynamoDB or downstream JSON cannot carry (NUL, lone surrogates) and bounds length. */

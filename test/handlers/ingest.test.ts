@@ -194,6 +194,33 @@ describe('the ingest handler called with SQS events', () => {
   });
 });
 
+describe('the change events of the handler', () => {
+  it('reports a message whose events could not be published, and publishes them when it comes back', async () => {
+    // Arrange: the document commits, then each of the SDK's three PutEvents attempts fails.
+    const key = 'direct/events/letter.pdf';
+    const message = sqsRecord(notification(await putSample(key, 'sample-1992-report.pdf')));
+    const before = t.stack.events.list().length;
+    t.stack.events.failNext(3, 'request');
+
+    // Act
+    const first = await handler({ Records: [message] });
+    const committed = await t.repository.getDocument(t.documentId(key));
+    const second = await handler({ Records: [message] });
+
+    // Assert
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
+    expect(committed?.status).toBe('DONE');
+    expect(second.batchItemFailures).toEqual([]);
+    const published = t.stack.events.list().slice(before);
+    expect(published.map((e) => [e['detail-type'], e.detail.documentId, e.detail.currentVersion])).toEqual([
+      ['DocumentIngested', t.documentId(key), committed?.currentVersion],
+    ]);
+    expect((await t.repository.getDocument(t.documentId(key)))?.currentVersion).toBe(
+      committed?.currentVersion,
+    );
+  });
+});
+
 describe('a malformed message sent through the queue', () => {
   it('is received maxReceiveCount times, then kept by the dead-letter queue', async () => {
     // Arrange

@@ -5,10 +5,12 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.js';
+import { DocumentEvents } from '../../cdk/constructs/document-events.js';
 import { IngestBucket } from '../../cdk/constructs/ingest-bucket.js';
 import { IngestQueue } from '../../cdk/constructs/ingest-queue.js';
 import type { UndocsStack } from '../../cdk/stack.js';
 import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV } from '../../lib/config.js';
+import { EVENT_SOURCE } from '../../lib/events.js';
 import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY, SORT_KEY } from '../../lib/model/table.js';
 
 /** The context `cdk synth` passes from cdk.json, so the tests see the template that ships. */
@@ -277,10 +279,11 @@ describe('UndocsStack (dev)', () => {
     });
   });
 
-  it('tells the function its table and limits through the environment variables lib/config.ts reads', () => {
+  it('tells the function its table, bus and limits through the environment variables lib/config.ts reads', () => {
     const { resource } = onlyFunction(template, stack);
     expect(resource.Properties.Environment.Variables).toEqual({
       [ENV.tableName]: ref(stack.table.tableName),
+      [ENV.eventBusName]: ref(stack.eventBus.eventBusName),
       [ENV.maxObjectBytes]: String(DEFAULT_MAX_OBJECT_BYTES),
       [ENV.maxPages]: String(DEFAULT_MAX_PAGES),
       POWERTOOLS_SERVICE_NAME: 'undocs-ingest',
@@ -325,6 +328,32 @@ describe('UndocsStack (dev)', () => {
     );
   });
 
+  it('creates one event bus of its own, archiving every undocs event for 30 days', () => {
+    const { id, resource } = onlyResource(template, 'AWS::Events::EventBus');
+    expect(ref(stack.eventBus.eventBusName)).toEqual({ Ref: id });
+    expect(resource.Properties.Name).not.toBe('default');
+
+    const { resource: archive } = onlyResource(template, 'AWS::Events::Archive');
+    expect(archive.Properties).toMatchObject({
+      SourceArn: ref(stack.eventBus.eventBusArn),
+      EventPattern: { source: [EVENT_SOURCE] },
+      RetentionDays: 30,
+    });
+  });
+
+  it('lets the function put events on that bus only, and nothing else on EventBridge', () => {
+    const statements = roleStatements(template, functionRoleRef(stack));
+    const onEvents = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('events:')));
+
+    expect(onEvents).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'events:PutEvents',
+        Resource: ref(stack.eventBus.eventBusArn),
+      }),
+    ]);
+  });
+
   it('outputs the names the local runtime and operators need', () => {
     template.hasOutput('BucketName', { Value: ref(stack.bucket.bucketName) });
     template.hasOutput('IngestPrefix', { Value: INGEST_PREFIX });
@@ -332,6 +361,8 @@ describe('UndocsStack (dev)', () => {
     template.hasOutput('DeadLetterQueueUrl', { Value: ref(stack.deadLetterQueue.queueUrl) });
     template.hasOutput('TableName', { Value: ref(stack.table.tableName) });
     template.hasOutput('FunctionName', { Value: ref(stack.ingestFunction.functionName) });
+    template.hasOutput('EventBusName', { Value: ref(stack.eventBus.eventBusName) });
+    template.hasOutput('EventBusArn', { Value: ref(stack.eventBus.eventBusArn) });
   });
 
   it('deletes the bucket (emptying it first) and the table when a dev stack is deleted', () => {
@@ -396,6 +427,12 @@ describe('validation', () => {
     );
     expect(() => new IngestQueue(stack, 'Queue2', { functionTimeout: Duration.seconds(0) })).toThrow(
       /got 0 seconds/,
+    );
+  });
+
+  it('rejects an event archive retention that is not whole days, naming it', () => {
+    expect(() => new DocumentEvents(new Stack(), 'Events', { archiveRetention: Duration.hours(36) })).toThrow(
+      /1 day 12 hours|36 hours/,
     );
   });
 

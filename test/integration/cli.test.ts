@@ -2,14 +2,16 @@
  * The `undocs` command as a user runs it: a separate process that finds the local stack by itself
  * (through the state file `npm start -- --serve` writes) and talks to it over HTTP.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from '../../local/clients.js';
+import { LocalEventBus, serveEventBus } from '../../local/event-bus.js';
 import { writeLocalState } from '../../local/state.js';
-import { EXPECTED_SAMPLES, SAMPLES_DIR, startTestStack, type TestStack } from '../support/local.js';
+import { EXPECTED_SAMPLES, SAMPLES_DIR, sample, startTestStack, type TestStack } from '../support/local.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/undocs.mjs', import.meta.url).pathname;
@@ -36,6 +38,53 @@ async function undocs(...args: string[]): Promise<{ stdout: string; stderr: stri
   }
 }
 
+/** A running `undocs watch`: what it printed so far, and Ctrl-C. */
+interface Watcher {
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  /** Resolves when stdout or stderr matches `pattern`; rejects after `timeoutMs`. */
+  waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Sends SIGINT (Ctrl-C) and resolves to the exit code. */
+  interrupt(): Promise<number | null>;
+  /** Resolves to the exit code when the process ends by itself. */
+  readonly exited: Promise<number | null>;
+}
+
+/** Starts `undocs watch` with `args`, finding its stack through `state` (the test stack's by default). */
+function watch(args: string[] = [], state = stateFile): Watcher {
+  const child = spawn(process.execPath, [BIN, 'watch', ...args], {
+    env: { ...process.env, UNDOCS_STATE_FILE: state, NO_COLOR: '1', UNDOCS_STACK: '', UNDOCS_BUCKET: '' },
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output.stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    stdout: () => output.stdout,
+    stderr: () => output.stderr,
+    async waitFor(stream, pattern, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(output[stream])) {
+        if (Date.now() > deadline || child.exitCode !== null) {
+          throw new Error(
+            `undocs watch never printed ${pattern} on ${stream}:\n${output.stdout}\n${output.stderr}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    interrupt() {
+      child.kill('SIGINT');
+      return exited;
+    },
+    exited,
+  };
+}
+
 beforeAll(async () => {
   t = await startTestStack();
   writeLocalState(
@@ -46,6 +95,7 @@ beforeAll(async () => {
       bucket: t.stack.names.bucket,
       prefix: t.stack.names.prefix,
       table: t.stack.names.table,
+      eventBus: t.stack.names.eventBus,
     },
     stateFile,
   );
@@ -141,5 +191,66 @@ describe('undocs CLI against a running local stack', () => {
     expect(code).toBe(0);
     expect(docs.length).toBeGreaterThan(0);
     expect(docs.every((d) => d.status === 'FAILED')).toBe(true);
+  });
+
+  it('watch prints one line per change event as it happens, and JSON Lines with --json, until Ctrl-C', async () => {
+    // Arrange
+    const lines = watch();
+    const json = watch(['--json']);
+    await lines.waitFor('stderr', /Watching the change events of local stack/);
+    await json.waitFor('stderr', /Watching the change events of local stack/);
+
+    // Act
+    await t.put('incoming/watch/report-1992.pdf', sample('sample-1992-report.pdf'));
+    await lines.waitFor('stdout', /watch\/report-1992\.pdf/);
+    await json.waitFor('stdout', /watch\/report-1992\.pdf/);
+    const codes = [await lines.interrupt(), await json.interrupt()];
+
+    // Assert
+    expect(lines.stdout()).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z {2}DocumentIngested {2}DONE {7}A\/47\/999 {2}incoming\/watch\/report-1992\.pdf$/m,
+    );
+    const [event] = json
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(event).toMatchObject({
+      source: 'undocs.ingest',
+      'detail-type': 'DocumentIngested',
+      detail: { symbols: ['A/47/999'], status: 'DONE', key: 'incoming/watch/report-1992.pdf' },
+    });
+    expect(codes).toEqual([0, 0]);
+    const printed = lines.stdout().trim().split('\n').length;
+    expect(lines.stderr()).toContain(`Stopped; ${printed} event(s) seen.`);
+  });
+
+  it('watch says so and exits 1 when the local stack stops under it', async () => {
+    // Arrange: a stack of which only the bus runs, found through a state file of its own.
+    const bus = new LocalEventBus({ name: 'Bus', region: LOCAL_REGION, account: LOCAL_ACCOUNT });
+    const server = await serveEventBus(bus);
+    const state = join(mkdtempSync(join(tmpdir(), 'undocs-state-')), 'local.json');
+    writeLocalState(
+      {
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+        endpoints: { ...t.stack.endpoints, events: server.endpoint },
+        bucket: 'bucket',
+        prefix: 'incoming/',
+        table: 'table',
+        eventBus: 'Bus',
+      },
+      state,
+    );
+    const watcher = watch([], state);
+    await watcher.waitFor('stderr', /Watching/);
+
+    // Act
+    await server.close();
+    const code = await watcher.exited;
+
+    // Assert
+    expect(code).toBe(1);
+    expect(watcher.stderr()).toMatch(/The local stack stopped\. 0 event\(s\) seen\./);
   });
 });

@@ -85,7 +85,7 @@ describe('the commit point', () => {
     const { currentVersion, ...record } = doc;
     const page = { number: 1, text: 'a later extraction' };
     // The winner commits over the current version...
-    const winner = await t.repository.commitExtraction(
+    const { version: winner } = await t.repository.commitExtraction(
       record,
       { pages: [page], footnoteChunks: [] },
       { version: currentVersion, previous: doc },

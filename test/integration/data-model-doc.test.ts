@@ -1,12 +1,15 @@
 /**
  * docs/data-model.md matches the code: every example item in it has exactly the attributes the
- * pipeline writes for that item type, and keys of the documented shape.
+ * pipeline writes for that item type, and keys of the documented shape; every example event has
+ * the fields, of the same types, that the pipeline publishes.
  */
 import { readFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DETAIL_TYPES, EVENT_SCHEMA_VERSION, EVENT_SOURCE } from '../../lib/events.js';
 import { SCHEMA_VERSION } from '../../lib/model/table.js';
+import type { BusEvent } from '../../local/event-bus.js';
 import { sample, startTestStack, type TestStack } from '../support/local.js';
 
 type Item = Record<string, unknown>;
@@ -20,6 +23,36 @@ function documentedExamples(): Map<string, Item> {
     examples.set(match[1] as string, JSON.parse(match[2] as string) as Item);
   }
   return examples;
+}
+
+/** The JSON example under each "### <DetailType> event" heading, and the envelope's. */
+function documentedEvents(): { details: Map<string, Item>; envelope: Item | undefined } {
+  const details = new Map<string, Item>();
+  for (const match of DOC.matchAll(/^### (\w+) event\n[\s\S]*?```json\n([\s\S]*?)\n```/gm)) {
+    details.set(match[1] as string, JSON.parse(match[2] as string) as Item);
+  }
+  const envelope = /^### The envelope\n[\s\S]*?```json\n([\s\S]*?)\n```/m.exec(DOC)?.[1];
+  return { details, envelope: envelope ? (JSON.parse(envelope) as Item) : undefined };
+}
+
+/**
+ * Where `documented` and `actual` differ in shape: object keys, and value types where both are
+ * non-null (a nullable field may be null in one and set in the other).
+ */
+function shapeDifferences(documented: unknown, actual: unknown, path = 'detail'): string[] {
+  if (documented === null || actual === null) return [];
+  if (Array.isArray(documented) || Array.isArray(actual)) {
+    if (!Array.isArray(documented) || !Array.isArray(actual)) return [`${path}: array and not array`];
+    if (actual.length === 0) return [];
+    return documented.flatMap((element, i) => shapeDifferences(element, actual[0], `${path}[${i}]`));
+  }
+  if (typeof documented !== typeof actual) return [`${path}: ${typeof documented} vs ${typeof actual}`];
+  if (typeof documented !== 'object') return [];
+  const d = documented as Item;
+  const a = actual as Item;
+  const keys = (o: Item) => Object.keys(o).sort().join(', ');
+  if (keys(d) !== keys(a)) return [`${path}: documented {${keys(d)}}, published {${keys(a)}}`];
+  return Object.keys(d).flatMap((key) => shapeDifferences(d[key], a[key], `${path}.${key}`));
 }
 
 const KEY_SHAPES: Record<string, { pk: RegExp; sk: RegExp }> = {
@@ -80,4 +113,45 @@ describe('docs/data-model.md', () => {
       expect(String(item?.sk)).toMatch(KEY_SHAPES[entity]?.sk as RegExp);
     },
   );
+});
+
+describe('docs/data-model.md, change events', () => {
+  const published = new Map<string, BusEvent>();
+
+  beforeAll(async () => {
+    // Besides the two ingested copies and their conflicts: a failure and a deletion.
+    await t.put('incoming/data-model/not-a-pdf.pdf', '<!doctype html><html><body>Not found</body></html>');
+    await t.remove('incoming/data-model/joint-letter-again.pdf');
+    await t.stack.idle();
+    for (const event of t.stack.events.list()) {
+      if (!published.has(event['detail-type'])) published.set(event['detail-type'], event);
+    }
+  });
+
+  it('documents every detail-type the pipeline publishes, and no other', () => {
+    expect([...documentedEvents().details.keys()].sort()).toEqual([...DETAIL_TYPES].sort());
+    expect([...published.keys()].sort()).toEqual([...DETAIL_TYPES].sort());
+  });
+
+  it.each(DETAIL_TYPES)('shows a %s detail with the fields, and types, the pipeline publishes', (type) => {
+    const example = documentedEvents().details.get(type);
+    const event = published.get(type);
+
+    expect(example, `no example for ${type}`).toBeDefined();
+    expect(event, `the pipeline published no ${type}`).toBeDefined();
+    expect(shapeDifferences(example, event?.detail)).toEqual([]);
+    expect(example?.schemaVersion).toBe(EVENT_SCHEMA_VERSION);
+  });
+
+  it('shows the envelope EventBridge delivers, with the source undocs publishes under', () => {
+    const { envelope } = documentedEvents();
+    const event = published.get('DocumentIngested');
+
+    expect(Object.keys(envelope ?? {}).sort()).toEqual(Object.keys(event ?? {}).sort());
+    expect(envelope?.source).toBe(EVENT_SOURCE);
+    expect(event?.source).toBe(EVENT_SOURCE);
+    expect(shapeDifferences({ ...envelope, detail: null }, { ...event, detail: null }, 'envelope')).toEqual(
+      [],
+    );
+  });
 });

@@ -18,6 +18,8 @@ describe('npm start', () => {
 
     expect(stdout).toContain(`${EXPECTED_SAMPLES.length}/${EXPECTED_SAMPLES.length} document(s) extracted`);
     expect(stdout).toContain('bundled asset from cdk synth');
+    // The bundled handler's own EventBridge client published to the local bus.
+    expect(stdout).toContain(`Change events on the local bus: ${EXPECTED_SAMPLES.length} DocumentIngested.`);
     for (const expected of EXPECTED_SAMPLES) {
       expect(stdout).toContain(`DONE       incoming/${expected.file}`);
       for (const symbol of expected.symbols) expect(stdout).toContain(symbol);

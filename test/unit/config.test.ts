@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, loadIngestConfig } from '../../lib/config.js';
 
 describe('loadIngestConfig', () => {
-  it('uses the defaults when only the table name is set', () => {
+  it('uses the defaults when only the table and bus names are set', () => {
     // Arrange
-    const env = { TABLE_NAME: 'Documents' };
+    const env = { TABLE_NAME: 'Documents', EVENT_BUS_NAME: 'Changes' };
 
     // Act
     const config = loadIngestConfig(env);
@@ -12,6 +12,7 @@ describe('loadIngestConfig', () => {
     // Assert
     expect(config).toEqual({
       tableName: 'Documents',
+      eventBusName: 'Changes',
       maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES,
       maxPages: DEFAULT_MAX_PAGES,
     });
@@ -19,32 +20,44 @@ describe('loadIngestConfig', () => {
 
   it('reads every variable that is set', () => {
     // Arrange
-    const env = { TABLE_NAME: 'Documents', MAX_OBJECT_BYTES: '1048576', MAX_PAGES: '250' };
+    const env = {
+      TABLE_NAME: 'Documents',
+      EVENT_BUS_NAME: 'Changes',
+      MAX_OBJECT_BYTES: '1048576',
+      MAX_PAGES: '250',
+    };
 
     // Act
     const config = loadIngestConfig(env);
 
     // Assert
-    expect(config).toEqual({ tableName: 'Documents', maxObjectBytes: 1_048_576, maxPages: 250 });
+    expect(config).toEqual({
+      tableName: 'Documents',
+      eventBusName: 'Changes',
+      maxObjectBytes: 1_048_576,
+      maxPages: 250,
+    });
   });
 
   it.each([
-    ['unset', {}],
-    ['empty', { TABLE_NAME: '' }],
-    ['blank', { TABLE_NAME: '   ' }],
-  ])('throws naming TABLE_NAME when it is %s', (_case, env) => {
+    ['TABLE_NAME', 'unset', { EVENT_BUS_NAME: 'Changes' }],
+    ['TABLE_NAME', 'empty', { TABLE_NAME: '', EVENT_BUS_NAME: 'Changes' }],
+    ['TABLE_NAME', 'blank', { TABLE_NAME: '   ', EVENT_BUS_NAME: 'Changes' }],
+    ['EVENT_BUS_NAME', 'unset', { TABLE_NAME: 'Documents' }],
+    ['EVENT_BUS_NAME', 'empty', { TABLE_NAME: 'Documents', EVENT_BUS_NAME: '' }],
+  ])('throws naming %s when it is %s', (name, _case, env) => {
     // Act
     const load = () => loadIngestConfig(env);
 
     // Assert
-    expect(load).toThrow(/Missing required environment variable TABLE_NAME/);
+    expect(load).toThrow(`Missing required environment variable ${name}`);
   });
 
   it.each([['abc'], ['0'], ['-5'], ['1.5'], ['9007199254740993']])(
     'throws naming MAX_PAGES and showing %j',
     (value) => {
       // Arrange
-      const env = { TABLE_NAME: 'Documents', MAX_PAGES: value };
+      const env = { TABLE_NAME: 'Documents', EVENT_BUS_NAME: 'Changes', MAX_PAGES: value };
 
       // Act
       const load = () => loadIngestConfig(env);
@@ -56,7 +69,7 @@ describe('loadIngestConfig', () => {
 
   it('throws naming MAX_OBJECT_BYTES when it is not a number', () => {
     // Arrange
-    const env = { TABLE_NAME: 'Documents', MAX_OBJECT_BYTES: '100MB' };
+    const env = { TABLE_NAME: 'Documents', EVENT_BUS_NAME: 'Changes', MAX_OBJECT_BYTES: '100MB' };
 
     // Act
     const load = () => loadIngestConfig(env);
@@ -67,7 +80,7 @@ describe('loadIngestConfig', () => {
 
   it.each([[''], ['  ']])('falls back to the default MAX_PAGES when it is %j', (value) => {
     // Arrange
-    const env = { TABLE_NAME: 'Documents', MAX_PAGES: value };
+    const env = { TABLE_NAME: 'Documents', EVENT_BUS_NAME: 'Changes', MAX_PAGES: value };
 
     // Act
     const config = loadIngestConfig(env);
