@@ -3,7 +3,7 @@
 // script) to the pinned version in node_modules. Everything that reads PDFs goes through the
 // patched files: the tests, `npm start`, the CLI bundle and the Lambda bundle (esbuild reads
 // node_modules). Why patch at all: `npm run bench` measured plain pdf.js text extraction at half
-// of pdftotext's speed, and these three hot spots alone cost about a fifth of undocs' CPU time.
+// of pdftotext's speed, and these hot spots alone cost about a fifth of undocs' CPU time.
 // None of them changes a result: test/unit/pdfjs-patches.test.ts checks each is applied, and the
 // extraction of the whole corpus was compared byte for byte before and after.
 //
@@ -61,6 +61,28 @@ export const PATCHES = [
     find: '      sink?.enqueue(textContent, length);',
     replace:
       '      /* undocs patch text-chunk-fresh-object */ sink?.enqueue({ items: textContent.items, styles: textContent.styles, lang: textContent.lang }, length);',
+  },
+  {
+    name: 'truetype-with-tounicode-unparsed',
+    file: 'legacy/build/pdf.worker.mjs',
+    why:
+      'pdf.js parses and repairs every embedded font program to render it; text extraction never ' +
+      'renders. For a TrueType program (simple or CID-keyed) whose PDF font has its own ToUnicode ' +
+      "map, the program changes none of what text needs: code -> Unicode comes from the map (pdf.js's " +
+      "own repair code only reads it), widths from the PDF's /Widths or /W, and the font matrix is the " +
+      'identity. Word embeds whole, unsubset fonts this way (a 33-page report carries 800 KB of ' +
+      'Times New Roman), and parsing them was up to half of such a file. Type1/CFF and OpenType-CFF ' +
+      'programs (their own font matrix and glyph names) and fonts without ToUnicode are still parsed.',
+    find: `    [type, subtype] = getFontFileType(file, properties);
+    if (type !== this.type || subtype !== this.subtype) {`,
+    replace: `    [type, subtype] = getFontFileType(file, properties);
+    /* undocs patch truetype-with-tounicode-unparsed */
+    if ((type === "TrueType" || type === "CIDFontType2") && isTrueTypeFile(file) && properties.hasIncludedToUnicodeMap && !(properties.toUnicode instanceof IdentityToUnicodeMap)) {
+      amendFallbackToUnicode(properties);
+      this.toUnicode = properties.toUnicode;
+      return;
+    }
+    if (type !== this.type || subtype !== this.subtype) {`,
   },
   {
     name: 'loopback-port-no-clone',
