@@ -15,6 +15,7 @@
  * (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`), names folded for case and diacritics.
  */
 import type { AgendaItem, Session, Signatory } from '../parser/types.js';
+import { TEENS, TENS, UNITS } from '../parser/vocabulary.js';
 
 /** The kinds of index entry. */
 export type IndexEntity = 'Symbol' | 'Agenda' | 'Date' | 'OrganDate' | 'Signatory';
@@ -63,57 +64,6 @@ export function organCode(organ: string): string {
     .join('')
     .toUpperCase();
 }
-
-const UNITS: Readonly<Record<string, number>> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const TEENS: Readonly<Record<string, number>> = {
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-};
-const TENS: Readonly<Record<string, number>> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  twentieth: 20,
-  thirtieth: 30,
-  fortieth: 40,
-  fiftieth: 50,
-  sixtieth: 60,
-  seventieth: 70,
-  eightieth: 80,
-  ninetieth: 90,
-};
 
 /** The number of a session or year (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`, `75` -> `75`). */
 export function sessionNumber(session: string): string {

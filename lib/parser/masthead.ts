@@ -5,7 +5,7 @@ import { parseDate, WEEKDAY_NAMES } from './dates.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, type PageView } from './text.js';
 import type { AgendaItem, Distribution, Provenance, Session } from './types.js';
-import { distributionNamed, languageNamed, ORGANS, organNamed } from './vocabulary.js';
+import { distributionNamed, languageNamed, ORGANS, organNamed, repairSessionWords } from './vocabulary.js';
 
 /**
  * The masthead of page 1 (UN Editorial Manual; two generations, see un-corpus/README.md):
@@ -339,8 +339,8 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
     const phrase = text.startsWith('(')
       ? clean(text.slice(1).split(',')[0] ?? '')
       : text.replace(/[,;.]+$/, '');
-    // OCR splits the word ("sess ion").
-    const session = phrase.replace(/sess\s+ion/giu, 'session');
+    // OCR splits the word ("sess ion") and breaks number words ("rrwenty-sixth").
+    const session = repairSessionWords(phrase.replace(/sess\s+ion/giu, 'session'));
     const above = block
       .filter(
         (s) =>

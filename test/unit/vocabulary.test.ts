@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { distributionNamed, languageNamed, organNamed } from '../../lib/parser/vocabulary.js';
+import {
+  distributionNamed,
+  languageNamed,
+  organNamed,
+  repairSessionWords,
+} from '../../lib/parser/vocabulary.js';
 
 describe('organNamed', () => {
   it.each([
@@ -44,6 +49,11 @@ describe('languageNamed', () => {
     ['inglés y francés', 'English/French'],
     ['Spanish, French', 'Spanish/French'],
     ['ARABIC/CHINESE/ENGLISH/FRENCH/RUSSIAN/SPANISH', 'Arabic/Chinese/English/French/Russian/Spanish'],
+    // OCR of typescript mastheads: II for N and T for I, a dropped stroke, RN for M.
+    ['EIiGLTSH', 'English'],
+    ['ENGLISI', 'English'],
+    ['FRENCII', 'French'],
+    ['SPAIIISH', 'Spanish'],
   ])('names %j as %j', (printed, expected) => {
     // Act
     const language = languageNamed(printed);
@@ -57,6 +67,9 @@ describe('languageNamed', () => {
     ['one unknown word among languages', 'English/Klingon'],
     ['a whole "Original:" line', 'Original: English'],
     ['an empty string', ''],
+    ['a short word one slip from a language', 'RUSE'],
+    ['a word two slips from any language', 'ENGLXSX'],
+    ['a Cyrillic word (OCR repair is for Latin capitals)', 'АНГЛИЙСКИИ'],
   ])('returns null for %s', (_case, text) => {
     // Act
     const language = languageNamed(text);
@@ -94,5 +107,28 @@ describe('distributionNamed', () => {
 
     // Assert
     expect(distribution).toBeNull();
+  });
+});
+
+describe('repairSessionWords', () => {
+  it.each([
+    ['rrwenty-sixth session', 'Twenty-sixth session'],
+    ['Thirty-ninth sesion', 'Thirty-ninth sesion'],
+    ['TWENTY-FlRST SESSION', 'TWENTY-FIRST SESSION'],
+    ['TVVENTY-FIRST SESSION', 'TVVENTY-FIRST SESSION'], // twenty or seventy
+    ['Forty-thlrd session', 'Forty-third session'],
+    // Already right, or not number words: as printed.
+    ['Seventy-fifth session', 'Seventy-fifth session'],
+    ['Eightieth year', 'Eightieth year'],
+    ['2025 session', '2025 session'],
+    ['Special session', 'Special session'],
+    ['Resumed session', 'Resumed session'],
+    ['Тридцать четвертая сессия', 'Тридцать четвертая сессия'],
+    // Too far from any number word, or as near to two: never guessed.
+    ['Xyzzyq-sixth session', 'Xyzzyq-sixth session'],
+    ['Fourty-third session', 'Fourty-third session'], // forty or fourth
+    ['TWENTY-SIXTII SESSION', 'TWENTY-SIXTII SESSION'], // sixth or sixty
+  ])('reads %j as %j', (printed, expected) => {
+    expect(repairSessionWords(printed)).toBe(expected);
   });
 });
