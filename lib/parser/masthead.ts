@@ -313,10 +313,13 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
     if (columns.length === 0 && (located.segment.text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
     // The block starts at the left; what is left of the right column above it is not the block.
     if (columns.length === 0 && (line.segments[0] as TextSegment).x > page.width * 0.45) continue;
+    const display = located.segment.fontSize > bodySize + 3;
+    // The band's display type may run below the right column ("ET SOCIAL" of a stacked organ name,
+    // typescript era): it does not start the block.
+    if (columns.length === 0 && display && organsIn(located.segment.text).length === 0) continue;
     if (columns.length === 0) columns.push(...line.segments.map((x) => x.x));
     const first = line.segments[0] as TextSegment;
     const inColumns = columns.some((x) => Math.abs(first.x - x) < COLUMN_SLACK);
-    const display = located.segment.fontSize > bodySize + 3;
     if (!inColumns || (display && organsIn(located.segment.text).length === 0)) break;
     block.push(located);
   }

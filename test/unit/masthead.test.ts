@@ -246,6 +246,37 @@ describe('parseMasthead: organs in display type', () => {
   });
 });
 
+describe('parseMasthead: display type running below the right column', () => {
+  it('starts the left block under it, so the body and its session are read', () => {
+    // Arrange: typescript era, the stacked organ name ends lower than "ORIGINAL: ENGLISH".
+    const view = page([
+      line(60, [
+        [72, 'ECONOMIC', 18],
+        [430, 'Distr.'],
+      ]),
+      line(72, [[430, 'GENERAL']]),
+      line(84, [
+        [72, 'AND', 18],
+        [430, 'E/CN.4/999'],
+      ]),
+      line(96, [[430, 'ORIGINAL: ENGLISH']]),
+      line(118, [[72, 'SOCIAL COUNCIL', 18]]),
+      line(176, [[79, 'COMMISSION ON AN INVENTED SUBJECT']]),
+      line(194, [[97, 'Third session,']]),
+      line(240, [[150, 'AN INVENTED TITLE IN CAPITALS', 12]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.organs).toEqual(['Economic and Social Council']);
+    expect(masthead.sessions).toEqual([
+      { organ: 'COMMISSION ON AN INVENTED SUBJECT', session: 'Third session' },
+    ]);
+  });
+});
+
 describe('parseMasthead: a subsidiary body block', () => {
   // Arrange
   const lines = [
