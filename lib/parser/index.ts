@@ -1,4 +1,5 @@
 import type { PdfDocument } from '../pdf/types.js';
+import { adoptedSession } from './adopted-session.js';
 import { meetingAgendaItems } from './agenda.js';
 import { parseFootnotes } from './footnotes.js';
 import { removeFurniture } from './furniture.js';
@@ -100,6 +101,12 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   if (footnotes[0]) provenance.footnotes = { page: footnotes[0].page, rule: 'notes.page-foot-or-endnotes' };
   if (starNotes[0]) provenance.starNotes = { page: starNotes[0].page, rule: 'notes.page-foot-or-endnotes' };
 
+  // Treaty-body documents name their session only in the star note ("Adopted by the Committee at its ...").
+  const adopted =
+    masthead.sessions.length === 0 ? adoptedSession(starNotes, masthead.organs[0] ?? null) : null;
+  const sessions = adopted ? [adopted] : masthead.sessions;
+  if (adopted) provenance.sessions = { page: 1, rule: 'star-note.adopted-at-session' };
+
   const relatedSymbols = [
     ...new Set([...starNotes, ...footnotes].flatMap((n) => findSymbols(n.text))),
   ].filter((s) => !masthead.symbols.includes(s));
@@ -118,7 +125,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
     originalLanguage: masthead.originalLanguage,
     language,
     organs: masthead.organs,
-    sessions: masthead.sessions,
+    sessions,
     agendaItems,
     title,
     subtitles,
