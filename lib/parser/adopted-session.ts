@@ -15,6 +15,9 @@ interface AdoptionPattern {
   readonly name: (phrase: string) => string;
 }
 
+/** A cheap first test: the verbs the patterns below start with. */
+const ADOPTION_WORD = /adopt|approv|aprobad|принят|утвержден/iu;
+
 const PATTERNS: readonly AdoptionPattern[] = [
   {
     pattern:
@@ -59,6 +62,7 @@ export function adoptedSession(starNotes: readonly Footnote[], organ: string | n
   for (const note of starNotes) {
     if (note.page !== 1) continue;
     const text = note.text.replace(/\s+/g, ' ');
+    if (!ADOPTION_WORD.test(text)) continue;
     for (const { pattern, name } of PATTERNS) {
       const match = pattern.exec(text);
       const session = match?.groups?.session;

@@ -130,6 +130,8 @@ export function noteStart(line: TextLine, expected: number): NoteStart | null {
 /** The `N/` markers a body line cites, in order; `midLine` unless the line ends with one. */
 export function citedSlashNumbers(line: TextLine): { value: number; midLine: boolean }[] {
   const cited: { value: number; midLine: boolean }[] = [];
+  // Most lines cite nothing: skip the regex (it runs on every line, several times).
+  if (!line.text.includes('/')) return cited;
   for (const match of line.text.matchAll(SLASH_CITATION)) {
     // At the start of a line, `1/ ...` opens a note rather than citing one.
     if (match.index === 0) continue;
@@ -145,6 +147,8 @@ export function citedMarkers(line: TextLine): string[] {
   const markers: string[] = [];
   for (const segment of line.segments) for (const marker of segment.markers) markers.push(marker.text);
   for (const { value } of citedSlashNumbers(line)) markers.push(String(value));
-  for (const match of line.text.matchAll(STAR_CITATION)) markers.push(match[1] as string);
+  if (line.text.includes('*')) {
+    for (const match of line.text.matchAll(STAR_CITATION)) markers.push(match[1] as string);
+  }
   return markers;
 }

@@ -10,8 +10,13 @@ export interface PageView {
   readonly lines: readonly TextLine[];
 }
 
+/** What {@link clean} changes: a run of whitespace, whitespace other than a space, or an end space. */
+const UNCLEAN = /\s\s|[^\S ]|^ | $/;
+
 /** Collapses runs of whitespace and trims. */
 export function clean(text: string): string {
+  // Already clean (the usual case: it runs on every line, many times): no new string.
+  if (!UNCLEAN.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }
 
