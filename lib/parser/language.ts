@@ -19,18 +19,20 @@ const LANGUAGE_ORDER = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
 
 /** ISO 639-1 code of the text's language, or null when there is too little text to tell. */
 export function detectLanguage(text: string): string | null {
-  // Counted by deleting what does not match: one pass each, no array of matches.
-  const letters = text.replace(/\P{L}+/gu, '').length;
-  if (letters < 40) return null;
-  const share = (others: RegExp) => text.replace(others, '').length / letters;
-  if (share(/\P{Script=Cyrillic}+/gu) > 0.3) return 'ru';
-  if (share(/\P{Script=Arabic}+/gu) > 0.3) return 'ar';
-  if (share(/\P{Script=Han}+/gu) > 0.3) return 'zh';
+  // One pass over the words: letters per script (a word's script is its first letter's) and the
+  // function words of each Latin-script language.
+  let letters = 0;
+  const inScript = { ru: 0, ar: 0, zh: 0 };
   const tally = new Map<string, number>(Object.keys(STOPWORDS).map((language) => [language, 0]));
   for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    letters += word.length;
+    const script = scriptOf(word.charCodeAt(0));
+    if (script) inScript[script] += word.length;
     const language = STOPWORD_LANGUAGE.get(word);
     if (language) tally.set(language, (tally.get(language) ?? 0) + 1);
   }
+  if (letters < 40) return null;
+  for (const script of ['ru', 'ar', 'zh'] as const) if (inScript[script] / letters > 0.3) return script;
   const counts = [...tally]
     .map(([language, count]) => ({ language, count }))
     .sort((a, b) => b.count - a.count);
@@ -43,4 +45,22 @@ export function detectLanguage(text: string): string | null {
       .join('+');
   }
   return first.language;
+}
+
+/** The non-Latin script of the six official languages a UTF-16 code unit belongs to. */
+function scriptOf(code: number): 'ru' | 'ar' | 'zh' | null {
+  if (code >= 0x0400 && code <= 0x052f) return 'ru'; // Cyrillic and its supplement
+  if (
+    (code >= 0x0600 && code <= 0x06ff) ||
+    (code >= 0x0750 && code <= 0x077f) ||
+    (code >= 0xfb50 && code <= 0xfeff)
+  )
+    return 'ar'; // Arabic, its supplement and presentation forms
+  if (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  )
+    return 'zh'; // CJK unified ideographs, extension A, compatibility ideographs
+  return null;
 }
