@@ -18,6 +18,7 @@ const SOURCES = [
   'local/event-stream.ts',
   'package-lock.json',
   'scripts/patch-pdfjs.mjs',
+  'bin/bundle.mjs',
 ];
 
 function fingerprint() {
@@ -50,7 +51,10 @@ export async function cliBundle() {
     outdir: building,
     outExtension: { '.js': '.mjs' },
     bundle: true,
-    splitting: false,
+    // Commands load their code when run: `extract` never compiles the AWS SDK, `status` never pdf.js.
+    splitting: true,
+    // Chunks sit beside cli.mjs: cli/extract-pool.ts finds extract-worker.mjs next to its own file.
+    chunkNames: '[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
