@@ -28,6 +28,19 @@ const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 const SYNTH_TIMEOUT_MS = 60_000;
 const INGEST_PREFIX = 'incoming/';
 
+/** Properties of a bucket that blocks every kind of public access and encrypts with S3-managed keys. */
+const PRIVATE_AND_ENCRYPTED = {
+  PublicAccessBlockConfiguration: {
+    BlockPublicAcls: true,
+    BlockPublicPolicy: true,
+    IgnorePublicAcls: true,
+    RestrictPublicBuckets: true,
+  },
+  BucketEncryption: {
+    ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+  },
+};
+
 /** CloudFormation JSON as `Template` returns it: untyped; the assertions check its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: template JSON has no static type; each test asserts the parts it reads.
 type Json = any;
@@ -389,15 +402,7 @@ describe('UndocsStack (dev)', () => {
   it('makes the bucket private, encrypted, versioned, expiring old versions', () => {
     const resource = resourceOf(template, stack, stack.bucket.bucketName);
     expect(resource.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
+      ...PRIVATE_AND_ENCRYPTED,
       VersioningConfiguration: { Status: 'Enabled' },
     });
     expect(resource.Properties).not.toHaveProperty('BucketName');
@@ -434,15 +439,7 @@ describe('UndocsStack (dev)', () => {
     });
     const logBucket = resourceOf(template, stack, stack.accessLogBucket.bucketName);
     expect(logBucket.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
+      ...PRIVATE_AND_ENCRYPTED,
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 365 })] },
     });
@@ -622,12 +619,7 @@ describe('UndocsStack (dev)', () => {
   });
 
   it('deletes the buckets (emptying them first), the table, the logs and the alarm key when a dev stack is deleted', () => {
-    expect(deletionPolicies(template)).toEqual({
-      'AWS::S3::Bucket': ['Delete', 'Delete'],
-      'AWS::DynamoDB::Table': ['Delete'],
-      'AWS::Logs::LogGroup': ['Delete'],
-      'AWS::KMS::Key': ['Delete'],
-    });
+    expect(deletionPolicies(template)).toEqual(everyDataResource('Delete'));
     for (const bucket of [stack.bucket, stack.accessLogBucket]) {
       template.hasResourceProperties('Custom::S3AutoDeleteObjects', { BucketName: ref(bucket.bucketName) });
     }
@@ -679,12 +671,7 @@ describe('UndocsStack (prod)', () => {
   });
 
   it('retains the buckets, their objects, the table, the logs and the alarm key when the stack is deleted', () => {
-    expect(deletionPolicies(template)).toEqual({
-      'AWS::S3::Bucket': ['Retain', 'Retain'],
-      'AWS::DynamoDB::Table': ['Retain'],
-      'AWS::Logs::LogGroup': ['Retain'],
-      'AWS::KMS::Key': ['Retain'],
-    });
+    expect(deletionPolicies(template)).toEqual(everyDataResource('Retain'));
     expect(Object.keys(template.findResources('Custom::S3AutoDeleteObjects'))).toEqual([]);
   });
 
@@ -784,11 +771,20 @@ function sortByJson<T>(values: T[]): T[] {
   return [...values].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
+/** The types of the resources that hold data or keys. */
+const DATA_TYPES = ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::Logs::LogGroup', 'AWS::KMS::Key'];
+
+/** `policy` for each of the stack's two buckets, its table, its log group and its key, by type. */
+function everyDataResource(policy: 'Delete' | 'Retain'): Record<string, string[]> {
+  return Object.fromEntries(
+    DATA_TYPES.map((type) => [type, type === 'AWS::S3::Bucket' ? [policy, policy] : [policy]]),
+  );
+}
+
 /** Deletion policy of every resource of the types that hold data or keys, by type. */
 function deletionPolicies(template: Template): Record<string, string[]> {
-  const types = ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::Logs::LogGroup', 'AWS::KMS::Key'];
   return Object.fromEntries(
-    types.map((type) => [
+    DATA_TYPES.map((type) => [
       type,
       Object.values(template.findResources(type)).map((r) => r.DeletionPolicy as string),
     ]),
