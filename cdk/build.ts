@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { addNagChecks } from './nag.js';
 import { STAGES, type Stage, UndocsStack } from './stack.js';
 
 /** Options of {@link buildApp}. */
@@ -9,6 +10,14 @@ export interface BuildAppOptions {
   readonly stage?: Stage;
   /** Extra context, as `-c key=value` would give. */
   readonly context?: Record<string, unknown>;
+  /**
+   * Run cdk-nag's AwsSolutions checks when the app synthesizes; a finding that is not acknowledged
+   * fails synthesis. `cdk synth` turns them on; the local runtime, which synthesizes on every start,
+   * does not need them.
+   *
+   * @default false
+   */
+  readonly nag?: boolean;
 }
 
 function isStage(value: unknown): value is Stage {
@@ -34,5 +43,6 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Undo
     stage,
     description: `undocs: UN document PDF ingestion (${stage})`,
   });
+  if (options.nag) addNagChecks(app);
   return { app, stack };
 }

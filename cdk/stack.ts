@@ -2,6 +2,7 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -10,6 +11,7 @@ import { DocumentTable } from './constructs/document-table.js';
 import { IngestBucket } from './constructs/ingest-bucket.js';
 import { IngestFunction } from './constructs/ingest-function.js';
 import { IngestQueue } from './constructs/ingest-queue.js';
+import { Operations } from './constructs/operations.js';
 
 /** Deployment stages. */
 export const STAGES = ['dev', 'prod'] as const;
@@ -18,14 +20,25 @@ export type Stage = (typeof STAGES)[number];
 
 /** Properties of {@link UndocsStack}. */
 export interface UndocsStackProps extends StackProps {
-  /** Stage; `prod` retains the bucket, table and logs when the stack is deleted, `dev` destroys them. */
+  /**
+   * Stage; `prod` retains the buckets, table and logs when the stack is deleted and keeps its logs
+   * longer, `dev` destroys them. It names the alarms and the dashboard (`undocs-<stage>`).
+   */
   readonly stage: Stage;
 }
+
+/** How long the ingest function's logs are kept, per stage. */
+const LOG_RETENTION: Readonly<Record<Stage, RetentionDays>> = {
+  dev: RetentionDays.ONE_MONTH,
+  prod: RetentionDays.THREE_MONTHS,
+};
 
 /** The undocs pipeline: PDF upload bucket -> queue -> ingest function -> document table, and change events on a bus. */
 export class UndocsStack extends Stack {
   /** Bucket that PDFs are uploaded into. */
   public readonly bucket: IBucket;
+  /** Bucket of the upload bucket's server access logs. */
+  public readonly accessLogBucket: IBucket;
   /** Key prefix under which uploads are ingested. */
   public readonly ingestPrefix: string;
   /** Queue of S3 notifications. */
@@ -38,6 +51,8 @@ export class UndocsStack extends Stack {
   public readonly ingestFunction: NodejsFunction;
   /** The bus of the change events. */
   public readonly eventBus: IEventBus;
+  /** The alarms, their topic and the dashboard. */
+  public readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: UndocsStackProps) {
     super(scope, id, props);
@@ -48,7 +63,11 @@ export class UndocsStack extends Stack {
     const ingestBucket = new IngestBucket(this, 'IngestBucket', { removalPolicy });
     const documentTable = new DocumentTable(this, 'DocumentTable', { removalPolicy });
     const documentEvents = new DocumentEvents(this, 'DocumentEvents');
-    const ingestFunction = new IngestFunction(this, 'IngestFunction', { logRemovalPolicy: removalPolicy });
+    const ingestFunction = new IngestFunction(this, 'IngestFunction', {
+      stage: props.stage,
+      logRemovalPolicy: removalPolicy,
+      logRetention: LOG_RETENTION[props.stage],
+    });
     const ingestQueue = new IngestQueue(this, 'IngestQueue', {
       functionTimeout: ingestFunction.timeout,
       maxBatchingWindow: ingestFunction.maxBatchingWindow,
@@ -59,8 +78,16 @@ export class UndocsStack extends Stack {
     ingestFunction.bindTable(documentTable.table);
     ingestFunction.bindQueue(ingestQueue.queue);
     ingestFunction.bindEventBus(documentEvents.bus);
+    this.operations = new Operations(this, 'Operations', {
+      stage: props.stage,
+      queue: ingestQueue.queue,
+      deadLetterQueue: ingestQueue.deadLetterQueue,
+      ingestFunction: ingestFunction.function,
+      removalPolicy,
+    });
 
     this.bucket = ingestBucket.bucket;
+    this.accessLogBucket = ingestBucket.accessLogBucket;
     this.ingestPrefix = ingestBucket.prefix;
     this.queue = ingestQueue.queue;
     this.deadLetterQueue = ingestQueue.deadLetterQueue;
@@ -76,5 +103,10 @@ export class UndocsStack extends Stack {
     new CfnOutput(this, 'FunctionName', { value: this.ingestFunction.functionName });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.operations.alarmTopic.topicArn,
+      description: 'Subscribe to be told when an undocs alarm fires or clears',
+    });
+    new CfnOutput(this, 'DashboardName', { value: this.operations.dashboard.dashboardName });
   }
 }

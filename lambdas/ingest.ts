@@ -1,22 +1,25 @@
 /**
  * The ingest Lambda: SQS messages carrying S3 notifications -> one document per object.
  * A thin adapter: it parses the batch, runs the use case for every S3 record of every message,
- * and reports the messages that must be retried as partial batch failures.
+ * reports the messages that must be retried as partial batch failures, and publishes the metrics
+ * of what it did (lib/metrics.ts) at the end of each invocation.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { loadIngestConfig } from '../lib/config.js';
+import { loadIngestConfig, loadStage } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
 import { EventBridgePublisher } from '../lib/event-publisher.js';
 import { handleObjectEvent, type IngestDeps } from '../lib/ingest.js';
 import { logger } from '../lib/logger.js';
+import { createMetrics, publishMetrics, recordOutcome, recordRetry } from '../lib/metrics.js';
 import { DocumentRepository } from '../lib/repository.js';
 import { parseS3EventBody } from '../lib/s3-events.js';
 import { S3ObjectStore } from '../lib/storage.js';
 
 const config = loadIngestConfig();
+const metrics = createMetrics(loadStage());
 const deps: IngestDeps = {
   config,
   store: new S3ObjectStore(new S3Client({})),
@@ -28,7 +31,9 @@ async function processRecord(record: SQSRecord): Promise<void> {
   for (const event of parseS3EventBody(record.body)) {
     logger.appendKeys({ bucket: event.bucket, key: event.key, eventName: event.eventName });
     try {
+      const started = performance.now();
       const outcome = await handleObjectEvent(deps, event);
+      recordOutcome(metrics, outcome, performance.now() - started);
       logger.info('Object processed', {
         documentId: outcome.documentId,
         status: outcome.status,
@@ -54,10 +59,12 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
         error: describeError(error),
         receiveCount: record.attributes.ApproximateReceiveCount,
       });
+      recordRetry(metrics);
       batchItemFailures.push({ itemIdentifier: record.messageId });
     } finally {
       logger.removeKeys(['messageId']);
     }
   }
+  publishMetrics(metrics);
   return { batchItemFailures };
 }

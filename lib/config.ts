@@ -15,7 +15,12 @@ export const ENV = {
   maxObjectBytes: 'MAX_OBJECT_BYTES',
   /** Most pages the function extracts; longer documents are FAILED. */
   maxPages: 'MAX_PAGES',
+  /** Deployment stage (`dev`, `prod`): the `stage` dimension of the function's metrics. */
+  stage: 'STAGE',
 } as const;
+
+/** The service name of the ingest function's logs and metrics (their `service` key and dimension). */
+export const SERVICE_NAME = 'undocs-ingest';
 
 /** What the ingest use case needs to run. */
 export interface IngestConfig {
@@ -58,6 +63,11 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     maxObjectBytes: positiveInteger(env, ENV.maxObjectBytes, DEFAULT_MAX_OBJECT_BYTES),
     maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
   };
+}
+
+/** Reads the deployment stage the function's metrics are published under; throws when it is missing. */
+export function loadStage(env: Env = process.env): string {
+  return required(env, ENV.stage);
 }
 
 /** Environment variables the `undocs` CLI reads to find a deployed stack (flags override them). */

@@ -38,6 +38,8 @@ export interface IngestOutcome {
   readonly skipped?: 'stale-event' | 'duplicate-event' | 'unknown-object';
   /** The detail-types published for this object event, in order. */
   readonly published: readonly DetailType[];
+  /** Pages extracted, when this event stored an extraction (DONE or NEEDS_OCR). */
+  readonly pageCount?: number;
 }
 
 const TERMINAL: ReadonlySet<DocumentStatus> = new Set(['DONE', 'FAILED', 'NEEDS_OCR', 'REMOVED']);
@@ -156,6 +158,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     documentId,
     status: record.status,
     ...(record.failure && { failure: record.failure }),
+    ...(record.status !== 'FAILED' && { pageCount: record.pageCount }),
     published,
   };
 }

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { SERVICE_NAME } from './config.js';
 
 /**
  * The one structured logger of undocs (Powertools). Per-record context (`bucket`, `key`,
@@ -6,4 +7,4 @@ import { Logger } from '@aws-lambda-powertools/logger';
  * logged. The service name and level come from POWERTOOLS_SERVICE_NAME / POWERTOOLS_LOG_LEVEL,
  * which Powertools reads itself.
  */
-export const logger = new Logger({ serviceName: 'undocs-ingest' });
+export const logger = new Logger({ serviceName: SERVICE_NAME });

@@ -267,6 +267,8 @@ async function loadHandler(
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
+    // The metrics are EMF lines on stdout, which only CloudWatch reads; shown with the logs when asked.
+    POWERTOOLS_METRICS_DISABLED: verboseLogs(options.logLevel) ? 'false' : 'true',
   });
   delete process.env.AWS_PROFILE;
 
@@ -276,10 +278,15 @@ async function loadHandler(
     (options.handler ?? 'bundle') === 'bundle'
       ? `${pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href}?instance=${loadCount}`
       : new URL('../lambdas/ingest.ts', import.meta.url).href;
-  const module = await importQuietly(url, options.logLevel === 'INFO' || options.logLevel === 'DEBUG');
+  const module = await importQuietly(url, verboseLogs(options.logLevel));
   const handler = module[exportName];
   if (typeof handler !== 'function') throw new Error(`${url} exports no function ${exportName}`);
   return handler as SqsHandler;
+}
+
+/** Whether the handler's logs were asked for (`npm start -- --verbose` sets INFO). */
+function verboseLogs(logLevel: string | undefined): boolean {
+  return logLevel === 'INFO' || logLevel === 'DEBUG';
 }
 
 function splitHandler(handler: string): [string, string] {

@@ -38,7 +38,7 @@ ingests the sample PDFs in samples/ (or the files and folders given) through the
   --source              Run lambdas/ingest.ts instead of the bundle cdk synth produced.
   --s3-port N           S3 port with --serve (default 4568); --dynamodb-port N (default 4567);
                         --events-port N, the event bus (default 4569).
-  -v, --verbose         Show the handler's structured logs.
+  -v, --verbose         Show the handler's structured logs and its metrics (EMF lines).
 `);
   process.exit(0);
 }

@@ -1,7 +1,15 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  EventType,
+  type IBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 
 /** Properties of {@link IngestBucket}. */
@@ -25,7 +33,16 @@ export interface IngestBucketProps {
    * @default Duration.days(90)
    */
   readonly noncurrentVersionExpiration?: Duration;
+  /**
+   * How long the server access logs of the bucket (who uploaded, read or deleted what) are kept.
+   *
+   * @default Duration.days(365)
+   */
+  readonly accessLogExpiration?: Duration;
 }
+
+/** Construct id (before its hash) of the function CDK adds to a stack to configure bucket notifications. */
+const NOTIFICATIONS_HANDLER_ID_PREFIX = 'BucketNotificationsHandler';
 
 /** Default ingest prefix. */
 export const DEFAULT_INGEST_PREFIX = 'incoming/';
@@ -42,11 +59,13 @@ const ROUTED_EVENTS = [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED] as co
 
 /**
  * The bucket users upload UN document PDFs into: private, TLS-only, encrypted and versioned, with
- * notifications for PDFs under one prefix.
+ * notifications for PDFs under one prefix, and its server access logs in a bucket of their own.
  */
 export class IngestBucket extends Construct {
   /** The bucket. */
   public readonly bucket: IBucket;
+  /** The bucket of the ingest bucket's server access logs. */
+  public readonly accessLogBucket: IBucket;
   /** Key prefix whose PDFs are ingested; ends with `/`. */
   public readonly prefix: string;
 
@@ -60,6 +79,32 @@ export class IngestBucket extends Construct {
     this.prefix = prefix;
 
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    // A bucket that still holds objects cannot be deleted; emptying it is only acceptable when the
+    // caller has asked for DESTROY, which the stack does for throwaway stages alone.
+    const autoDeleteObjects = removalPolicy === RemovalPolicy.DESTROY;
+
+    // S3 delivers access logs only to an SSE-S3 bucket in the same account and region. Delivery is
+    // allowed by a bucket policy (for the logging service, from this bucket and account only), not by
+    // the legacy log-delivery ACL, whatever the app's feature flags say.
+    this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    const accessLogBucket = new Bucket(this, 'AccessLogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [
+        { id: 'ExpireAccessLogs', expiration: props.accessLogExpiration ?? Duration.days(365) },
+      ],
+      removalPolicy,
+      autoDeleteObjects,
+    });
+    Validations.of(accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This is the access log bucket of the ingest bucket; logging its own access would log the log deliveries.',
+    });
+    this.accessLogBucket = accessLogBucket;
+
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -72,10 +117,10 @@ export class IngestBucket extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],
+      serverAccessLogsBucket: accessLogBucket,
+      serverAccessLogsPrefix: 'ingest-bucket/',
       removalPolicy,
-      // A bucket that still holds objects cannot be deleted; emptying it is only acceptable when the
-      // caller has asked for DESTROY, which the stack does for throwaway stages alone.
-      autoDeleteObjects: removalPolicy === RemovalPolicy.DESTROY,
+      autoDeleteObjects,
     });
   }
 
@@ -90,5 +135,16 @@ export class IngestBucket extends Construct {
         this.bucket.addEventNotification(event, destination, { prefix: this.prefix, suffix });
       }
     }
+    // The notifications are configured by a function CDK adds once per stack, with a role of its own.
+    const stack = Stack.of(this);
+    const handler = stack.node.children.find((child) =>
+      child.node.id.startsWith(NOTIFICATIONS_HANDLER_ID_PREFIX),
+    );
+    if (!handler) throw new Error(`IngestBucket found no ${NOTIFICATIONS_HANDLER_ID_PREFIX}* in ${stack}`);
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "CDK's bucket-notifications handler runs once per deployment to configure the notifications; CDK gives its role only this managed policy (logs) and PutBucketNotification on this bucket.",
+    });
   }
 }

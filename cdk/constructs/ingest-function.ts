@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -10,10 +11,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV } from '../../lib/config.js';
+import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV, SERVICE_NAME } from '../../lib/config.js';
+import { acknowledgeWildcardResource } from '../nag.js';
 
 /** Properties of {@link IngestFunction}. */
 export interface IngestFunctionProps {
+  /** Deployment stage; the `stage` dimension of the function's metrics (`STAGE`). */
+  readonly stage: string;
   /**
    * Memory of the function. pdf.js parsing is CPU-bound and Lambda allocates CPU in proportion to
    * memory, reaching one full vCPU at 1,769 MB; below that the parse is throttled. The parse runs on
@@ -60,6 +64,13 @@ export interface IngestFunctionProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * How long the function's logs are kept. Longer than the dead-letter queue keeps a message
+   * (14 days), so the log lines of any message still there can be found.
+   *
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
 }
 
 /** Repository root, from this file's location, so synth works from any working directory. */
@@ -86,7 +97,7 @@ export class IngestFunction extends Construct {
   public readonly maxBatchingWindow: Duration;
   private readonly batchSize: number;
 
-  constructor(scope: Construct, id: string, props: IngestFunctionProps = {}) {
+  constructor(scope: Construct, id: string, props: IngestFunctionProps) {
     super(scope, id);
 
     this.timeout = props.timeout ?? Duration.minutes(5);
@@ -94,34 +105,45 @@ export class IngestFunction extends Construct {
     this.batchSize = props.batchSize ?? 5;
 
     const logGroup = new LogGroup(this, 'LogGroup', {
-      retention: RetentionDays.ONE_MONTH,
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
+    // A role of its own instead of the default one with AWSLambdaBasicExecutionRole, whose
+    // CreateLogGroup/PutLogEvents apply to every log group of the account: this one writes to its
+    // own log group only. Everything else it may do is granted by the bind* methods.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description:
+        'undocs ingest function: reads uploads, writes the document table, publishes change events',
+    });
+    logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Handler', {
       entry: join(REPO_ROOT, 'lambdas', 'ingest.ts'),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 2048,
       timeout: this.timeout,
       tracing: Tracing.ACTIVE,
       logGroup,
+      role,
       environment: {
+        [ENV.stage]: props.stage,
         [ENV.maxObjectBytes]: positiveInteger(
           'maxObjectBytes',
           props.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
         ),
         [ENV.maxPages]: positiveInteger('maxPages', props.maxPages ?? DEFAULT_MAX_PAGES),
-        POWERTOOLS_SERVICE_NAME: 'undocs-ingest',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: 'node24',
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,
@@ -134,12 +156,26 @@ export class IngestFunction extends Construct {
         forceDockerBundling: false,
       },
     });
+    // Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords to the role.
+    acknowledgeWildcardResource(
+      this,
+      '*',
+      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; active tracing needs them on "*".',
+    );
   }
 
-  /** Lets the function read and write documents in `table`, and tells it the table's name. */
+  /**
+   * Lets the function read and write items in `table` and its indexes (no table management, no
+   * stream), and tells it the table's name.
+   */
   public bindTable(table: ITable): void {
     this.function.addEnvironment(ENV.tableName, table.tableName);
     table.grantReadWriteData(this.function);
+    acknowledgeWildcardResource(
+      this,
+      `${table.tableArn}/index/*`,
+      "The table's own global secondary indexes, which the repository queries; CDK grants them together.",
+    );
   }
 
   /** Lets the function publish the change events on `bus` (PutEvents on that bus only), and tells it the bus's name. */
@@ -149,11 +185,28 @@ export class IngestFunction extends Construct {
   }
 
   /**
-   * Lets the function read objects under `prefix` only. The grant also lists the bucket, so a key
-   * deleted before it was processed reads as 404 (permanent), not 403.
+   * Lets the function read objects under `prefix`, current or by version (GetObject, and HeadObject
+   * which needs the same permission), and nothing else in the bucket: no listing, no bucket
+   * settings, no writes.
+   *
+   * Without `s3:ListBucket`, S3 answers a missing key with 403, not 404. The function reads the
+   * version named in the notification, which a plain delete does not remove, so only a version
+   * deleted for good before it was processed meets that 403; its message goes to the dead-letter
+   * queue (README, operations).
    */
   public bindBucket(bucket: IBucket, prefix: string): void {
-    bucket.grantRead(this.function, `${prefix}*`);
+    const objects = bucket.arnForObjects(`${prefix}*`);
+    Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['s3:GetObject', 's3:GetObjectVersion'],
+      resourceArns: [objects],
+    });
+    bucket.encryptionKey?.grantDecrypt(this.function);
+    acknowledgeWildcardResource(
+      this,
+      objects,
+      `Uploads are any key under the ingest prefix "${prefix}"; reads are scoped to that prefix.`,
+    );
   }
 
   /** Makes the function consume `queue`, reporting failed messages one by one. */

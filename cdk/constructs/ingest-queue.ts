@@ -1,5 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -33,15 +32,13 @@ const MAX_FUNCTION_TIMEOUT_SECONDS = 15 * 60;
 
 /**
  * The work queue between S3 notifications and the ingest function, with a dead-letter queue that
- * keeps messages whose processing kept failing, and an alarm when that queue is not empty.
+ * keeps messages whose processing kept failing. Its alarms are in `operations.ts`.
  */
 export class IngestQueue extends Construct {
   /** Queue the bucket notifies and the function consumes. */
   public readonly queue: IQueue;
   /** Messages that failed `maxReceiveCount` times; kept 14 days. */
   public readonly deadLetterQueue: IQueue;
-  /** In alarm while any message waits in the dead-letter queue. It has no action yet. */
-  public readonly deadLetterAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: IngestQueueProps) {
     super(scope, id);
@@ -77,15 +74,6 @@ export class IngestQueue extends Construct {
       // throttling does not reappear while the first attempt still runs.
       visibilityTimeout: Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * timeoutSeconds + batchingSeconds),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
-    });
-
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: 'Ingest messages failed every retry and wait in the dead-letter queue.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }
 }

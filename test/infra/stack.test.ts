@@ -1,16 +1,20 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.js';
 import { DocumentEvents } from '../../cdk/constructs/document-events.js';
 import { IngestBucket } from '../../cdk/constructs/ingest-bucket.js';
 import { IngestQueue } from '../../cdk/constructs/ingest-queue.js';
+import { Operations } from '../../cdk/constructs/operations.js';
 import type { UndocsStack } from '../../cdk/stack.js';
-import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV } from '../../lib/config.js';
+import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV, SERVICE_NAME } from '../../lib/config.js';
 import { EVENT_SOURCE } from '../../lib/events.js';
+import { METRIC, METRICS_NAMESPACE } from '../../lib/metrics.js';
 import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY, SORT_KEY } from '../../lib/model/table.js';
 
 /** The context `cdk synth` passes from cdk.json, so the tests see the template that ships. */
@@ -23,6 +27,19 @@ const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 const SYNTH_TIMEOUT_MS = 60_000;
 const INGEST_PREFIX = 'incoming/';
+
+/** Properties of a bucket that blocks every kind of public access and encrypts with S3-managed keys. */
+const PRIVATE_AND_ENCRYPTED = {
+  PublicAccessBlockConfiguration: {
+    BlockPublicAcls: true,
+    BlockPublicPolicy: true,
+    IgnorePublicAcls: true,
+    RestrictPublicBuckets: true,
+  },
+  BucketEncryption: {
+    ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+  },
+};
 
 /** CloudFormation JSON as `Template` returns it: untyped; the assertions check its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: template JSON has no static type; each test asserts the parts it reads.
@@ -48,6 +65,15 @@ function onlyResource(template: Template, type: string): { id: string; resource:
   return { id, resource };
 }
 
+/** The resource a `{ Ref }` or `{ Fn::GetAtt }` token of `stack` points at. */
+function resourceOf(template: Template, stack: Stack, token: string): Record<string, Json> {
+  const resolved = stack.resolve(token) as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  const id = resolved.Ref ?? resolved['Fn::GetAtt']?.[0];
+  const resource = id === undefined ? undefined : template.toJSON().Resources[id];
+  if (!resource) throw new Error(`no resource behind ${JSON.stringify(resolved)}`);
+  return resource;
+}
+
 /** Every statement of every IAM policy attached to `roleRef`. */
 function roleStatements(template: Template, roleRef: unknown): Statement[] {
   return Object.values(template.findResources('AWS::IAM::Policy'))
@@ -66,7 +92,7 @@ describe('UndocsStack (dev)', () => {
 
   beforeAll(() => {
     outdir = mkdtempSync(join(tmpdir(), 'undocs-infra-'));
-    ({ stack } = buildApp({ outdir, stage: 'dev', context: CDK_JSON_CONTEXT }));
+    ({ stack } = buildApp({ outdir, stage: 'dev', nag: true, context: CDK_JSON_CONTEXT }));
     template = Template.fromStack(stack);
     ref = (token) => stack.resolve(token);
   }, SYNTH_TIMEOUT_MS);
@@ -160,14 +186,164 @@ describe('UndocsStack (dev)', () => {
     expect(queues[dlqId]?.Properties.MessageRetentionPeriod).toBe(Duration.days(14).toSeconds());
   });
 
-  it('alarms as soon as a message reaches the dead-letter queue', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: ref(stack.deadLetterQueue.queueName) }],
+  it('alarms on dead letters, a message older than an hour, and any function error or throttle, each notifying the alarm topic', () => {
+    const topic = ref(stack.operations.alarmTopic.topicArn);
+    const fnDimension = [{ Name: 'FunctionName', Value: ref(stack.ingestFunction.functionName) }];
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    const expected = [
+      {
+        AlarmName: 'undocs-dev-dead-letters',
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: ref(stack.deadLetterQueue.queueName) }],
+        Statistic: 'Maximum',
+        Threshold: 0,
+      },
+      {
+        AlarmName: 'undocs-dev-oldest-message-age',
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateAgeOfOldestMessage',
+        Dimensions: [{ Name: 'QueueName', Value: ref(stack.queue.queueName) }],
+        Statistic: 'Maximum',
+        Threshold: 3600,
+      },
+      {
+        AlarmName: 'undocs-dev-function-errors',
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: fnDimension,
+        Statistic: 'Sum',
+        Threshold: 0,
+      },
+      {
+        AlarmName: 'undocs-dev-function-throttles',
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Throttles',
+        Dimensions: fnDimension,
+        Statistic: 'Sum',
+        Threshold: 0,
+      },
+    ].map((alarm) => ({
+      ...alarm,
+      AlarmDescription: expect.stringContaining('README'),
+      Period: 300,
+      EvaluationPeriods: 1,
       ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0,
-    });
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    }));
+    expect(alarms).toHaveLength(expected.length);
+    expect(alarms).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('sends alarm notifications to a topic encrypted with a rotated key, over TLS only, which only these alarms may publish to', () => {
+    const topic = resourceOf(template, stack, stack.operations.alarmTopic.topicArn);
+    const keyRef = topic.Properties.KmsMasterKeyId as { 'Fn::GetAtt': [string, string] };
+    const key = template.toJSON().Resources[keyRef['Fn::GetAtt'][0]];
+    expect(key).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
+
+    const fromTheseAlarms = {
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      ArnLike: {
+        'aws:SourceArn': {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':cloudwatch:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':alarm:undocs-dev-*',
+            ],
+          ],
+        },
+      },
+    };
+    const { resource: topicPolicy } = onlyResource(template, 'AWS::SNS::TopicPolicy');
+    expect(topicPolicy.Properties.Topics).toEqual([ref(stack.operations.alarmTopic.topicArn)]);
+    expect(topicPolicy.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 'sns:Publish',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Condition: fromTheseAlarms,
+      }),
+    ]);
+    expect(key.Properties.KeyPolicy.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Condition: fromTheseAlarms,
+        }),
+      ]),
+    );
+  });
+
+  it('has one dashboard, undocs-dev, of documents, failures by reason, pages, extraction time, queues and the function', () => {
+    const { resource } = onlyResource(template, 'AWS::CloudWatch::Dashboard');
+    expect(resource.Properties.DashboardName).toBe('undocs-dev');
+    const body = dashboardBody(resource);
+    const widgets = body.widgets as { type: string; properties: { title?: string; metrics?: Json[][] } }[];
+    const byTitle = new Map(widgets.map((w) => [w.properties.title, w.properties.metrics ?? []]));
+    const names = (title: string) => (byTitle.get(title) ?? []).map((m) => m.slice(0, 2).join(' '));
+    const undocs = (metric: string) => `${METRICS_NAMESPACE} ${metric}`;
+
+    expect([...byTitle.keys()]).toEqual([
+      undefined,
+      'Alarms',
+      'Documents',
+      'Failed documents by reason',
+      'Pages extracted',
+      'Extraction time per document (ms)',
+      'Ingest queue',
+      'Dead-letter queue',
+      'Function errors and throttles',
+      'Function duration (ms)',
+      'Function concurrency',
+    ]);
+    expect(names('Documents')).toEqual([
+      undocs(METRIC.documentsIngested),
+      undocs(METRIC.documentsNeedingOcr),
+      undocs(METRIC.documentsFailed),
+      undocs(METRIC.messagesRetried),
+    ]);
+    expect(byTitle.get('Documents')?.[0]?.slice(2, 6)).toEqual(['service', SERVICE_NAME, 'stage', 'dev']);
+    expect(byTitle.get('Failed documents by reason')).toEqual([
+      [
+        {
+          expression: `SEARCH('{undocs,reason,service,stage} MetricName="DocumentsFailed" service="${SERVICE_NAME}" stage="dev"', 'Sum', 300)`,
+        },
+      ],
+    ]);
+    expect(names('Pages extracted')).toEqual([undocs(METRIC.pagesExtracted)]);
+    expect((byTitle.get('Extraction time per document (ms)') ?? []).map((m) => m.at(-1).stat)).toEqual([
+      'p50',
+      'p95',
+      'Maximum',
+    ]);
+    expect(names('Ingest queue')).toEqual([
+      'AWS/SQS ApproximateNumberOfMessagesVisible',
+      'AWS/SQS ApproximateNumberOfMessagesNotVisible',
+      'AWS/SQS ApproximateAgeOfOldestMessage',
+    ]);
+    expect(names('Dead-letter queue')).toEqual(['AWS/SQS ApproximateNumberOfMessagesVisible']);
+    expect(names('Function errors and throttles')).toEqual([
+      'AWS/Lambda Errors',
+      'AWS/Lambda Throttles',
+      'AWS/Lambda Invocations',
+    ]);
+    expect(names('Function duration (ms)')).toEqual(Array(3).fill('AWS/Lambda Duration'));
+    expect(names('Function concurrency')).toEqual(['AWS/Lambda ConcurrentExecutions']);
   });
 
   it('consumes the queue in batches of 5 and reports failures per message', () => {
@@ -224,17 +400,9 @@ describe('UndocsStack (dev)', () => {
   });
 
   it('makes the bucket private, encrypted, versioned, expiring old versions', () => {
-    const { resource } = onlyResource(template, 'AWS::S3::Bucket');
+    const resource = resourceOf(template, stack, stack.bucket.bucketName);
     expect(resource.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
+      ...PRIVATE_AND_ENCRYPTED,
       VersioningConfiguration: { Status: 'Enabled' },
     });
     expect(resource.Properties).not.toHaveProperty('BucketName');
@@ -245,26 +413,60 @@ describe('UndocsStack (dev)', () => {
     );
   });
 
-  it('denies every bucket request that is not over TLS', () => {
+  it('denies every request to either bucket that is not over TLS', () => {
+    for (const bucket of [stack.bucket, stack.accessLogBucket]) {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: ref(bucket.bucketName),
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('logs every request to the bucket into a private, encrypted log bucket that only S3 logging from it can write to', () => {
+    const bucket = resourceOf(template, stack, stack.bucket.bucketName);
+    expect(bucket.Properties.LoggingConfiguration).toEqual({
+      DestinationBucketName: ref(stack.accessLogBucket.bucketName),
+      LogFilePrefix: 'ingest-bucket/',
+    });
+    const logBucket = resourceOf(template, stack, stack.accessLogBucket.bucketName);
+    expect(logBucket.Properties).toMatchObject({
+      ...PRIVATE_AND_ENCRYPTED,
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 365 })] },
+    });
+    expect(logBucket.Properties).not.toHaveProperty('AccessControl');
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      Bucket: ref(stack.bucket.bucketName),
+      Bucket: ref(stack.accessLogBucket.bucketName),
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({
-            Effect: 'Deny',
-            Principal: { AWS: '*' },
-            Action: 's3:*',
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          }),
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: { 'Fn::Join': ['', [ref(stack.accessLogBucket.bucketArn), '/ingest-bucket/*']] },
+            Condition: {
+              ArnLike: { 'aws:SourceArn': ref(stack.bucket.bucketArn) },
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            },
+          },
         ]),
       },
     });
   });
 
-  it('runs the function on Node 22, arm64, 2048 MB, 5 minutes, traced, logging for a month', () => {
+  it('runs the function on Node 24, arm64, 2048 MB, 5 minutes, traced, logging for a month', () => {
     const { resource } = onlyFunction(template, stack);
     expect(resource.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 2048,
       Timeout: 300,
@@ -279,34 +481,85 @@ describe('UndocsStack (dev)', () => {
     });
   });
 
-  it('tells the function its table, bus and limits through the environment variables lib/config.ts reads', () => {
+  it('tells the function its table, bus, limits and stage through the environment variables lib/config.ts reads', () => {
     const { resource } = onlyFunction(template, stack);
     expect(resource.Properties.Environment.Variables).toEqual({
+      [ENV.stage]: 'dev',
       [ENV.tableName]: ref(stack.table.tableName),
       [ENV.eventBusName]: ref(stack.eventBus.eventBusName),
       [ENV.maxObjectBytes]: String(DEFAULT_MAX_OBJECT_BYTES),
       [ENV.maxPages]: String(DEFAULT_MAX_PAGES),
-      POWERTOOLS_SERVICE_NAME: 'undocs-ingest',
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
     });
   });
 
-  it('lets the function read objects under the prefix only, and never write to the bucket', () => {
+  it('gives the function exactly: its own log group, X-Ray, reads under the prefix, its table, its queue, its bus', () => {
+    const role = resourceOf(template, stack, functionRole(stack).roleArn);
     const statements = roleStatements(template, functionRoleRef(stack));
-    const bucketArn = ref(stack.bucket.bucketArn);
-    const s3Statements = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
-    const objectResources = s3Statements
-      .flatMap((s) => asArray(s.Resource))
-      .filter((r) => JSON.stringify(r) !== JSON.stringify(bucketArn));
+    const tableArn = ref(stack.table.tableArn);
 
-    expect(s3Statements.flatMap((s) => asArray(s.Action))).toContain('s3:GetObject*');
-    expect(s3Statements.every((s) => s.Effect === 'Allow')).toBe(true);
-    expect(objectResources).toEqual([{ 'Fn::Join': ['', [bucketArn, `/${INGEST_PREFIX}*`]] }]);
-    const writes = s3Statements
-      .flatMap((s) => asArray(s.Action))
-      .filter((a) => /^s3:(Put|Delete|\*)/.test(a));
-    expect(writes).toEqual([]);
+    expect(role.Properties).not.toHaveProperty('ManagedPolicyArns');
+    expect(sortByJson(statements)).toEqual(
+      sortByJson([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: ref(stack.ingestFunction.logGroup.logGroupArn),
+        },
+        // X-Ray has no resource-level permissions (acknowledged in the nag check).
+        { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:GetObjectVersion'],
+          Resource: { 'Fn::Join': ['', [ref(stack.bucket.bucketArn), `/${INGEST_PREFIX}*`]] },
+        },
+        {
+          Effect: 'Allow',
+          Action: [
+            'dynamodb:BatchGetItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:ConditionCheckItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:DescribeTable',
+            'dynamodb:GetItem',
+            'dynamodb:GetRecords',
+            'dynamodb:GetShardIterator',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:Scan',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: [tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }],
+        },
+        {
+          Effect: 'Allow',
+          Action: [
+            'sqs:ChangeMessageVisibility',
+            'sqs:DeleteMessage',
+            'sqs:GetQueueAttributes',
+            'sqs:GetQueueUrl',
+            'sqs:ReceiveMessage',
+          ],
+          Resource: ref(stack.queue.queueArn),
+        },
+        { Effect: 'Allow', Action: 'events:PutEvents', Resource: ref(stack.eventBus.eventBusArn) },
+      ]),
+    );
+  });
+
+  it('never lets the function list, write or administer anything, nor touch a resource by wildcard beyond X-Ray', () => {
+    const statements = roleStatements(template, functionRoleRef(stack));
+    const actions = statements.flatMap((s) => asArray(s.Action));
+    const resources = statements.flatMap((s) => asArray(s.Resource));
+
+    expect(actions.filter((a) => /^s3:(List|Put|Delete|GetBucket)|\*$/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^(dynamodb:(Create|Delete|Update)Table|iam:|kms:)/.test(a))).toEqual([]);
+    expect(
+      statements.filter((s) => asArray(s.Resource).includes('*')).flatMap((s) => asArray(s.Action)),
+    ).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    expect(resources).not.toContainEqual(ref(stack.bucket.bucketArn));
   });
 
   it('lets the function write items to the table', () => {
@@ -365,12 +618,19 @@ describe('UndocsStack (dev)', () => {
     template.hasOutput('EventBusArn', { Value: ref(stack.eventBus.eventBusArn) });
   });
 
-  it('deletes the bucket (emptying it first) and the table when a dev stack is deleted', () => {
-    expect(onlyResource(template, 'AWS::S3::Bucket').resource.DeletionPolicy).toBe('Delete');
-    expect(onlyResource(template, 'AWS::DynamoDB::Table').resource.DeletionPolicy).toBe('Delete');
-    template.hasResourceProperties('Custom::S3AutoDeleteObjects', {
-      BucketName: ref(stack.bucket.bucketName),
-    });
+  it('deletes the buckets (emptying them first), the table, the logs and the alarm key when a dev stack is deleted', () => {
+    expect(deletionPolicies(template)).toEqual(everyDataResource('Delete'));
+    for (const bucket of [stack.bucket, stack.accessLogBucket]) {
+      template.hasResourceProperties('Custom::S3AutoDeleteObjects', { BucketName: ref(bucket.bucketName) });
+    }
+  });
+
+  it('passes the cdk-nag AwsSolutions checks with no unacknowledged finding', () => {
+    expect(new AwsSolutionsChecks().validateScope(stack).violations).toEqual([]);
+  });
+
+  it('acknowledges only these nag findings, each with its reason', () => {
+    expect(acknowledgements(stack)).toEqual(expectedAcknowledgements(stack));
   });
 
   it('bundles the handler as one ESM file with a source map and a require shim', () => {
@@ -394,7 +654,11 @@ describe('UndocsStack (prod)', () => {
 
   beforeAll(() => {
     outdir = mkdtempSync(join(tmpdir(), 'undocs-infra-'));
-    ({ stack } = buildApp({ outdir, context: { ...CDK_JSON_CONTEXT, ...NO_BUNDLING, stage: 'prod' } }));
+    ({ stack } = buildApp({
+      outdir,
+      nag: true,
+      context: { ...CDK_JSON_CONTEXT, ...NO_BUNDLING, stage: 'prod' },
+    }));
     template = Template.fromStack(stack);
   }, SYNTH_TIMEOUT_MS);
 
@@ -406,12 +670,40 @@ describe('UndocsStack (prod)', () => {
     expect(stack.artifactId).toBe('Undocs-prod');
   });
 
-  it('retains the bucket, its objects, the table and the logs when the stack is deleted', () => {
-    for (const type of ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::Logs::LogGroup']) {
-      const { resource } = onlyResource(template, type);
-      expect({ type, policy: resource.DeletionPolicy }).toEqual({ type, policy: 'Retain' });
-    }
+  it('retains the buckets, their objects, the table, the logs and the alarm key when the stack is deleted', () => {
+    expect(deletionPolicies(template)).toEqual(everyDataResource('Retain'));
     expect(Object.keys(template.findResources('Custom::S3AutoDeleteObjects'))).toEqual([]);
+  });
+
+  it('keeps the function logs three months', () => {
+    expect(onlyResource(template, 'AWS::Logs::LogGroup').resource.Properties.RetentionInDays).toBe(90);
+  });
+
+  it('names its alarms and dashboard after the stage, and tells the function its stage', () => {
+    const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties.AlarmName,
+    );
+    expect(names.sort()).toEqual([
+      'undocs-prod-dead-letters',
+      'undocs-prod-function-errors',
+      'undocs-prod-function-throttles',
+      'undocs-prod-oldest-message-age',
+    ]);
+    expect(onlyResource(template, 'AWS::CloudWatch::Dashboard').resource.Properties.DashboardName).toBe(
+      'undocs-prod',
+    );
+    const body = JSON.stringify(dashboardBody(onlyResource(template, 'AWS::CloudWatch::Dashboard').resource));
+    expect(body).toContain('"stage","prod"');
+    expect(body).not.toContain('"dev"');
+    expect(onlyFunction(template, stack).resource.Properties.Environment.Variables[ENV.stage]).toBe('prod');
+  });
+
+  it('passes the cdk-nag AwsSolutions checks with no unacknowledged finding', () => {
+    expect(new AwsSolutionsChecks().validateScope(stack).violations).toEqual([]);
+  });
+
+  it('acknowledges only these nag findings, each with its reason', () => {
+    expect(acknowledgements(stack)).toEqual(expectedAcknowledgements(stack));
   });
 });
 
@@ -439,12 +731,116 @@ describe('validation', () => {
   it('rejects an ingest prefix that does not end with a slash, naming it', () => {
     expect(() => new IngestBucket(new Stack(), 'Bucket', { prefix: 'incoming' })).toThrow(/"incoming"/);
   });
+
+  it('rejects a stage that cannot name alarms, naming it', () => {
+    const stack = new Stack();
+    const { queue, deadLetterQueue } = new IngestQueue(stack, 'Queue', {
+      functionTimeout: Duration.minutes(1),
+    });
+    const ingestFunction = { metricErrors: () => undefined } as never;
+    expect(
+      () => new Operations(stack, 'Ops', { stage: 'a b', queue, deadLetterQueue, ingestFunction }),
+    ).toThrow(/"a b"/);
+  });
+
+  it('the nag check reports what is not acknowledged, and only that', () => {
+    const stack = new Stack();
+    const logged = new Bucket(stack, 'Unlogged', { enforceSSL: true });
+    const acknowledged = new Bucket(stack, 'Acknowledged', { enforceSSL: true });
+    Validations.of(acknowledged).acknowledge({ id: 'AwsSolutions-S1', reason: 'a test bucket' });
+
+    const violations = new AwsSolutionsChecks().validateScope(stack).violations;
+
+    expect(violations.map((v) => [v.ruleName, v.violatingResources.map((r) => r.constructPath)])).toEqual([
+      ['AwsSolutions-S1', [logged.node.defaultChild?.node.path]],
+    ]);
+  });
 });
 
-function functionRoleRef(stack: UndocsStack): unknown {
+function functionRole(stack: UndocsStack) {
   const role = stack.ingestFunction.role;
   if (role === undefined) throw new Error('the ingest function has no execution role');
-  return stack.resolve(role.roleName);
+  return role;
+}
+
+function functionRoleRef(stack: UndocsStack): unknown {
+  return stack.resolve(functionRole(stack).roleName);
+}
+
+function sortByJson<T>(values: T[]): T[] {
+  return [...values].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/** The types of the resources that hold data or keys. */
+const DATA_TYPES = ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::Logs::LogGroup', 'AWS::KMS::Key'];
+
+/** `policy` for each of the stack's two buckets, its table, its log group and its key, by type. */
+function everyDataResource(policy: 'Delete' | 'Retain'): Record<string, string[]> {
+  return Object.fromEntries(
+    DATA_TYPES.map((type) => [type, type === 'AWS::S3::Bucket' ? [policy, policy] : [policy]]),
+  );
+}
+
+/** Deletion policy of every resource of the types that hold data or keys, by type. */
+function deletionPolicies(template: Template): Record<string, string[]> {
+  return Object.fromEntries(
+    DATA_TYPES.map((type) => [
+      type,
+      Object.values(template.findResources(type)).map((r) => r.DeletionPolicy as string),
+    ]),
+  );
+}
+
+/** The dashboard's JSON body, with its CloudFormation references replaced by a placeholder. */
+function dashboardBody(resource: Record<string, Json>): Json {
+  const parts = resource.Properties.DashboardBody['Fn::Join'][1] as unknown[];
+  return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : '<ref>')).join(''));
+}
+
+interface AcknowledgementEntry {
+  readonly path: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Every rule acknowledged anywhere in `stack` (Validations.acknowledge), where, and why. */
+function acknowledgements(stack: Stack): AcknowledgementEntry[] {
+  return stack.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) =>
+          Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({
+            path: c.node.path.slice(stack.node.path.length + 1),
+            id: id.replace(/^annotation::/i, ''),
+            reason,
+          })),
+        ),
+    )
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The acknowledgements the stack is expected to carry: each names its resource and has a real reason. */
+function expectedAcknowledgements(stack: UndocsStack): AcknowledgementEntry[] {
+  const reason = expect.stringMatching(/^.{40,}$/) as unknown as string;
+  const tableArn = `<${(stack.resolve(stack.table.tableArn) as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]}.Arn>`;
+  const bucketArn = `<${(stack.resolve(stack.bucket.bucketArn) as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]}.Arn>`;
+  const notificationsHandler = stack.node.children.find((c) =>
+    c.node.id.startsWith('BucketNotificationsHandler'),
+  );
+  const expected = [
+    {
+      path: notificationsHandler?.node.id ?? 'BucketNotificationsHandler',
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason,
+    },
+    { path: 'IngestFunction', id: 'AwsSolutions-IAM5[Resource::*]', reason },
+    { path: 'IngestFunction', id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INGEST_PREFIX}*]`, reason },
+    { path: 'IngestFunction', id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`, reason },
+    { path: 'IngestBucket/AccessLogBucket', id: 'AwsSolutions-S1', reason },
+  ];
+  return expected.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 function onlyFunction(

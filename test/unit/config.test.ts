@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, loadIngestConfig } from '../../lib/config.js';
+import {
+  DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_PAGES,
+  loadIngestConfig,
+  loadStage,
+} from '../../lib/config.js';
 
 describe('loadIngestConfig', () => {
   it('uses the defaults when only the table and bus names are set', () => {
@@ -87,5 +92,15 @@ describe('loadIngestConfig', () => {
 
     // Assert
     expect(config.maxPages).toBe(DEFAULT_MAX_PAGES);
+  });
+});
+
+describe('loadStage', () => {
+  it('reads the stage the metrics are published under', () => {
+    expect(loadStage({ STAGE: 'prod' })).toBe('prod');
+  });
+
+  it('names the variable when it is missing', () => {
+    expect(() => loadStage({})).toThrow(/STAGE/);
   });
 });
