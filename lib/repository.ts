@@ -546,7 +546,8 @@ const RECORD_DEFAULTS: Partial<DocumentRecord> = {
   sequencer: null,
 };
 
-function toRecord(item: Item): DocumentRecord {
+/** A document item as read (unmarshalled) to a DocumentRecord: defaults for a first extraction under way, no key attributes. */
+export function toRecord(item: Item): DocumentRecord {
   const copy: Item = { ...RECORD_DEFAULTS, ...item };
   for (const name of INTERNAL_ATTRIBUTES) delete copy[name];
   return copy as unknown as DocumentRecord;
