@@ -7,11 +7,11 @@
  * entries: no duplicate, no orphan, no lost upload.
  */
 import { SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditTable } from '../../local/audit.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/clients.js';
-import type { Fault } from '../../local/faults.js';
+import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/clients.js';
+import type { Fault, FaultRule } from '../../local/faults.js';
 import { putWithNotification, sample, sqsRecord, startTestStack, type TestStack } from '../support/local.js';
 import { longReport } from '../support/long-pdf.js';
 
@@ -62,6 +62,12 @@ async function expectConverged(key: string, pages: number): Promise<void> {
   const published = t.stack.events.list().filter((e) => e.detail.key === key);
   expect(new Set(published.map((e) => e.detail.currentVersion))).toEqual(new Set([doc?.currentVersion]));
   expect(t.stack.deadLetterQueue.depth).toBe(0);
+}
+
+/** The same message, received once more (as the queue delivers it after a failure). */
+function redelivered(message: SQSRecord): SQSRecord {
+  const receives = Number(message.attributes.ApproximateReceiveCount) + 1;
+  return sqsRecord(t, message.body, { receiveCount: receives, messageId: message.messageId });
 }
 
 describe('a transient DynamoDB fault in the middle of writing a document’s parts', () => {
@@ -156,9 +162,7 @@ describe('the handler dying between the parts and the commit', () => {
     const id = t.documentId(key);
     const crashed = await t.repository.getDocument(id);
     const readableAfterCrash = await t.repository.getPages(id);
-    const second = await handler({
-      Records: [{ ...message, attributes: { ...message.attributes, ApproximateReceiveCount: '2' } }],
-    });
+    const second = await handler({ Records: [redelivered(message)] });
 
     // Assert: the crash left uncommitted parts, which no reader sees; the retry converged.
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
@@ -209,9 +213,7 @@ describe('S3 GetObject failing', () => {
     // Act
     const first = await handler({ Records: [message] });
     const received = await t.repository.getDocument(t.documentId(key));
-    const second = await handler({
-      Records: [{ ...message, attributes: { ...message.attributes, ApproximateReceiveCount: '2' } }],
-    });
+    const second = await handler({ Records: [redelivered(message)] });
 
     // Assert
     expect(injection.failed).toBe(3);
@@ -223,44 +225,50 @@ describe('S3 GetObject failing', () => {
 });
 
 describe('a fault that lasts through every receive', () => {
-  const sqs = () =>
-    new SQSClient({ endpoint: t.stack.endpoints.sqs, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-
-  /** What `undocs redrive` does: a message move task from the dead-letter queue to the queue. */
-  async function redrive(): Promise<void> {
-    const arn = (name: string) => `arn:aws:sqs:${LOCAL_REGION}:000000000000:${name}`;
-    await sqs().send(
+  /**
+   * Uploads `file` under `key` while `rule` fails every matching request, waits for the queue to
+   * give up, reads the document and the dead-letter queue, then lifts the fault and redrives the
+   * dead-letter queue as `undocs redrive` does (a message move task back to the queue).
+   */
+  async function throughEveryReceive(key: string, file: string, rule: Omit<FaultRule, 'times'>) {
+    const injection = t.stack.faults.inject({ ...rule, times: Number.POSITIVE_INFINITY });
+    await t.put(key, sample(file));
+    await t.stack.idle();
+    const whileFailing = await t.repository.getDocument(t.documentId(key));
+    const waiting = t.stack.deadLetterQueue.depth;
+    injection.remove();
+    const arn = (name: string) => `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${name}`;
+    const sqs = new SQSClient({
+      endpoint: t.stack.endpoints.sqs,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    await sqs.send(
       new StartMessageMoveTaskCommand({
         SourceArn: arn(t.stack.names.deadLetterQueue),
         DestinationArn: arn(t.stack.names.queue),
       }),
     );
     await t.stack.idle();
+    return { whileFailing, waiting, failed: injection.failed };
   }
 
   it('marks the document DEAD_LETTER with the reason on the last receive, and a redrive makes it DONE', async () => {
-    // Arrange: S3 fails every download.
+    // Act: S3 fails every download.
     const key = 'incoming/faults/dead-letter.pdf';
-    const injection = t.stack.faults.inject({
+    const { whileFailing, waiting, failed } = await throughEveryReceive(key, 'sample-1992-report.pdf', {
       service: 's3',
       operation: 'GetObject',
-      times: Number.POSITIVE_INFINITY,
       fault: 'unavailable',
     });
 
-    // Act
-    await t.put(key, sample('sample-1992-report.pdf'));
-    await t.stack.idle();
-    const deadLettered = await t.repository.getDocument(t.documentId(key));
-    injection.remove();
-    await redrive();
-
     // Assert
     const { maxReceiveCount } = t.stack.synthesized.definition.queue;
-    expect(injection.failed).toBe(maxReceiveCount * 3);
-    expect(deadLettered?.status).toBe('DEAD_LETTER');
-    expect(deadLettered?.failure?.code).toBe('RETRIES_EXHAUSTED');
-    expect(deadLettered?.failure?.message).toMatch(
+    expect(failed).toBe(maxReceiveCount * 3);
+    expect(waiting).toBe(1);
+    expect(whileFailing?.status).toBe('DEAD_LETTER');
+    expect(whileFailing?.failure?.code).toBe('RETRIES_EXHAUSTED');
+    expect(whileFailing?.failure?.message).toMatch(
       new RegExp(
         `^Processing was tried ${maxReceiveCount} times and failed each time for a reason outside the file: Downloading s3://\\S+ failed: .+ The upload waits in the dead-letter queue; \`undocs redrive\` retries it once the cause is fixed\\.$`,
       ),
@@ -270,25 +278,16 @@ describe('a fault that lasts through every receive', () => {
   });
 
   it('cannot mark the document when DynamoDB is what fails; the dead-letter queue keeps the upload for a redrive', async () => {
-    // Arrange: every status write fails (the first write of an upload, and the DEAD_LETTER one).
+    // Act: every status write fails (the first write of an upload, and the DEAD_LETTER one).
     const key = 'incoming/faults/table-down.pdf';
-    const injection = t.stack.faults.inject({
+    const { whileFailing, waiting } = await throughEveryReceive(key, 'sample-lettre-fr.pdf', {
       service: 'dynamodb',
       operation: 'UpdateItem',
-      times: Number.POSITIVE_INFINITY,
       fault: 'unavailable',
     });
 
-    // Act
-    await t.put(key, sample('sample-lettre-fr.pdf'));
-    await t.stack.idle();
-    const whileDown = await t.repository.getDocument(t.documentId(key));
-    const waiting = t.stack.deadLetterQueue.depth;
-    injection.remove();
-    await redrive();
-
     // Assert
-    expect(whileDown).toBeUndefined();
+    expect(whileFailing).toBeUndefined();
     expect(waiting).toBe(1);
     await expectConverged(key, 1);
   });
