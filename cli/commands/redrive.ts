@@ -93,9 +93,10 @@ export async function redrive(
   );
   let task = await findTask(queues, deadLetter.arn, handle);
   const deadline = startedAt + options.timeoutMs;
-  while (options.wait && task?.Status === 'RUNNING' && Date.now() < deadline) {
+  // A task just started may not be listed yet.
+  while (options.wait && (!task || task.Status === 'RUNNING') && Date.now() < deadline) {
     options.onProgress?.(
-      `moving: ${task.ApproximateNumberOfMessagesMoved ?? 0} of ${task.ApproximateNumberOfMessagesToMove ?? '?'} message(s)`,
+      `moving: ${task?.ApproximateNumberOfMessagesMoved ?? 0} of ${task?.ApproximateNumberOfMessagesToMove ?? '?'} message(s)`,
     );
     await new Promise((resolve) => setTimeout(resolve, TASK_POLL_MS));
     task = await findTask(queues, deadLetter.arn, handle);
