@@ -16,7 +16,13 @@ export const bold = paint(1);
 export function statusWord(status: string): string {
   const padded = status.padEnd(10);
   if (status === 'DONE') return green(padded);
-  if (status === 'FAILED' || status === 'UPLOAD_FAILED') return red(padded);
+  if (
+    status === 'FAILED' ||
+    status === 'UPLOAD_FAILED' ||
+    status === 'DEAD_LETTER' ||
+    status === 'NOT_QUEUED'
+  )
+    return red(padded);
   if (status === 'NEEDS_OCR' || status === 'PENDING' || status === 'SKIPPED') return yellow(padded);
   return padded;
 }
@@ -47,14 +53,16 @@ export function describeExtraction(doc: Extraction): string[] {
 /** The block printed for one stored document. */
 export function describeDocument(doc: DocumentRecord): string {
   const head = `${statusWord(doc.status)} ${bold(doc.key)}  ${dim(`id ${doc.documentId}, updated ${doc.updatedAt}`)}`;
-  if (doc.status === 'FAILED')
+  if (doc.status === 'FAILED' || doc.status === 'DEAD_LETTER')
     return `${head}\n  reason       ${doc.failure?.message ?? '-'} [${doc.failure?.code ?? '?'}]`;
   if (doc.status === 'PROCESSING' || doc.status === 'RECEIVED') return head;
   return [head, ...describeExtraction(doc).map((l) => `  ${l}`)].join('\n');
 }
 
-/** The closing summary of an upload: one line per file, then the counts. */
-export function describeUploadSummary(results: readonly UploadResult[]): string {
+/** The closing summary of an upload (or a reprocess, a redrive): one line per file, then the counts. */
+export function describeUploadSummary(
+  results: readonly (Pick<UploadResult, 'file' | 'reason' | 'document'> & { readonly status: string })[],
+): string {
   const lines = results.map((r) => {
     const what = r.document?.symbols.length ? r.document.symbols.join(', ') : '';
     const reason = r.reason ? `  ${r.reason}` : '';

@@ -28,10 +28,21 @@ Commands
       --agenda 35 --organ GA --session 75   an agenda item of an organ and session
       --from 2020-10-01 --to 2020-10-31 [--organ SC]   a masthead date range
       --signatory "Aliyev"        a signatory (full name or one word; case and accents ignored)
-  status                          Every upload and where it stands, newest first.
+  status                          Every upload and where it stands, newest first, and how many messages
+                                  wait in the dead-letter queue.
       --status <STATUS>           Only one status: ${STATUSES.join(', ')}.
       --failed, --needs-ocr       Shorthands for --status FAILED and --status NEEDS_OCR.
+      --dead-letter               Shorthand for --status DEAD_LETTER (retried until the last receive).
       --conflicts                 Symbols claimed by two or more files in one language.
+  redrive                         Move the messages of the dead-letter queue back to the ingest queue
+                                  (an SQS message move task), to be processed again.
+      --wait                      Follow the move, then wait for the DEAD_LETTER documents to settle.
+  reprocess <symbol or key>...    Run the extraction again for these documents: one message each to the
+                                  ingest queue, as S3 sends for an upload.
+      --stale                     Every DONE, NEEDS_OCR and FAILED document made by another version
+                                  of the extractor than this command's.
+      --lang fr                   With symbols: only the documents in that language.
+      --wait                      Wait until each document is written again; show a summary.
   watch                           Print the change events as they happen, one line each (JSON Lines
                                   with --json), until Ctrl-C. On a deployed stack it routes them to a
                                   temporary queue (a rule and a queue, deleted on exit).
@@ -47,6 +58,8 @@ Which stack (first that applies)
 Output
   --json                          Machine-readable JSON on stdout.
   -h, --help                      This help.
+
+redrive and reprocess need the stack's queues: --stack NAME, or the local stack.
 
 Exit status: 0 success; 1 a document failed or was not found; 2 usage or configuration error;
 3 --wait timed out with documents still pending.
@@ -68,6 +81,8 @@ const options = {
   conflicts: { type: 'boolean' },
   failed: { type: 'boolean' },
   'needs-ocr': { type: 'boolean' },
+  'dead-letter': { type: 'boolean' },
+  stale: { type: 'boolean' },
   text: { type: 'boolean' },
   footnotes: { type: 'boolean' },
   local: { type: 'boolean' },
@@ -130,9 +145,7 @@ async function extractCommand(files: string[], values: Values): Promise<number> 
 
 async function uploadCommand(paths: string[], values: Values): Promise<number> {
   if (paths.length === 0) throw new UsageError('upload needs files or folders.');
-  const timeoutSeconds = values.timeout === undefined ? 300 : Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
-    throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
+  const timeoutSeconds = timeoutOf(values);
   const target = await resolveTarget(targetFlags(values));
   const log = values.json ? err : out;
   log(dim(`Uploading to ${target.description}: s3://${target.bucket}/${target.prefix}`));
@@ -157,9 +170,7 @@ async function uploadCommand(paths: string[], values: Values): Promise<number> {
     out('');
     out(describeUploadSummary(results));
   }
-  if (results.some((r) => r.status === 'FAILED' || r.status === 'UPLOAD_FAILED' || r.status === 'SKIPPED'))
-    return 1;
-  return results.some((r) => r.status === 'PENDING') ? 3 : 0;
+  return summaryStatus(results);
 }
 
 async function getCommand(args: string[], values: Values): Promise<number> {
@@ -255,7 +266,13 @@ async function conflictsCommand(values: Values): Promise<number> {
 
 async function statusCommand(values: Values): Promise<number> {
   if (values.conflicts) return conflictsCommand(values);
-  const wanted = values.failed ? 'FAILED' : values['needs-ocr'] ? 'NEEDS_OCR' : values.status?.toUpperCase();
+  const wanted = values.failed
+    ? 'FAILED'
+    : values['needs-ocr']
+      ? 'NEEDS_OCR'
+      : values['dead-letter']
+        ? 'DEAD_LETTER'
+        : values.status?.toUpperCase();
   if (wanted !== undefined && !(STATUSES as readonly string[]).includes(wanted)) {
     throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${values.status}".`);
   }
@@ -273,13 +290,15 @@ async function statusCommand(values: Values): Promise<number> {
     );
     return 0;
   }
+  const note = await deadLetterNote(target);
   if (documents.length === 0) {
     out(`No uploads in ${target.description}.`);
+    if (note) out(note);
     return 0;
   }
   for (const d of documents) {
     const detail =
-      d.status === 'FAILED'
+      d.status === 'FAILED' || d.status === 'DEAD_LETTER'
         ? `${d.failure?.message ?? ''} [${d.failure?.code ?? '?'}]`
         : d.symbols.join(', ');
     out(`${statusWord(d.status)} ${d.updatedAt}  ${d.key}  ${dim(detail)}`);
@@ -289,7 +308,138 @@ async function statusCommand(values: Values): Promise<number> {
   out(
     `\n${documents.length} upload(s): ${[...counts].map(([s, n]) => `${n} ${s.toLowerCase()}`).join(', ')}`,
   );
+  if (note) out(note);
   return 0;
+}
+
+/**
+ * How many messages wait in the dead-letter queue, when the target knows its queues: a message
+ * whose DEAD_LETTER status could not be written (DynamoDB was what failed) shows only here.
+ */
+async function deadLetterNote(target: Target): Promise<string | undefined> {
+  if (!target.queues) return undefined;
+  const { queueDepth } = await import('./commands/redrive.js');
+  try {
+    const depth = await queueDepth(target.queues, target.queues.deadLetterQueueUrl);
+    const waiting = depth.visible + depth.inFlight;
+    if (waiting === 0) return dim('The dead-letter queue is empty.');
+    return `${waiting} message(s) wait in the dead-letter queue: \`undocs redrive\` moves them back to the queue.`;
+  } catch (error) {
+    return dim(`Could not read the dead-letter queue: ${(error as Error).message}`);
+  }
+}
+
+/** The target's queues, or a usage error naming what gives them. */
+function queuesOf(target: Target, command: string): Target & { queues: NonNullable<Target['queues']> } {
+  const { queues } = target;
+  if (!queues) {
+    throw new UsageError(
+      `${command} needs the stack's queues, which ${target.description} does not name: use --stack NAME (a deployed stack) or the local stack of \`npm start -- --serve\`.`,
+    );
+  }
+  return { ...target, queues };
+}
+
+/** Exit status of a summary: 1 when something failed or was skipped, 3 when the wait ended first. */
+function summaryStatus(results: readonly { status: string }[]): number {
+  const failing = ['FAILED', 'DEAD_LETTER', 'SKIPPED', 'NOT_QUEUED', 'UPLOAD_FAILED'];
+  if (results.some((r) => failing.includes(r.status))) return 1;
+  return results.some((r) => r.status === 'PENDING') ? 3 : 0;
+}
+
+async function redriveCommand(values: Values): Promise<number> {
+  const timeoutSeconds = timeoutOf(values);
+  const target = queuesOf(await resolveTarget(targetFlags(values)), 'redrive');
+  const log = values.json ? err : out;
+  const { redrive } = await import('./commands/redrive.js');
+  const result = await redrive(target, {
+    wait: Boolean(values.wait),
+    timeoutMs: timeoutSeconds * 1000,
+    onProgress: (line) => log(dim(line)),
+  });
+  if (values.json) {
+    out(
+      JSON.stringify(
+        {
+          ...result,
+          documents: result.documents.map(({ document, ...d }) => ({
+            ...d,
+            symbols: document?.symbols ?? [],
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else if (result.status === 'NOTHING_TO_MOVE') {
+    out(`The dead-letter queue of ${target.description} is empty: nothing to redrive.`);
+  } else {
+    const moved =
+      result.status === 'COMPLETED'
+        ? `moved ${result.moved}`
+        : `${result.status.toLowerCase()}, ${result.moved} moved so far`;
+    out(`Redrive of ${result.waiting} message(s) from the dead-letter queue to the ingest queue: ${moved}.`);
+    if (result.failureReason) out(`The move failed: ${result.failureReason}`);
+    if (result.documents.length > 0) {
+      out('');
+      out(describeUploadSummary(result.documents.map((d) => ({ ...d, file: d.key }))));
+    } else if (!values.wait) {
+      out(dim('The pipeline processes them again now; `undocs status` shows where each stands.'));
+    }
+  }
+  if (result.status === 'FAILED' || result.status === 'CANCELLED') return 1;
+  return summaryStatus(result.documents);
+}
+
+async function reprocessCommand(names: string[], values: Values): Promise<number> {
+  if (names.length === 0 && !values.stale)
+    throw new UsageError('reprocess needs symbols or keys, or --stale (e.g. undocs reprocess A/75/574).');
+  const timeoutSeconds = timeoutOf(values);
+  const target = queuesOf(await resolveTarget(targetFlags(values)), 'reprocess');
+  const log = values.json ? err : out;
+  const [{ selectDocuments, reprocess }, { EXTRACTOR_VERSION }] = await Promise.all([
+    import('./commands/reprocess.js'),
+    import('../lib/extract.js'),
+  ]);
+  const { documents, skipped } = await selectDocuments(target, {
+    names,
+    language: values.lang,
+    ...(values.stale && { staleAgainst: EXTRACTOR_VERSION }),
+  });
+  if (values.stale) log(dim(`Extractor ${EXTRACTOR_VERSION}: ${documents.length} document(s) to reprocess.`));
+  const results = [
+    ...skipped,
+    ...(await reprocess(target.queues, target.repository, documents, {
+      wait: Boolean(values.wait),
+      timeoutMs: timeoutSeconds * 1000,
+      onProgress: (r) => {
+        const note = r.status === 'QUEUED' ? dim('queued, waiting') : (r.reason ?? '');
+        if (values.wait || r.status !== 'QUEUED') log(`${statusWord(r.status)} ${r.file} ${note}`);
+      },
+    })),
+  ];
+  if (values.json) {
+    out(
+      JSON.stringify(
+        results.map(({ document, ...r }) => ({ ...r, symbols: document?.symbols ?? [] })),
+        null,
+        2,
+      ),
+    );
+  } else if (results.length === 0) {
+    out(`Nothing to reprocess in ${target.description}.`);
+  } else {
+    out('');
+    out(describeUploadSummary(results));
+  }
+  return summaryStatus(results);
+}
+
+function timeoutOf(values: Values): number {
+  const timeoutSeconds = values.timeout === undefined ? 300 : Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
+  return timeoutSeconds;
 }
 
 async function watchCommand(values: Values): Promise<number> {
@@ -360,6 +510,10 @@ export async function main(argv: string[]): Promise<number> {
         return await findCommand(values);
       case 'watch':
         return await watchCommand(values);
+      case 'redrive':
+        return await redriveCommand(values);
+      case 'reprocess':
+        return await reprocessCommand(rest, values);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -7,15 +7,23 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { readCliEnvironment } from '../lib/config.js';
 import { createDocumentReader, type DocumentReader } from '../lib/reader.js';
-import { localClients } from '../local/clients.js';
+import { localClients, localSqsClient } from '../local/clients.js';
 import { readLocalState } from '../local/state.js';
 
 /** Where a stack's change events can be followed (`undocs watch`). */
 export type EventsSource =
   | { readonly kind: 'local'; readonly endpoint: string; readonly bus: string }
   | { readonly kind: 'aws'; readonly bus: string; readonly region?: string };
+
+/** A stack's ingest queue and dead-letter queue (`undocs redrive`, `undocs reprocess`). */
+export interface QueuesTarget {
+  readonly sqs: SQSClient;
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
+}
 
 /** Where the CLI reads and writes. */
 export interface Target {
@@ -29,6 +37,8 @@ export interface Target {
   readonly repository: DocumentReader;
   /** The change events; undefined when resources were named without a bus. */
   readonly events?: EventsSource;
+  /** The queues; known for a deployed stack (`--stack`) and the local one, not for named resources. */
+  readonly queues?: QueuesTarget;
 }
 
 /** Target flags, as parsed from the command line. */
@@ -64,12 +74,19 @@ async function stackOutputs(stackName: string, region: string | undefined): Prom
 
 function awsTarget(
   description: string,
-  names: { bucket: string; table: string; prefix: string; eventBus: string | undefined },
+  names: {
+    bucket: string;
+    table: string;
+    prefix: string;
+    eventBus: string | undefined;
+    queues?: { queueUrl: string; deadLetterQueueUrl: string };
+  },
   region?: string,
 ): Target {
   const s3 = new S3Client(region ? { region } : {});
   const dynamodb = new DynamoDBClient(region ? { region } : {});
   return {
+    ...(names.queues && { queues: { sqs: new SQSClient(region ? { region } : {}), ...names.queues } }),
     description,
     bucket: names.bucket,
     table: names.table,
@@ -118,6 +135,10 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
           table: t,
           prefix: flags.prefix ?? outputs.IngestPrefix ?? DEFAULT_PREFIX,
           eventBus: flags.eventBus ?? outputs.EventBusName,
+          ...(outputs.QueueUrl &&
+            outputs.DeadLetterQueueUrl && {
+              queues: { queueUrl: outputs.QueueUrl, deadLetterQueueUrl: outputs.DeadLetterQueueUrl },
+            }),
         },
         region,
       );
@@ -145,5 +166,8 @@ export async function resolveTarget(flags: TargetFlags): Promise<Target> {
     ...(state.endpoints.events && {
       events: { kind: 'local', endpoint: state.endpoints.events, bus: state.eventBus },
     }),
+    // A state file written before the local stack had an SQS endpoint has no queues.
+    ...(state.endpoints.sqs &&
+      state.queues && { queues: { sqs: localSqsClient(state.endpoints.sqs), ...state.queues } }),
   };
 }

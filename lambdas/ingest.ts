@@ -11,7 +11,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadIngestConfig, loadStage } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
 import { EventBridgePublisher } from '../lib/event-publisher.js';
-import { handleObjectEvent, type IngestDeps } from '../lib/ingest.js';
+import { handleObjectEvent, type IngestDeps, recordDeadLetter } from '../lib/ingest.js';
 import { logger } from '../lib/logger.js';
 import { createMetrics, publishMetrics, recordOutcome, recordRetry } from '../lib/metrics.js';
 import { DocumentRepository } from '../lib/repository.js';
@@ -47,6 +47,34 @@ async function processRecord(record: SQSRecord): Promise<void> {
   }
 }
 
+/**
+ * On a message's last receive the queue moves it to the dead-letter queue: its documents say so
+ * (DEAD_LETTER, with the reason). Best effort: when DynamoDB is what fails, this fails too, and is logged.
+ */
+async function recordDeadLetters(record: SQSRecord, error: unknown, receives: number): Promise<void> {
+  const details = { error: describeError(error), receiveCount: receives };
+  let events: ReturnType<typeof parseS3EventBody>;
+  try {
+    events = parseS3EventBody(record.body);
+  } catch {
+    // A malformed message names no document; the dead-letter queue keeps it as it is.
+    logger.error('Message goes to the dead-letter queue', details);
+    return;
+  }
+  for (const event of events) {
+    try {
+      const outcome = await recordDeadLetter(deps, event, error, receives);
+      logger.error('Message goes to the dead-letter queue', { ...details, key: event.key, status: outcome });
+    } catch (markError) {
+      logger.error('Message goes to the dead-letter queue; its DEAD_LETTER status could not be recorded', {
+        ...details,
+        key: event.key,
+        markError: describeError(markError),
+      });
+    }
+  }
+}
+
 /** SQS batch handler; a message fails only when one of its objects hit a transient error or a bug. */
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
@@ -55,10 +83,10 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       await processRecord(record);
     } catch (error) {
-      logger.error('Message will be retried', {
-        error: describeError(error),
-        receiveCount: record.attributes.ApproximateReceiveCount,
-      });
+      const receives = Number(record.attributes.ApproximateReceiveCount);
+      if (config.maxReceiveCount !== undefined && receives >= config.maxReceiveCount)
+        await recordDeadLetters(record, error, receives);
+      else logger.error('Message will be retried', { error: describeError(error), receiveCount: receives });
       recordRetry(metrics);
       batchItemFailures.push({ itemIdentifier: record.messageId });
     } finally {

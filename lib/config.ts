@@ -17,6 +17,11 @@ export const ENV = {
   maxPages: 'MAX_PAGES',
   /** Deployment stage (`dev`, `prod`): the `stage` dimension of the function's metrics. */
   stage: 'STAGE',
+  /**
+   * The queue's redrive `maxReceiveCount`: on that receive a failing message's documents are marked
+   * DEAD_LETTER. Unset, the function cannot tell the last receive and marks nothing.
+   */
+  maxReceiveCount: 'MAX_RECEIVE_COUNT',
 } as const;
 
 /** The service name of the ingest function's logs and metrics (their `service` key and dimension). */
@@ -28,6 +33,8 @@ export interface IngestConfig {
   readonly eventBusName: string;
   readonly maxObjectBytes: number;
   readonly maxPages: number;
+  /** The receive after which the queue moves a failing message to its dead-letter queue, when known. */
+  readonly maxReceiveCount?: number;
 }
 
 /** Default object size limit: 100 MiB, well above the largest UN document seen (a few MB). */
@@ -45,7 +52,7 @@ function required(env: Env, name: string): string {
   return value;
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
+function positiveInteger<T extends number | undefined>(env: Env, name: string, fallback: T): number | T {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
@@ -62,6 +69,7 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     eventBusName: required(env, ENV.eventBusName),
     maxObjectBytes: positiveInteger(env, ENV.maxObjectBytes, DEFAULT_MAX_OBJECT_BYTES),
     maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
+    maxReceiveCount: positiveInteger(env, ENV.maxReceiveCount, undefined),
   };
 }
 

@@ -7,7 +7,10 @@
  * throws it, so the queue retries and, after the last receive, the dead-letter queue keeps it.
  */
 
-/** Reason codes recorded on a FAILED document. Stable: downstream readers filter on them. */
+/**
+ * Reason codes recorded on a FAILED document, and `RETRIES_EXHAUSTED` on a DEAD_LETTER one (a
+ * transient failure on every receive). Stable: downstream readers filter on them.
+ */
 export type FailureCode =
   | 'NOT_A_PDF'
   | 'ENCRYPTED'
@@ -16,7 +19,8 @@ export type FailureCode =
   | 'TOO_MANY_PAGES'
   | 'EMPTY_OBJECT'
   | 'OBJECT_NOT_FOUND'
-  | 'EXTRACTION_FAILED';
+  | 'EXTRACTION_FAILED'
+  | 'RETRIES_EXHAUSTED';
 
 /** Base of every error raised while ingesting one object. */
 export abstract class IngestError extends Error {

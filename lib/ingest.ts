@@ -3,8 +3,10 @@ import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { type DetailType, type EventPublisher, eventsForState, type SymbolConflict } from './events.js';
 import { EXTRACTOR_VERSION, extractDocument } from './extract.js';
 import {
+  COMMITTED_STATUSES,
   chunkFootnotes,
   cleanPageText,
+  cleanString,
   type DocumentRecord,
   type DocumentStatus,
   documentIdFor,
@@ -14,7 +16,7 @@ import {
 import { SCHEMA_VERSION } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
 import type { Footnote, PageText, UnDocument } from './parser/types.js';
-import type { DocumentRepository } from './repository.js';
+import { DocumentChangedError, type DocumentRepository } from './repository.js';
 import { compareSequencers, type ObjectEvent } from './s3-events.js';
 import type { ObjectStore } from './storage.js';
 
@@ -42,15 +44,18 @@ export interface IngestOutcome {
   readonly pageCount?: number;
 }
 
-const TERMINAL: ReadonlySet<DocumentStatus> = new Set(['DONE', 'FAILED', 'NEEDS_OCR', 'REMOVED']);
-
-/** Whether an event is older than, or the same delivery as, what the table already reflects. */
+/**
+ * Whether an event is older than, or the same delivery as, what the table already reflects. A
+ * reprocess carries the sequencer of the upload it extracts again: it counts as a repeat only once
+ * a commit followed the request (a redelivered reprocess message).
+ */
 function supersededBy(event: ObjectEvent, previous: DocumentRecord | undefined): IngestOutcome['skipped'] {
   if (!previous?.sequencer || !event.sequencer) return undefined;
   const order = compareSequencers(event.sequencer, previous.sequencer);
   if (order < 0) return 'stale-event';
-  if (order === 0 && TERMINAL.has(previous.status)) return 'duplicate-event';
-  return undefined;
+  if (order > 0 || !COMMITTED_STATUSES.has(previous.status)) return undefined;
+  if (event.reprocess && previous.updatedAt < event.eventTime) return undefined;
+  return 'duplicate-event';
 }
 
 /**
@@ -79,10 +84,14 @@ async function publish(
 
 /**
  * A delivery of an event already committed: the commit may have been followed by a crash or a
- * failed publish, so the events of the current state are published again (same details).
+ * failure before its index entries and clean-up were done, or before its events were published, so
+ * those are done again (idempotent) and the events of the current state published again (same details).
  */
 async function republish(deps: IngestDeps, previous: DocumentRecord): Promise<IngestOutcome> {
-  const conflicts = await deps.repository.findConflicts(previous);
+  const conflicts =
+    previous.status === 'REMOVED' || previous.currentVersion === null
+      ? await deps.repository.findConflicts(previous)
+      : await deps.repository.finishCommit(previous);
   const published = await publish(deps, previous, conflicts);
   return { documentId: previous.documentId, status: previous.status, skipped: 'duplicate-event', published };
 }
@@ -130,28 +139,23 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     eTag: event.eTag ?? null,
     versionId: event.versionId ?? null,
     sequencer: event.sequencer ?? null,
-    status: 'PROCESSING',
+    status: 'RECEIVED',
     failure: null,
     receivedAt,
     updatedAt: receivedAt,
     extractorVersion: null,
     schemaVersion: SCHEMA_VERSION,
   };
-  const upload = {
-    bucket: base.bucket,
-    key: base.key,
-    size: base.size,
-    eTag: base.eTag,
-    versionId: base.versionId,
-    sequencer: base.sequencer,
-    receivedAt,
-    failure: null,
-  };
-  // Readers keep seeing the last committed extraction until this one commits.
-  await deps.repository.markStatus(documentId, { ...upload, status: 'PROCESSING', updatedAt: receivedAt });
+  // The first write of an upload, before anything that can fail on its account (the download, the
+  // extraction). Readers keep seeing the last committed extraction until this one commits; the
+  // guard keeps a status from landing on a newer commit (the retry then finds the event stale).
+  const guard = { currentVersion: previous?.currentVersion ?? null };
+  await deps.repository.markStatus(documentId, uploadStatus(base, 'RECEIVED', receivedAt), guard);
   const replaces = { version: previous?.currentVersion ?? null, previous };
 
-  const { record, parts } = await extractOrFail(deps, event, base);
+  const extracting = () =>
+    deps.repository.markStatus(documentId, uploadStatus(base, 'PROCESSING', clock().toISOString()), guard);
+  const { record, parts } = await extractOrFail(deps, event, base, extracting);
   const commit = await deps.repository.commitExtraction(record, parts, replaces);
   const published = await publish(deps, { ...record, currentVersion: commit.version }, commit.conflicts);
   return {
@@ -161,6 +165,16 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     ...(record.status !== 'FAILED' && { pageCount: record.pageCount }),
     published,
   };
+}
+
+/** The fields a status write sets: where the upload stands, and which upload it is. */
+function uploadStatus(
+  base: Omit<DocumentRecord, 'currentVersion'>,
+  status: DocumentStatus,
+  updatedAt: string,
+) {
+  const { bucket, key, size, eTag, versionId, sequencer, receivedAt } = base;
+  return { bucket, key, size, eTag, versionId, sequencer, receivedAt, failure: null, status, updatedAt };
 }
 
 /** What one upload commits: its extraction, or its failure (with no parts). */
@@ -177,6 +191,7 @@ async function extractOrFail(
   deps: IngestDeps,
   event: ObjectEvent,
   base: Omit<DocumentRecord, 'currentVersion'>,
+  extracting: () => Promise<void>,
 ): Promise<Extraction> {
   const clock = deps.now ?? (() => new Date());
   try {
@@ -188,6 +203,7 @@ async function extractOrFail(
       );
     }
     const bytes = await deps.store.read(event.bucket, event.key, event.versionId);
+    await extracting();
     const extracted = await extract(bytes, deps.config.maxPages);
     const { pages, footnotes, ...metadata } = extracted;
     const clean = sanitizeExtraction({ ...metadata, footnotes });
@@ -241,3 +257,74 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
 }
+
+/** What {@link recordDeadLetter} found and did. */
+export type DeadLetterOutcome =
+  /** The document now says DEAD_LETTER, with the reason. */
+  | 'recorded'
+  /** The event had committed (only its publishing failed): the status stays what it committed. */
+  | 'committed'
+  /** A newer event owns the document (or wrote it meanwhile): left as it is. */
+  | 'superseded';
+
+/**
+ * Called on a message's last receive, when its processing failed again and the queue will move it
+ * to the dead-letter queue: marks the event's document DEAD_LETTER with the reason, so the status
+ * says where the upload is. Best effort: when the table itself is what fails, this write fails too
+ * (it throws, and the document keeps its RECEIVED or PROCESSING status; the dead-letter queue still
+ * holds the message).
+ */
+export async function recordDeadLetter(
+  deps: IngestDeps,
+  event: ObjectEvent,
+  error: unknown,
+  receives: number,
+): Promise<DeadLetterOutcome> {
+  const documentId = documentIdFor(event.bucket, event.key);
+  const previous = await deps.repository.getDocument(documentId);
+  const skipped = supersededBy(event, previous);
+  if (skipped === 'stale-event') return 'superseded';
+  if (skipped === 'duplicate-event') return 'committed';
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  try {
+    await deps.repository.markStatus(
+      documentId,
+      {
+        bucket: event.bucket,
+        key: event.key,
+        size: event.size ?? previous?.size ?? null,
+        eTag: event.eTag ?? null,
+        versionId: event.versionId ?? null,
+        sequencer: event.sequencer ?? null,
+        receivedAt: previous?.receivedAt ?? now,
+        status: 'DEAD_LETTER',
+        failure: deadLetterFailure(error, receives),
+        updatedAt: now,
+      },
+      { updatedAt: previous?.updatedAt ?? null },
+    );
+  } catch (markError) {
+    if (markError instanceof DocumentChangedError) return 'superseded';
+    throw markError;
+  }
+  return 'recorded';
+}
+
+/** The reason a DEAD_LETTER document shows: what kept failing, and what brings it back. */
+export function deadLetterFailure(error: unknown, receives: number): Failure {
+  // Transient errors say they will be retried (lib/aws-errors.ts); this was the last try.
+  const cause =
+    error instanceof IngestError
+      ? `for a reason outside the file: ${error.message.replace(' failed for now and will be retried:', ' failed:')}`
+      : `with an error undocs did not expect: ${describeError(error)}`;
+  return {
+    code: 'RETRIES_EXHAUSTED',
+    message: cleanString(
+      `Processing was tried ${receives} times and failed each time ${cause.replace(/\.?$/, '.')} The upload waits in the dead-letter queue; \`undocs redrive\` retries it once the cause is fixed.`,
+      MAX_FAILURE_MESSAGE_CHARS,
+    ),
+  };
+}
+
+/** Longest failure message kept on a document (an SDK error message can be long). */
+const MAX_FAILURE_MESSAGE_CHARS = 1000;

@@ -29,6 +29,7 @@ export type DocumentReader = Pick<
   | 'findBySignatory'
   | 'listByStatus'
   | 'listAll'
+  | 'listStale'
   | 'listConflicts'
 >;
 

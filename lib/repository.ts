@@ -53,6 +53,28 @@ const BATCH_RETRIES = 8;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A condition on the document item as it was read, for {@link DocumentRepository.markStatus}:
+ * `currentVersion` still the committed extraction it was (null: none yet), or `updatedAt` still the
+ * last write it was (null: no item yet).
+ */
+export type StatusGuard = { readonly currentVersion: string | null } | { readonly updatedAt: string | null };
+
+function guardCondition(guard: StatusGuard): {
+  expression: string;
+  names: Record<string, string>;
+  values: Item;
+} {
+  const [name, value] =
+    'currentVersion' in guard ? ['currentVersion', guard.currentVersion] : ['updatedAt', guard.updatedAt];
+  return value === null
+    ? { expression: 'attribute_not_exists(#guard)', names: { '#guard': name }, values: {} }
+    : { expression: '#guard = :guard', names: { '#guard': name }, values: { ':guard': value } };
+}
+
+/** The document item changed between its read and a guarded status write. Transient: a retry reads it again. */
+export class DocumentChangedError extends TransientIngestError {}
+
+/**
  * The document table's repository: the only code that knows the item layout's keys. Transient
  * DynamoDB errors come out as TransientIngestError.
  */
@@ -85,13 +107,16 @@ export class DocumentRepository {
   }
 
   /**
-   * Records where an upload stands (PROCESSING, REMOVED...) on the document item without touching
-   * its metadata or `currentVersion`: readers keep reading the last committed extraction.
+   * Records where an upload stands (RECEIVED, PROCESSING, DEAD_LETTER, REMOVED) on the document item
+   * without touching its metadata or `currentVersion`: readers keep reading the last committed
+   * extraction. With `guard`, the write happens only if the item is still as it was read, else a
+   * TransientIngestError says the document changed meanwhile (a commit, another event).
    */
   async markStatus(
     documentId: string,
     fields: Partial<Omit<DocumentRecord, 'documentId' | 'currentVersion'>> &
       Pick<DocumentRecord, 'status' | 'updatedAt' | 'bucket' | 'key'>,
+    guard?: StatusGuard,
   ): Promise<void> {
     const values: Item = {
       ...fields,
@@ -102,22 +127,35 @@ export class DocumentRepository {
       [STATUS_INDEX.sortKey.name]: `${fields.updatedAt}#${documentId}`,
     };
     const names = Object.keys(values).filter((name) => values[name] !== undefined);
-    await this.call('Recording a document status', () =>
-      this.db.send(
+    const condition = guard && guardCondition(guard);
+    try {
+      await this.db.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: marshall({ pk: documentPk(documentId), sk: META_SK }),
           UpdateExpression: `SET ${names.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+          ExpressionAttributeNames: {
+            ...Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+            ...condition?.names,
+          },
           ExpressionAttributeValues: marshall(
-            Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name]])),
             {
-              removeUndefinedValues: true,
+              ...Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name]])),
+              ...condition?.values,
             },
+            { removeUndefinedValues: true },
           ),
+          ...(condition && { ConditionExpression: condition.expression }),
         }),
-      ),
-    );
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException))
+        throw classifyAwsError(error, 'Recording a document status');
+      throw new DocumentChangedError(
+        `Document ${documentId} changed while its ${fields.status} status was recorded; the event will be retried.`,
+        { cause: error },
+      );
+    }
   }
 
   /**
@@ -186,13 +224,30 @@ export class DocumentRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException))
         throw classifyAwsError(error, 'Committing a document');
-      await this.deleteKeys(partItems.map((p) => ({ pk: String(p.pk), sk: String(p.sk) })));
-      throw new TransientIngestError(
-        `Another extraction of document ${documentId} was committed meanwhile; this one will be retried.`,
-        { cause: error },
-      );
+      // The SDK retries a write whose response was lost (a reset connection, a timeout); when the
+      // first attempt went through, the retry fails its own condition. That is our commit, not a
+      // lost race: its parts must stay.
+      if ((await this.getDocument(documentId))?.currentVersion !== version) {
+        await this.deleteKeys(partItems.map((p) => ({ pk: String(p.pk), sk: String(p.sk) })));
+        throw new TransientIngestError(
+          `Another extraction of document ${documentId} was committed meanwhile; this one will be retried.`,
+          { cause: error },
+        );
+      }
     }
+    const conflicts = await this.finishCommit({ ...record, currentVersion: version }, replaces.previous);
+    return { version, conflicts };
+  }
 
+  /**
+   * What follows a commit, idempotent so that a redelivery after a crash or a failure at this stage
+   * can run it again: the committed extraction's index entries and conflict markers are written,
+   * and every other version's parts (older extractions, parts a crashed attempt left) are deleted
+   * with the index entries `previous` (the document before the commit) had and this one has not.
+   * Returns the symbols the document shares with other current documents in its language.
+   */
+  async finishCommit(record: DocumentRecord, previous?: Indexable): Promise<SymbolConflict[]> {
+    const { documentId, currentVersion: version } = record;
     // Index entries follow the commit: readers check each hit against the document item, so an
     // entry a crash leaves behind never answers a question the document no longer answers.
     const entries = indexEntries(documentId, record);
@@ -207,7 +262,9 @@ export class DocumentRepository {
       })),
     );
     const current = new Set(entries.map((entry) => `${entry.pk}|${entry.sk}`));
-    const staleEntries = (replaces.previous ? indexEntries(documentId, replaces.previous) : []).filter(
+    // Whatever `previous` says now (PROCESSING on a retry, REMOVED before a re-upload), its
+    // metadata is its last committed extraction's, whose entries were written as for DONE.
+    const staleEntries = (previous ? indexEntries(documentId, { ...previous, status: 'DONE' }) : []).filter(
       (entry) => !current.has(`${entry.pk}|${entry.sk}`),
     );
     const conflicts = await this.recordConflicts(record);
@@ -218,7 +275,7 @@ export class DocumentRepository {
       ...staleParts,
       ...staleEntries.map(({ pk: entryPk, sk }) => ({ pk: entryPk, sk })),
     ]);
-    return { version, conflicts };
+    return conflicts;
   }
 
   /**
@@ -414,6 +471,31 @@ export class DocumentRepository {
     return items.map(toRecord);
   }
 
+  /**
+   * Committed documents (DONE, NEEDS_OCR, FAILED) made by an extractor other than
+   * `extractorVersion`, most recently updated first. A Query of the byStatus index per status,
+   * filtered on the version: no Scan, but it reads every document item in those statuses, page by page.
+   */
+  async listStale(extractorVersion: string): Promise<DocumentRecord[]> {
+    const lists = await Promise.all(
+      (['DONE', 'NEEDS_OCR', 'FAILED'] as const).map((status) =>
+        this.queryAll({
+          TableName: this.tableName,
+          IndexName: STATUS_INDEX.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: 'attribute_not_exists(#v) OR #v <> :v',
+          ExpressionAttributeNames: { '#pk': STATUS_INDEX.partitionKey.name, '#v': 'extractorVersion' },
+          ExpressionAttributeValues: marshall({ ':pk': statusPk(status), ':v': extractorVersion }),
+          ScanIndexForward: false,
+        }),
+      ),
+    );
+    return lists
+      .flat()
+      .map(toRecord)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
   /** Every document in every status, most recently updated first. */
   async listAll(limitPerStatus = 1000): Promise<DocumentRecord[]> {
     const lists = await Promise.all(STATUSES.map((s) => this.listByStatus(s, limitPerStatus)));
@@ -464,7 +546,8 @@ const RECORD_DEFAULTS: Partial<DocumentRecord> = {
   sequencer: null,
 };
 
-function toRecord(item: Item): DocumentRecord {
+/** A document item as read (unmarshalled) to a DocumentRecord: defaults for a first extraction under way, no key attributes. */
+export function toRecord(item: Item): DocumentRecord {
   const copy: Item = { ...RECORD_DEFAULTS, ...item };
   for (const name of INTERNAL_ATTRIBUTES) delete copy[name];
   return copy as unknown as DocumentRecord;

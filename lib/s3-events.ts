@@ -13,6 +13,19 @@ export interface ObjectEvent extends ObjectRef {
   /** The S3 event name, e.g. `ObjectCreated:Put`. */
   readonly eventName: string;
   readonly eventTime: string;
+  /**
+   * True for a record `undocs reprocess` sent ({@link REPROCESS_EVENT_SOURCE}): the same upload
+   * (same sequencer) extracted again, not a repeated delivery of its S3 event.
+   */
+  readonly reprocess?: boolean;
+}
+
+/** The `eventSource` of the records `undocs reprocess` sends; S3's own records say `aws:s3`. */
+export const REPROCESS_EVENT_SOURCE = 'undocs:reprocess';
+
+/** Encodes a key the way S3 does in event notifications: percent-encoding, `+` for a space. */
+export function encodeS3EventKey(key: string): string {
+  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
 }
 
 /** Decodes an S3 event key: `+` is a space, then percent-decoding (`%2B` is a literal `+`). */
@@ -26,6 +39,7 @@ export class MalformedEventError extends Error {
 }
 
 interface RawS3Record {
+  eventSource?: unknown;
   eventName?: unknown;
   eventTime?: unknown;
   s3?: {
@@ -83,7 +97,90 @@ export function parseS3EventBody(body: string): ObjectEvent[] {
       eTag: str(record.s3?.object?.eTag),
       versionId: str(record.s3?.object?.versionId),
       sequencer: str(record.s3?.object?.sequencer),
+      ...(record.eventSource === REPROCESS_EVENT_SOURCE && { reprocess: true }),
     };
+  });
+}
+
+/** What one S3 notification record says: an object event, as S3 would report it. */
+export interface NotificationFields {
+  readonly eventName: string;
+  readonly eventTime: string;
+  readonly region: string;
+  readonly bucket: string;
+  /** The key, decoded; the record carries it encoded as S3 does. */
+  readonly key: string;
+  readonly size?: number;
+  readonly eTag?: string;
+  readonly versionId?: string;
+  readonly sequencer: string;
+  /** `aws:s3` for S3's own; {@link REPROCESS_EVENT_SOURCE} for a reprocess. @default 'aws:s3' */
+  readonly eventSource?: string;
+  /** Who caused the event. @default 'AWS:LOCAL' */
+  readonly principalId?: string;
+}
+
+/** The SQS message body S3 sends for one object event (event structure 2.1), key encoded as S3 encodes it. */
+export function s3NotificationBody(fields: NotificationFields): string {
+  return JSON.stringify({
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: fields.eventSource ?? 'aws:s3',
+        awsRegion: fields.region,
+        eventTime: fields.eventTime,
+        eventName: fields.eventName,
+        userIdentity: { principalId: fields.principalId ?? 'AWS:LOCAL' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'LOCAL', 'x-amz-id-2': 'LOCAL' },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'local',
+          bucket: {
+            name: fields.bucket,
+            ownerIdentity: { principalId: 'LOCAL' },
+            arn: `arn:aws:s3:::${fields.bucket}`,
+          },
+          object: {
+            key: encodeS3EventKey(fields.key),
+            ...(fields.size !== undefined && { size: fields.size }),
+            ...(fields.eTag !== undefined && { eTag: fields.eTag }),
+            ...(fields.versionId !== undefined && { versionId: fields.versionId }),
+            sequencer: fields.sequencer,
+          },
+        },
+      },
+    ],
+  });
+}
+
+/** What a reprocess needs to know of a document: the upload it was extracted from. */
+export type ReprocessTarget = Pick<ObjectRef, 'bucket' | 'key'> & {
+  readonly size: number | null;
+  readonly eTag: string | null;
+  readonly versionId: string | null;
+  readonly sequencer: string | null;
+};
+
+/**
+ * The message `undocs reprocess` sends for a document: the S3 notification of the upload it was
+ * extracted from (same key, version and sequencer, so a newer upload still wins), marked as a
+ * reprocess and timed at the request, so the ingest extracts it again once, not as a duplicate.
+ */
+export function reprocessNotificationBody(doc: ReprocessTarget, requestedAt: Date, region: string): string {
+  return s3NotificationBody({
+    eventName: 'ObjectCreated:Put',
+    eventTime: requestedAt.toISOString(),
+    region,
+    bucket: doc.bucket,
+    key: doc.key,
+    ...(doc.size !== null && { size: doc.size }),
+    ...(doc.eTag !== null && { eTag: doc.eTag }),
+    ...(doc.versionId !== null && { versionId: doc.versionId }),
+    // A document without one (written before sequencers were kept) sorts before any S3 event.
+    sequencer: doc.sequencer ?? '0',
+    eventSource: REPROCESS_EVENT_SOURCE,
+    principalId: 'undocs reprocess',
   });
 }
 

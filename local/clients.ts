@@ -1,6 +1,7 @@
 /** SDK clients for the local stack's embedded servers (kept light: the CLI imports this). */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 
 /** Region the local stack pretends to be in. */
 export const LOCAL_REGION = 'us-east-1';
@@ -29,4 +30,9 @@ export function localClients(endpoints: { s3: string; dynamodb: string }): {
       credentials: LOCAL_CREDENTIALS,
     }),
   };
+}
+
+/** An SQS client for the local stack's SQS endpoint (local/sqs-api.ts). */
+export function localSqsClient(endpoint: string): SQSClient {
+  return new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }

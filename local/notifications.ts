@@ -4,7 +4,10 @@
  * bucket and event type with no prefix/suffix filtering, and its sequencer is a millisecond
  * timestamp. This adapter applies the template's notification routes and makes real-shaped records.
  */
+import { encodeS3EventKey, s3NotificationBody } from '../lib/s3-events.js';
 import type { NotificationRoute } from './template.js';
+
+export { encodeS3EventKey };
 
 /** The part of an s3rver event record the adapter reads. */
 export interface S3rverRecord {
@@ -14,11 +17,6 @@ export interface S3rverRecord {
     readonly bucket: { readonly name: string };
     readonly object: { readonly key: string; readonly size?: number; readonly eTag?: string };
   };
-}
-
-/** Encodes a key the way S3 does in event notifications: percent-encoding, `+` for a space. */
-export function encodeS3EventKey(key: string): string {
-  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
 }
 
 /** S3 reports a multipart completion as CompleteMultipartUpload; s3rver calls it Post. */
@@ -68,34 +66,15 @@ export function notificationsFor(
   const created = eventName.startsWith('ObjectCreated:');
   return [...queues].map((queueLogicalId) => ({
     queueLogicalId,
-    body: JSON.stringify({
-      Records: [
-        {
-          eventVersion: '2.1',
-          eventSource: 'aws:s3',
-          awsRegion: options.region,
-          eventTime: record.eventTime ?? new Date().toISOString(),
-          eventName,
-          userIdentity: { principalId: 'AWS:LOCAL' },
-          requestParameters: { sourceIPAddress: '127.0.0.1' },
-          responseElements: { 'x-amz-request-id': 'LOCAL', 'x-amz-id-2': 'LOCAL' },
-          s3: {
-            s3SchemaVersion: '1.0',
-            configurationId: 'local',
-            bucket: {
-              name: options.bucket,
-              ownerIdentity: { principalId: 'LOCAL' },
-              arn: `arn:aws:s3:::${options.bucket}`,
-            },
-            object: {
-              key: encodeS3EventKey(key),
-              ...(created && record.s3.object.size !== undefined && { size: record.s3.object.size }),
-              ...(created && record.s3.object.eTag !== undefined && { eTag: record.s3.object.eTag }),
-              sequencer: options.sequencer,
-            },
-          },
-        },
-      ],
+    body: s3NotificationBody({
+      eventName,
+      eventTime: record.eventTime ?? new Date().toISOString(),
+      region: options.region,
+      bucket: options.bucket,
+      key,
+      ...(created && record.s3.object.size !== undefined && { size: record.s3.object.size }),
+      ...(created && record.s3.object.eTag !== undefined && { eTag: record.s3.object.eTag }),
+      sequencer: options.sequencer,
     }),
   }));
 }

@@ -16,8 +16,10 @@ import S3rver from 's3rver';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClients } from './clients.js';
 import { type EventBusServer, LocalEventBus, serveEventBus } from './event-bus.js';
 import { QueuePoller, type SqsHandler } from './event-source.js';
+import { FaultInjector } from './faults.js';
 import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
 import { LocalQueue } from './queue.js';
+import { type SqsServer, serveSqs } from './sqs-api.js';
 import { type SynthesizedStack, synthesizeStack } from './synth.js';
 
 /** Options of {@link LocalStack.start}. */
@@ -34,6 +36,14 @@ export interface LocalStackOptions {
   readonly dynamodbPort?: number;
   /** Port of the event bus's endpoint (PutEvents, and the stream `undocs watch` follows); 0 picks a free one. @default 0 */
   readonly eventsPort?: number;
+  /** Port of the queues' SQS endpoint (`undocs redrive`, `undocs reprocess`); 0 picks a free one. @default 0 */
+  readonly sqsPort?: number;
+  /**
+   * Put a fault-injecting proxy between the handler and the embedded DynamoDB and S3
+   * ({@link LocalStack.faults}); tests use it to fail requests on purpose.
+   * @default false
+   */
+  readonly faults?: boolean;
   /** Delay before a failed message is received again (SQS's visibility timeout, shortened locally). @default 500 */
   readonly retryDelayMs?: number;
   /** Concurrent handler invocations; 1 is what one Lambda instance does (its logger context is per process). @default 1 */
@@ -62,6 +72,14 @@ export interface LocalEndpoints {
   readonly dynamodb: string;
   /** The event bus: PutEvents, and the stream of its events. */
   readonly events: string;
+  /** The queues' SQS API (JSON protocol). */
+  readonly sqs: string;
+}
+
+/** The queues as an SQS client names them. */
+export interface LocalQueueUrls {
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
 }
 
 /** A running local stack. */
@@ -70,6 +88,8 @@ export class LocalStack {
     readonly synthesized: SynthesizedStack,
     readonly names: LocalNames,
     readonly endpoints: LocalEndpoints,
+    /** The URLs of the queue and the dead-letter queue on the SQS endpoint. */
+    readonly queueUrls: LocalQueueUrls,
     readonly queue: LocalQueue,
     readonly deadLetterQueue: LocalQueue,
     /** The change events the handler published, and their followers. */
@@ -80,9 +100,18 @@ export class LocalStack {
       dynamo: ReturnType<typeof dynalite>;
       s3Dir: string;
       events: EventBusServer;
+      sqs: SqsServer;
+      faults: FaultInjector | undefined;
     },
     readonly invokeErrors: unknown[],
   ) {}
+
+  /** The fault injector between the handler and DynamoDB and S3; only with the `faults` option. */
+  get faults(): FaultInjector {
+    if (!this.servers.faults)
+      throw new Error('Start the local stack with { faults: true } to inject faults.');
+    return this.servers.faults;
+  }
 
   /** Synthesizes (unless given) and starts everything; resolves when uploads will be processed. */
   static async start(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -113,13 +142,12 @@ export class LocalStack {
     const s3Address = (await s3.run()) as AddressInfo;
     const events = new LocalEventBus({ name: names.eventBus, region: LOCAL_REGION, account: LOCAL_ACCOUNT });
     const eventsServer = await serveEventBus(events, options.eventsPort ?? 0);
-    const endpoints: LocalEndpoints = {
+    const direct = {
       s3: `http://127.0.0.1:${s3Address.port}`,
       dynamodb: `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`,
-      events: eventsServer.endpoint,
     };
 
-    const clients = localClients(endpoints);
+    const clients = localClients(direct);
     await clients.s3.send(new CreateBucketCommand({ Bucket: names.bucket }));
     await clients.dynamodb.send(
       new CreateTableCommand({
@@ -148,8 +176,22 @@ export class LocalStack {
       [def.queue.logicalId, queue],
       [def.queue.deadLetterLogicalId, deadLetterQueue],
     ]);
+    const sqs = await serveSqs(
+      new Map([
+        [names.queue, queue],
+        [names.deadLetterQueue, deadLetterQueue],
+      ]),
+      { port: options.sqsPort ?? 0, region: LOCAL_REGION, account: LOCAL_ACCOUNT },
+    );
+    const endpoints: LocalEndpoints = { ...direct, events: eventsServer.endpoint, sqs: sqs.endpoint };
+    const queueUrls: LocalQueueUrls = {
+      queueUrl: sqs.api.urlOf(names.queue),
+      deadLetterQueueUrl: sqs.api.urlOf(names.deadLetterQueue),
+    };
 
-    const handler = await loadHandler(synthesized, names, endpoints, options);
+    // The handler reaches DynamoDB and S3 through the fault injector when there is one.
+    const faults = options.faults ? await FaultInjector.start(direct) : undefined;
+    const handler = await loadHandler(synthesized, names, { ...endpoints, ...faults?.endpoints }, options);
     const invokeErrors: unknown[] = [];
     const poller = new QueuePoller(queue, handler, {
       batchSize: def.eventSource.batchSize,
@@ -158,7 +200,7 @@ export class LocalStack {
       concurrency: options.concurrency ?? 1,
       retryDelayMs,
       timeoutMs: def.fn.timeoutSeconds * 1000,
-      queueArn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${names.queue}`,
+      queueArn: sqs.api.arnOf(names.queue),
       region: LOCAL_REGION,
       onInvokeError: (error) => invokeErrors.push(error),
     });
@@ -180,11 +222,12 @@ export class LocalStack {
       synthesized,
       names,
       endpoints,
+      queueUrls,
       queue,
       deadLetterQueue,
       events,
       poller,
-      { s3, dynamo, s3Dir, events: eventsServer },
+      { s3, dynamo, s3Dir, events: eventsServer, sqs, faults },
       invokeErrors,
     );
   }
@@ -215,6 +258,8 @@ export class LocalStack {
   /** Stops the poller and the servers and removes the S3 data directory. */
   async stop(): Promise<void> {
     await this.poller.stop();
+    await this.servers.faults?.stop();
+    await this.servers.sqs.close();
     await this.servers.events.close();
     await this.servers.s3.close();
     await new Promise<void>((resolve) => this.servers.dynamo.close(() => resolve()));

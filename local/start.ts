@@ -22,6 +22,7 @@ const { values, positionals } = parseArgs({
     's3-port': { type: 'string' },
     'dynamodb-port': { type: 'string' },
     'events-port': { type: 'string' },
+    'sqs-port': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   allowPositionals: true,
@@ -37,7 +38,8 @@ ingests the sample PDFs in samples/ (or the files and folders given) through the
   --no-samples          Do not upload the samples.
   --source              Run lambdas/ingest.ts instead of the bundle cdk synth produced.
   --s3-port N           S3 port with --serve (default 4568); --dynamodb-port N (default 4567);
-                        --events-port N, the event bus (default 4569).
+                        --events-port N, the event bus (default 4569); --sqs-port N, the
+                        queues' SQS endpoint (default 4570).
   -v, --verbose         Show the handler's structured logs and its metrics (EMF lines).
 `);
   process.exit(0);
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     s3Port: values.serve ? port(values['s3-port'], 4568) : 0,
     dynamodbPort: values.serve ? port(values['dynamodb-port'], 4567) : 0,
     eventsPort: values.serve ? port(values['events-port'], 4569) : 0,
+    sqsPort: values.serve ? port(values['sqs-port'], 4570) : 0,
     logLevel: values.verbose ? 'INFO' : 'WARN',
   });
   const { s3, dynamodb } = stack.clients();
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
     prefix: stack.names.prefix,
     table: stack.names.table,
     eventBus: stack.names.eventBus,
+    queues: stack.queueUrls,
   });
   process.stdout.write(`
 ${bold('The local stack is running.')} Ctrl-C stops it.
@@ -141,11 +145,13 @@ ${bold('The local stack is running.')} Ctrl-C stops it.
             (path-style; access key S3RVER, secret S3RVER; any region)
   DynamoDB  ${stack.endpoints.dynamodb}   table ${stack.names.table}
   Events    ${stack.endpoints.events}   bus ${stack.names.eventBus} (PutEvents; the change events)
+  SQS       ${stack.endpoints.sqs}   queue ${stack.names.queue}, dead-letter queue ${stack.names.deadLetterQueue}
   Try, in another terminal:
     npm run -s undocs -- watch                     (and, in a third, the upload below)
     npm run -s undocs -- upload samples/ --wait
     npm run -s undocs -- status
     npm run -s undocs -- get A/80/456
+    npm run -s undocs -- redrive                   (what waits in the dead-letter queue, back to the queue)
     aws --endpoint-url ${stack.endpoints.s3} s3 cp my.pdf s3://${stack.names.bucket}/${stack.names.prefix}my.pdf
 `);
   let stopping = false;

@@ -12,12 +12,22 @@ import { readCliEnvironment } from '../lib/config.js';
 export interface LocalStackState {
   readonly pid: number;
   readonly startedAt: string;
-  /** `events`: the event bus (PutEvents, and the stream `undocs watch` follows). */
-  readonly endpoints: { readonly s3: string; readonly dynamodb: string; readonly events: string };
+  /**
+   * `events`: the event bus (PutEvents, and the stream `undocs watch` follows); `sqs`: the queues'
+   * SQS endpoint (`undocs redrive`, `undocs reprocess`).
+   */
+  readonly endpoints: {
+    readonly s3: string;
+    readonly dynamodb: string;
+    readonly events: string;
+    readonly sqs?: string;
+  };
   readonly bucket: string;
   readonly prefix: string;
   readonly table: string;
   readonly eventBus: string;
+  /** The queue and the dead-letter queue on the SQS endpoint (absent from files of older versions). */
+  readonly queues?: { readonly queueUrl: string; readonly deadLetterQueueUrl: string };
 }
 
 /**

@@ -9,7 +9,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV, SERVICE_NAME } from '../../lib/config.js';
 import { acknowledgeWildcardResource } from '../nag.js';
@@ -216,7 +216,10 @@ export class IngestFunction extends Construct {
     );
   }
 
-  /** Makes the function consume `queue`, reporting failed messages one by one. */
+  /**
+   * Makes the function consume `queue`, reporting failed messages one by one, and tells it the
+   * queue's `maxReceiveCount`, so it marks the documents of a message's last receive DEAD_LETTER.
+   */
   public bindQueue(queue: IQueue): void {
     this.function.addEventSource(
       new SqsEventSource(queue, {
@@ -225,5 +228,8 @@ export class IngestFunction extends Construct {
         reportBatchItemFailures: true,
       }),
     );
+    const maxReceiveCount = queue instanceof Queue ? queue.deadLetterQueue?.maxReceiveCount : undefined;
+    if (maxReceiveCount !== undefined)
+      this.function.addEnvironment(ENV.maxReceiveCount, String(maxReceiveCount));
   }
 }

@@ -1,13 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import {
-  type DocumentRecord,
-  type DocumentStatus,
-  documentIdFor,
-  type Failure,
-} from '../../lib/model/items.js';
+import { type DocumentRecord, type DocumentStatus, documentIdFor, isSettled } from '../../lib/model/items.js';
 import type { Target } from '../target.js';
+import { reasonOf, stillPending, waitForDocuments } from './wait.js';
 
 /** One file of an upload and where it ended. */
 export interface UploadResult {
@@ -21,7 +17,7 @@ export interface UploadResult {
 
 /** Options of {@link uploadPaths}. */
 export interface UploadOptions {
-  /** Wait for every uploaded file to reach a final status. */
+  /** Wait for every uploaded file to settle (DONE, NEEDS_OCR, FAILED, DEAD_LETTER, REMOVED). */
   readonly wait: boolean;
   /** Give up waiting after this long. */
   readonly timeoutMs: number;
@@ -29,7 +25,6 @@ export interface UploadOptions {
   readonly onProgress?: (result: UploadResult, done: number, total: number) => void;
 }
 
-const FINAL: ReadonlySet<string> = new Set(['DONE', 'FAILED', 'NEEDS_OCR', 'REMOVED']);
 const PDF = /\.pdf$/i;
 
 interface Planned {
@@ -125,31 +120,27 @@ export async function uploadPaths(
   }
 
   if (options.wait) {
-    const deadline = Date.now() + options.timeoutMs;
-    while (pending.size > 0 && Date.now() < deadline) {
-      for (const [file, { key, eTag }] of [...pending]) {
-        const document = await target.repository.getDocument(documentIdFor(target.bucket, key));
-        if (!document || !FINAL.has(document.status) || (eTag && unquote(document.eTag) !== eTag)) continue;
-        pending.delete(file);
-        record({ file, key, status: document.status, reason: reasonOf(document.failure), document });
-      }
-      if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    for (const [file, { key }] of pending) {
-      const document = await target.repository.getDocument(documentIdFor(target.bucket, key));
-      record({
-        file,
-        key,
-        status: 'PENDING',
-        reason: document
-          ? `Still ${document.status} after ${Math.round(options.timeoutMs / 1000)} s; check again with \`undocs status\`.`
-          : `The pipeline has not seen this upload after ${Math.round(options.timeoutMs / 1000)} s; check again with \`undocs status\`.`,
-      });
+    const ids = new Map([...pending].map(([file, { key }]) => [file, documentIdFor(target.bucket, key)]));
+    // Matched by ETag, so the settled state of an older upload of the same key does not count.
+    const settled = (file: string, document: DocumentRecord) => {
+      const eTag = pending.get(file)?.eTag;
+      return isSettled(document.status) && (!eTag || unquote(document.eTag) === eTag);
+    };
+    const unsettled = await waitForDocuments(target.repository, ids, settled, {
+      timeoutMs: options.timeoutMs,
+      onSettled: (file, document) =>
+        record({
+          file,
+          key: document.key,
+          status: document.status,
+          reason: reasonOf(document.failure),
+          document,
+        }),
+    });
+    for (const [file, document] of unsettled) {
+      const key = pending.get(file)?.key ?? null;
+      record({ file, key, status: 'PENDING', reason: stillPending(document, options.timeoutMs) });
     }
   }
   return planned.map((p) => results.get(p.file) as UploadResult);
-}
-
-function reasonOf(failure: Failure | null): string | null {
-  return failure ? `${failure.message} [${failure.code}]` : null;
 }

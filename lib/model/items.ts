@@ -21,8 +21,19 @@ import type { FailureCode } from '../errors.js';
 import { packBySize } from '../pack.js';
 import type { Footnote, UnDocument } from '../parser/types.js';
 
-/** Where an upload stands. */
-export type DocumentStatus = 'RECEIVED' | 'PROCESSING' | 'DONE' | 'FAILED' | 'NEEDS_OCR' | 'REMOVED';
+/**
+ * Where an upload stands: RECEIVED (its event was taken from the queue), PROCESSING (its bytes are
+ * being extracted), then DONE, NEEDS_OCR or FAILED (committed), DEAD_LETTER (a transient failure
+ * on every receive: the message waits in the dead-letter queue for a redrive), or REMOVED.
+ */
+export type DocumentStatus =
+  | 'RECEIVED'
+  | 'PROCESSING'
+  | 'DONE'
+  | 'FAILED'
+  | 'NEEDS_OCR'
+  | 'DEAD_LETTER'
+  | 'REMOVED';
 
 /** Every status, in the order an archivist reads them. */
 export const STATUSES: readonly DocumentStatus[] = [
@@ -31,10 +42,27 @@ export const STATUSES: readonly DocumentStatus[] = [
   'DONE',
   'NEEDS_OCR',
   'FAILED',
+  'DEAD_LETTER',
   'REMOVED',
 ];
 
-/** Why a document FAILED: a stable code and a sentence for people. */
+/** Statuses that are a commit: the document item holds the extraction (or failure) of its `sequencer`'s event. */
+export const COMMITTED_STATUSES: ReadonlySet<DocumentStatus> = new Set([
+  'DONE',
+  'NEEDS_OCR',
+  'FAILED',
+  'REMOVED',
+]);
+
+/**
+ * Whether an upload has settled: nothing more happens to it without a new upload, a deletion, a
+ * redrive or a reprocess. What `undocs upload --wait` and the load script wait for.
+ */
+export function isSettled(status: DocumentStatus): boolean {
+  return COMMITTED_STATUSES.has(status) || status === 'DEAD_LETTER';
+}
+
+/** Why a document FAILED (or waits in the dead-letter queue): a stable code and a sentence for people. */
 export interface Failure {
   readonly code: FailureCode;
   readonly message: string;

@@ -6,10 +6,9 @@
  * Objects the handler is called for directly live under `direct/`, outside the notification prefix,
  * so the stack's own poller never sees them; every test uses keys of its own.
  */
-import { randomUUID } from 'node:crypto';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
+import { EXPECTED_SAMPLES, sample, sqsRecord, startTestStack, type TestStack } from '../support/local.js';
 
 type Handler = (event: SQSEvent) => Promise<SQSBatchResponse>;
 
@@ -77,27 +76,6 @@ const testEventBody = (): string =>
     HostId: '8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE',
   });
 
-/** An SQS record as the Lambda event source mapping delivers it. */
-function sqsRecord(body: string): SQSRecord {
-  const now = String(Date.now());
-  return {
-    messageId: randomUUID(),
-    receiptHandle: `handle-${randomUUID()}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: now,
-      SenderId: 'AROAEXAMPLE:s3',
-      ApproximateFirstReceiveTimestamp: now,
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${t.stack.names.queue}`,
-    awsRegion: 'us-east-1',
-  };
-}
-
 /** Uploads a committed sample under `key` and returns a notification record for it. */
 async function putSample(key: string, file: string) {
   const bytes = sample(file);
@@ -124,9 +102,9 @@ describe('the ingest handler called with SQS events', () => {
   it('reports only the malformed message of a batch, and stores the valid one', async () => {
     // Arrange
     const key = 'direct/batch/letter.pdf';
-    const valid = sqsRecord(notification(await putSample(key, 'sample-lettre-fr.pdf')));
-    const malformed = sqsRecord('{"Records": [ this is not JSON');
-    const testEvent = sqsRecord(testEventBody());
+    const valid = sqsRecord(t, notification(await putSample(key, 'sample-lettre-fr.pdf')));
+    const malformed = sqsRecord(t, '{"Records": [ this is not JSON');
+    const testEvent = sqsRecord(t, testEventBody());
 
     // Act
     const response = await handler({ Records: [valid, malformed, testEvent] });
@@ -148,7 +126,7 @@ describe('the ingest handler called with SQS events', () => {
     );
 
     // Act
-    const response = await handler({ Records: [sqsRecord(body)] });
+    const response = await handler({ Records: [sqsRecord(t, body)] });
 
     // Assert
     expect(response.batchItemFailures).toEqual([]);
@@ -167,7 +145,7 @@ describe('the ingest handler called with SQS events', () => {
     const record = s3Record('direct/Letter+2025+%2B+annex.pdf', bytes.byteLength);
 
     // Act
-    const response = await handler({ Records: [sqsRecord(notification(record))] });
+    const response = await handler({ Records: [sqsRecord(t, notification(record))] });
 
     // Assert
     expect(response.batchItemFailures).toEqual([]);
@@ -180,7 +158,7 @@ describe('the ingest handler called with SQS events', () => {
   it('records an object that is not in the bucket as FAILED (OBJECT_NOT_FOUND) and acknowledges the message', async () => {
     // Arrange: nothing is uploaded under this key.
     const key = 'direct/missing/gone.pdf';
-    const message = sqsRecord(notification(s3Record(eventKey(key), 20_575)));
+    const message = sqsRecord(t, notification(s3Record(eventKey(key), 20_575)));
 
     // Act
     const response = await handler({ Records: [message] });
@@ -198,7 +176,7 @@ describe('the change events of the handler', () => {
   it('reports a message whose events could not be published, and publishes them when it comes back', async () => {
     // Arrange: the document commits, then each of the SDK's three PutEvents attempts fails.
     const key = 'direct/events/letter.pdf';
-    const message = sqsRecord(notification(await putSample(key, 'sample-1992-report.pdf')));
+    const message = sqsRecord(t, notification(await putSample(key, 'sample-1992-report.pdf')));
     const before = t.stack.events.list().length;
     t.stack.events.failNext(3, 'request');
 

@@ -489,6 +489,7 @@ describe('UndocsStack (dev)', () => {
       [ENV.eventBusName]: ref(stack.eventBus.eventBusName),
       [ENV.maxObjectBytes]: String(DEFAULT_MAX_OBJECT_BYTES),
       [ENV.maxPages]: String(DEFAULT_MAX_PAGES),
+      [ENV.maxReceiveCount]: '5',
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',

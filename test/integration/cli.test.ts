@@ -86,7 +86,8 @@ function watch(args: string[] = [], state = stateFile): Watcher {
 }
 
 beforeAll(async () => {
-  t = await startTestStack();
+  // Faults: a download that fails on every receive sends an upload to the dead-letter queue.
+  t = await startTestStack({ faults: true });
   writeLocalState(
     {
       pid: process.pid,
@@ -96,6 +97,7 @@ beforeAll(async () => {
       prefix: t.stack.names.prefix,
       table: t.stack.names.table,
       eventBus: t.stack.names.eventBus,
+      queues: t.stack.queueUrls,
     },
     stateFile,
   );
@@ -252,5 +254,95 @@ describe('undocs CLI against a running local stack', () => {
     // Assert
     expect(code).toBe(1);
     expect(watcher.stderr()).toMatch(/The local stack stopped\. 0 event\(s\) seen\./);
+  });
+});
+
+describe('undocs status, redrive and reprocess against a running local stack', () => {
+  const key = 'incoming/dead-letter/letter.pdf';
+
+  it('status shows an upload that failed every receive as DEAD_LETTER, and the message waiting', async () => {
+    // Arrange: S3 fails every download of this key until the fault is removed.
+    const fault = t.stack.faults.inject({
+      service: 's3',
+      operation: 'GetObject',
+      times: Number.POSITIVE_INFINITY,
+      fault: 'unavailable',
+    });
+    await t.put(key, sample('sample-lettre-fr.pdf'));
+    await t.stack.idle();
+    fault.remove();
+
+    // Act
+    const text = await undocs('status');
+    const json = await undocs('status', '--dead-letter', '--json');
+
+    // Assert
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^DEAD_LETTER \S+ {2}incoming\/dead-letter\/letter\.pdf {2}Processing was tried 5 times .+ \[RETRIES_EXHAUSTED\]$/m,
+    );
+    expect(text.stdout).toContain(
+      '1 message(s) wait in the dead-letter queue: `undocs redrive` moves them back',
+    );
+    expect((JSON.parse(json.stdout) as { key: string }[]).map((d) => d.key)).toEqual([key]);
+  });
+
+  it('redrive --wait moves the message back and shows the document DONE', async () => {
+    // Act
+    const { stdout, code } = await undocs('redrive', '--wait');
+
+    // Assert
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Redrive of 1 message(s) from the dead-letter queue to the ingest queue: moved 1.',
+    );
+    expect(stdout).toMatch(/^DONE\s+incoming\/dead-letter\/letter\.pdf\s+S\/2025\/555$/m);
+    expect(t.stack.deadLetterQueue.depth).toBe(0);
+    expect((await t.repository.getDocument(t.documentId(key)))?.status).toBe('DONE');
+  });
+
+  it('redrive says so when the dead-letter queue is empty', async () => {
+    // Act
+    const { stdout, code } = await undocs('redrive');
+
+    // Assert
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/The dead-letter queue of local stack .+ is empty: nothing to redrive\./);
+  });
+
+  it('reprocess --wait extracts a document again by key, and skips what names no document', async () => {
+    // Arrange
+    const before = await t.repository.getDocument(t.documentId(key));
+
+    // Act
+    const { stdout, code } = await undocs('reprocess', key, 'A/99/999', '--wait', '--json');
+
+    // Assert
+    const results = JSON.parse(stdout) as { file: string; status: string; reason: string | null }[];
+    const after = await t.repository.getDocument(t.documentId(key));
+    expect(code).toBe(1);
+    expect(results).toEqual([
+      { file: 'A/99/999', status: 'SKIPPED', reason: 'No document with the symbol A/99/999.', symbols: [] },
+      { file: key, status: 'DONE', reason: null, symbols: ['S/2025/555'] },
+    ]);
+    expect(after?.currentVersion).not.toBe(before?.currentVersion);
+  });
+
+  it('reprocess --stale finds nothing when every document is from this extractor', async () => {
+    // Act
+    const { stdout, code } = await undocs('reprocess', '--stale');
+
+    // Assert
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Nothing to reprocess in local stack/);
+  });
+
+  it('redrive needs the queues: resources named by --bucket and --table have none', async () => {
+    // Act
+    const { stderr, code } = await undocs('redrive', '--bucket', 'b', '--table', 't');
+
+    // Assert
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/redrive needs the stack's queues, .+ use --stack NAME/);
   });
 });

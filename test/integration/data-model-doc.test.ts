@@ -8,6 +8,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETAIL_TYPES, EVENT_SCHEMA_VERSION, EVENT_SOURCE } from '../../lib/events.js';
+import { STATUSES } from '../../lib/model/items.js';
 import { SCHEMA_VERSION } from '../../lib/model/table.js';
 import type { BusEvent } from '../../local/event-bus.js';
 import { sample, startTestStack, type TestStack } from '../support/local.js';
@@ -113,6 +114,19 @@ describe('docs/data-model.md', () => {
       expect(String(item?.sk)).toMatch(KEY_SHAPES[entity]?.sk as RegExp);
     },
   );
+});
+
+describe('docs/data-model.md, statuses', () => {
+  it('lists every status a document can have, in the order of the code, and no other', () => {
+    // Arrange
+    const table = /^## Statuses\n[\s\S]*?\n(\| status [\s\S]*?)\n\n/m.exec(DOC)?.[1] ?? '';
+
+    // Act
+    const documented = [...table.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]);
+
+    // Assert
+    expect(documented).toEqual([...STATUSES]);
+  });
 });
 
 describe('docs/data-model.md, change events', () => {

@@ -30,6 +30,7 @@ describe('loadIngestConfig', () => {
       EVENT_BUS_NAME: 'Changes',
       MAX_OBJECT_BYTES: '1048576',
       MAX_PAGES: '250',
+      MAX_RECEIVE_COUNT: '5',
     };
 
     // Act
@@ -41,6 +42,7 @@ describe('loadIngestConfig', () => {
       eventBusName: 'Changes',
       maxObjectBytes: 1_048_576,
       maxPages: 250,
+      maxReceiveCount: 5,
     });
   });
 
@@ -92,6 +94,19 @@ describe('loadIngestConfig', () => {
 
     // Assert
     expect(config.maxPages).toBe(DEFAULT_MAX_PAGES);
+  });
+
+  it('leaves maxReceiveCount unknown when MAX_RECEIVE_COUNT is unset, and refuses one that is not a count', () => {
+    // Arrange
+    const env = { TABLE_NAME: 'Documents', EVENT_BUS_NAME: 'Changes' };
+
+    // Act
+    const config = loadIngestConfig(env);
+    const bad = () => loadIngestConfig({ ...env, MAX_RECEIVE_COUNT: 'five' });
+
+    // Assert
+    expect(config.maxReceiveCount).toBeUndefined();
+    expect(bad).toThrow('Environment variable MAX_RECEIVE_COUNT must be a positive integer, got "five"');
   });
 });
 

@@ -4,6 +4,7 @@ import {
   decodeS3Key,
   MalformedEventError,
   parseS3EventBody,
+  reprocessNotificationBody,
 } from '../../lib/s3-events.js';
 
 /** One record shaped like those S3 puts in an SQS message body (event structure version 2.1). */
@@ -171,6 +172,45 @@ describe('parseS3EventBody', () => {
 
     // Assert
     expect(parse).toThrow(/Record 1 lacks/);
+  });
+});
+
+describe('reprocessNotificationBody', () => {
+  it('makes the notification of the document’s upload, marked as a reprocess and timed at the request', () => {
+    // Arrange
+    const doc = {
+      bucket: 'undocs-ingest',
+      key: 'incoming/batch 1/Lettre+annexe 100% é.pdf',
+      size: 20_575,
+      eTag: '6ee59210571dc135fe17267e4e4c5f99',
+      versionId: 'Hw3XqKtXQ8cH5lQHbF8Rr1s9ZyT2mNwe',
+      sequencer: '0006614BC9492F10',
+    };
+    const requestedAt = new Date('2026-11-28T10:00:00.000Z');
+
+    // Act
+    const events = parseS3EventBody(reprocessNotificationBody(doc, requestedAt, 'eu-west-1'));
+
+    // Assert
+    expect(events).toEqual([
+      {
+        kind: 'created',
+        eventName: 'ObjectCreated:Put',
+        eventTime: '2026-11-28T10:00:00.000Z',
+        ...doc,
+        reprocess: true,
+      },
+    ]);
+  });
+
+  it('is the only record parsed as a reprocess: S3’s own are not', () => {
+    // Act
+    const [event] = parseS3EventBody(
+      JSON.stringify({ Records: [s3Record('ObjectCreated:Put', 'incoming/a.pdf')] }),
+    );
+
+    // Assert
+    expect(event?.reprocess).toBeUndefined();
   });
 });
 
