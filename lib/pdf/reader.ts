@@ -27,6 +27,8 @@ restoreNatives();
 export interface ReadPdfOptions {
   /** Documents with more pages are rejected as TOO_MANY_PAGES before any page is read. */
   readonly maxPages?: number;
+  /** Called once the document is open and its page count accepted, before any page is read. */
+  readonly onOpen?: (pageCount: number) => void;
 }
 
 /**
@@ -138,6 +140,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
         `The PDF has ${doc.numPages} pages; the limit is ${options.maxPages}.`,
       );
     }
+    options.onOpen?.(doc.numPages);
     const pages: PdfPage[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       try {

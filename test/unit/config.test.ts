@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, loadIngestConfig } from '../../lib/config.js';
+import {
+  DEFAULT_EXTRACTION_MEMORY_MB,
+  DEFAULT_EXTRACTION_PAGE_MS,
+  DEFAULT_EXTRACTION_TIMEOUT_MS,
+  DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_PAGES,
+  loadIngestConfig,
+} from '../../lib/config.js';
 
 describe('loadIngestConfig', () => {
   it('uses the defaults when only the table and bus names are set', () => {
@@ -15,6 +22,11 @@ describe('loadIngestConfig', () => {
       eventBusName: 'Changes',
       maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES,
       maxPages: DEFAULT_MAX_PAGES,
+      extraction: {
+        timeoutMs: DEFAULT_EXTRACTION_TIMEOUT_MS,
+        pageMs: DEFAULT_EXTRACTION_PAGE_MS,
+        memoryMb: DEFAULT_EXTRACTION_MEMORY_MB,
+      },
     });
   });
 
@@ -25,6 +37,9 @@ describe('loadIngestConfig', () => {
       EVENT_BUS_NAME: 'Changes',
       MAX_OBJECT_BYTES: '1048576',
       MAX_PAGES: '250',
+      EXTRACTION_TIMEOUT_MS: '5000',
+      EXTRACTION_PAGE_MS: '20',
+      EXTRACTION_MEMORY_MB: '256',
     };
 
     // Act
@@ -36,6 +51,7 @@ describe('loadIngestConfig', () => {
       eventBusName: 'Changes',
       maxObjectBytes: 1_048_576,
       maxPages: 250,
+      extraction: { timeoutMs: 5000, pageMs: 20, memoryMb: 256 },
     });
   });
 
@@ -66,6 +82,21 @@ describe('loadIngestConfig', () => {
       expect(load).toThrow(`Environment variable MAX_PAGES must be a positive integer, got "${value}"`);
     },
   );
+
+  it.each([
+    ['EXTRACTION_TIMEOUT_MS', '30s'],
+    ['EXTRACTION_PAGE_MS', '0'],
+    ['EXTRACTION_MEMORY_MB', '1.5GB'],
+  ])('throws naming %s when it is %j', (name, value) => {
+    // Arrange
+    const env = { TABLE_NAME: 'Documents', EVENT_BUS_NAME: 'Changes', [name]: value };
+
+    // Act
+    const load = () => loadIngestConfig(env);
+
+    // Assert
+    expect(load).toThrow(`Environment variable ${name} must be a positive integer, got "${value}"`);
+  });
 
   it('throws naming MAX_OBJECT_BYTES when it is not a number', () => {
     // Arrange
