@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ExtractionLimits } from '../../lib/config.js';
 import { PermanentIngestError, TransientIngestError } from '../../lib/errors.js';
 import { bundledExtractor, INVOCATION_RESERVE_MS, IsolatedExtractor } from '../../lib/extractor/isolated.js';
+import { logger } from '../../lib/logger.js';
 import { badInputs } from '../../scripts/bad-inputs/cases.js';
 
 const sample = (file: string): Uint8Array =>
@@ -61,6 +62,8 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 beforeAll(() => {
+  // Each stopped document logs a warning; the tests check the outcome instead.
+  logger.setLogLevel('ERROR');
   dir = mkdtempSync(join(tmpdir(), 'undocs-worker-'));
   const script = fileURLToPath(new URL('../../scripts/bundle-extract-worker.mjs', import.meta.url));
   execFileSync(process.execPath, [script, dir]);
@@ -251,6 +254,28 @@ describe('IsolatedExtractor when its thread dies', () => {
 
     // Assert
     expect(error).toMatchObject({ code: 'TOO_COMPLEX' });
+  });
+
+  it('starts a new thread for the next document when the idle one has died', async () => {
+    // Arrange: a stand-in that answers, then exits while idle.
+    const reader = extractor(
+      { timeoutMs: 5000 },
+      standIn(
+        'answers-then-exits',
+        "parentPort.postMessage({ type: 'failed', id, failure: { code: 'CORRUPT_PDF', message: 'Damaged.' } }); setTimeout(() => process.exit(0), 10);",
+      ),
+    );
+    await failure(reader.extract(sample('sample-report.pdf')));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    // Act
+    const started = Date.now();
+    const error = await failure(reader.extract(sample('sample-report.pdf')));
+
+    // Assert: answered by a new thread, not left waiting for the budget.
+    expect(error).toMatchObject({ code: 'CORRUPT_PDF', message: 'Damaged.' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(reader.workersStarted).toBe(2);
   });
 
   it('reports a thread that cannot start as transient (a broken deployment, not a bad file)', async () => {
