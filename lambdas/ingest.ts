@@ -7,10 +7,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadIngestConfig, loadStage } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
 import { EventBridgePublisher } from '../lib/event-publisher.js';
+import { bundledExtractor } from '../lib/extractor/isolated.js';
 import { handleObjectEvent, type IngestDeps, recordDeadLetter } from '../lib/ingest.js';
 import { logger } from '../lib/logger.js';
 import { createMetrics, publishMetrics, recordOutcome, recordRetry } from '../lib/metrics.js';
@@ -26,8 +27,11 @@ const deps: IngestDeps = {
   repository: new DocumentRepository(new DynamoDBClient({}), config.tableName),
   events: new EventBridgePublisher(new EventBridgeClient({}), config.eventBusName),
 };
+// PDFs are read in a worker thread with a time and a memory budget; the bundle carries it beside
+// this file (cdk/constructs/ingest-function.ts). Run from the sources, there is none: read here.
+const isolated = bundledExtractor(new URL('./extract-worker.mjs', import.meta.url), config.extraction);
 
-async function processRecord(record: SQSRecord): Promise<void> {
+async function processRecord(deps: IngestDeps, record: SQSRecord): Promise<void> {
   for (const event of parseS3EventBody(record.body)) {
     logger.appendKeys({ bucket: event.bucket, key: event.key, eventName: event.eventName });
     try {
@@ -75,13 +79,21 @@ async function recordDeadLetters(record: SQSRecord, error: unknown, receives: nu
   }
 }
 
-/** SQS batch handler; a message fails only when one of its objects hit a transient error or a bug. */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+/**
+ * SQS batch handler; a message fails only when one of its objects hit a transient error or a bug.
+ * `context` (absent when a test calls the handler) bounds the reading of each document by the time
+ * the invocation has left.
+ */
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  const invocation: IngestDeps = {
+    ...deps,
+    extractor: isolated?.forInvocation(context?.getRemainingTimeInMillis()),
+  };
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     logger.appendKeys({ messageId: record.messageId });
     try {
-      await processRecord(record);
+      await processRecord(invocation, record);
     } catch (error) {
       const receives = Number(record.attributes.ApproximateReceiveCount);
       if (config.maxReceiveCount !== undefined && receives >= config.maxReceiveCount)

@@ -22,7 +22,23 @@ export const ENV = {
    * DEAD_LETTER. Unset, the function cannot tell the last receive and marks nothing.
    */
   maxReceiveCount: 'MAX_RECEIVE_COUNT',
+  /** Time, in ms, reading any one document may take; a slower one is stopped and FAILED (TIMED_OUT). */
+  extractionTimeoutMs: 'EXTRACTION_TIMEOUT_MS',
+  /** Extra time, in ms, a document gets for each of its pages, on top of EXTRACTION_TIMEOUT_MS. */
+  extractionPageMs: 'EXTRACTION_PAGE_MS',
+  /** Memory, in MB, reading one document may take; beyond it, reading stops and it is FAILED (TOO_COMPLEX). */
+  extractionMemoryMb: 'EXTRACTION_MEMORY_MB',
 } as const;
+
+/** How long and how much memory reading one document may take (see lib/extractor/). */
+export interface ExtractionLimits {
+  /** Wall-clock time any document gets, in ms. */
+  readonly timeoutMs: number;
+  /** Extra time per page, in ms, granted once the page count is known. */
+  readonly pageMs: number;
+  /** How far memory may grow while one document is read, in MB. */
+  readonly memoryMb: number;
+}
 
 /** The service name of the ingest function's logs and metrics (their `service` key and dimension). */
 export const SERVICE_NAME = 'undocs-ingest';
@@ -35,12 +51,25 @@ export interface IngestConfig {
   readonly maxPages: number;
   /** The receive after which the queue moves a failing message to its dead-letter queue, when known. */
   readonly maxReceiveCount?: number;
+  readonly extraction: ExtractionLimits;
 }
 
 /** Default object size limit: 100 MiB, well above the largest UN document seen (a few MB). */
 export const DEFAULT_MAX_OBJECT_BYTES = 100 * 1024 * 1024;
 /** Default page limit: long enough for the longest UN reports, short enough to fit the Lambda timeout. */
 export const DEFAULT_MAX_PAGES = 5000;
+/**
+ * Default time any document gets: 30 s. Five of them (a full batch) fit in the function's 5 minutes,
+ * and a real UN document of tens of pages takes one or two seconds.
+ */
+export const DEFAULT_EXTRACTION_TIMEOUT_MS = 30_000;
+/**
+ * Default extra time per page: 150 ms, one and a half times the slowest rate seen on Lambda (10 pages
+ * a second), so a long report is not cut short: 1,000 pages get 30 s + 150 s.
+ */
+export const DEFAULT_EXTRACTION_PAGE_MS = 150;
+/** Default memory one document may take: 1,536 MB, the function's 2,048 MB less room for the rest. */
+export const DEFAULT_EXTRACTION_MEMORY_MB = 1536;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -70,6 +99,11 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     maxObjectBytes: positiveInteger(env, ENV.maxObjectBytes, DEFAULT_MAX_OBJECT_BYTES),
     maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
     maxReceiveCount: positiveInteger(env, ENV.maxReceiveCount, undefined),
+    extraction: {
+      timeoutMs: positiveInteger(env, ENV.extractionTimeoutMs, DEFAULT_EXTRACTION_TIMEOUT_MS),
+      pageMs: positiveInteger(env, ENV.extractionPageMs, DEFAULT_EXTRACTION_PAGE_MS),
+      memoryMb: positiveInteger(env, ENV.extractionMemoryMb, DEFAULT_EXTRACTION_MEMORY_MB),
+    },
   };
 }
 

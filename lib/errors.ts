@@ -20,7 +20,11 @@ export type FailureCode =
   | 'EMPTY_OBJECT'
   | 'OBJECT_NOT_FOUND'
   | 'EXTRACTION_FAILED'
-  | 'RETRIES_EXHAUSTED';
+  | 'RETRIES_EXHAUSTED'
+  /** Reading took longer than the document's time budget (or a whole invocation) and was stopped. */
+  | 'TIMED_OUT'
+  /** Reading needed more memory than one document may use (a decompression bomb, say) and was stopped. */
+  | 'TOO_COMPLEX';
 
 /** Base of every error raised while ingesting one object. */
 export abstract class IngestError extends Error {

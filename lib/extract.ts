@@ -1,8 +1,7 @@
 import { parseUnDocument, type UnDocument } from './parser/index.js';
 import { type ReadPdfOptions, readPdf } from './pdf/reader.js';
 
-/** Version of the extractor; stored on every document so stale extractions can be found later. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export { EXTRACTOR_VERSION } from './version.js';
 
 /** Reads a PDF and parses it as a UN document. Throws PermanentIngestError for unusable input. */
 export async function extractDocument(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<UnDocument> {

@@ -1,7 +1,7 @@
 import type { IngestConfig } from './config.js';
 import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { type DetailType, type EventPublisher, eventsForState, type SymbolConflict } from './events.js';
-import { EXTRACTOR_VERSION, extractDocument } from './extract.js';
+import { type Extractor, inThisThread } from './extractor/isolated.js';
 import {
   COMMITTED_STATUSES,
   chunkFootnotes,
@@ -19,6 +19,7 @@ import type { Footnote, PageText, UnDocument } from './parser/types.js';
 import { DocumentChangedError, type DocumentRepository } from './repository.js';
 import { compareSequencers, type ObjectEvent } from './s3-events.js';
 import type { ObjectStore } from './storage.js';
+import { EXTRACTOR_VERSION } from './version.js';
 
 /** What the ingest use case needs. */
 export interface IngestDeps {
@@ -29,6 +30,8 @@ export interface IngestDeps {
   readonly events: EventPublisher;
   /** The clock; tests pin it. */
   readonly now?: () => Date;
+  /** Reads the PDFs: the Lambda passes a worker thread with time and memory budgets. @default in this thread */
+  readonly extractor?: Extractor;
 }
 
 /** How one object event ended. */
@@ -204,7 +207,7 @@ async function extractOrFail(
     }
     const bytes = await deps.store.read(event.bucket, event.key, event.versionId);
     await extracting();
-    const extracted = await extract(bytes, deps.config.maxPages);
+    const extracted = await extract(deps.extractor ?? inThisThread, bytes, deps.config.maxPages);
     const { pages, footnotes, ...metadata } = extracted;
     const clean = sanitizeExtraction({ ...metadata, footnotes });
     const { footnotes: stored, ...withoutNotes } = clean;
@@ -239,9 +242,9 @@ async function extractOrFail(
 }
 
 /** Runs the extractor; an unexpected exception from it is a property of this file, so permanent. */
-async function extract(bytes: Uint8Array, maxPages: number): Promise<UnDocument> {
+async function extract(extractor: Extractor, bytes: Uint8Array, maxPages: number): Promise<UnDocument> {
   try {
-    return await extractDocument(bytes, { maxPages });
+    return await extractor.extract(bytes, { maxPages });
   } catch (error) {
     if (error instanceof IngestError) throw error;
     throw new PermanentIngestError(

@@ -52,6 +52,8 @@ export interface LocalStackOptions {
   readonly maxBatchingWindowMs?: number;
   /** Powertools log level of the handler. @default 'WARN' */
   readonly logLevel?: string;
+  /** Function environment variables set over the template's (a test's lower limits, say). */
+  readonly environment?: Readonly<Record<string, string>>;
   /** Reuse a synthesized stack (tests share one per file). */
   readonly synthesized?: SynthesizedStack;
 }
@@ -314,6 +316,7 @@ async function loadHandler(
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
     // The metrics are EMF lines on stdout, which only CloudWatch reads; shown with the logs when asked.
     POWERTOOLS_METRICS_DISABLED: verboseLogs(options.logLevel) ? 'false' : 'true',
+    ...options.environment,
   });
   delete process.env.AWS_PROFILE;
 
@@ -323,7 +326,8 @@ async function loadHandler(
     (options.handler ?? 'bundle') === 'bundle'
       ? `${pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href}?instance=${loadCount}`
       : new URL('../lambdas/ingest.ts', import.meta.url).href;
-  const module = await importQuietly(url, verboseLogs(options.logLevel));
+  // Importing the handler does not load pdf.js (it loads where PDFs are read: lib/extractor/).
+  const module = (await import(url)) as Record<string, unknown>;
   const handler = module[exportName];
   if (typeof handler !== 'function') throw new Error(`${url} exports no function ${exportName}`);
   return handler as SqsHandler;
@@ -338,26 +342,4 @@ function splitHandler(handler: string): [string, string] {
   const dot = handler.lastIndexOf('.');
   if (dot <= 0) throw new Error(`Unexpected Lambda handler "${handler}"`);
   return [handler.slice(0, dot), handler.slice(dot + 1)];
-}
-
-/**
- * pdf.js warns on stdout when it loads without the optional native canvas (the bundle leaves it
- * out on purpose: text extraction never renders). Lambda logs those lines once per cold start;
- * locally they would clutter every run, so they are dropped unless logs were asked for.
- */
-const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `(?:ImageData|Path2D)`)/;
-
-async function importQuietly(url: string, verbose: boolean): Promise<Record<string, unknown>> {
-  const log = console.log;
-  if (!verbose) {
-    console.log = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && CANVAS_WARNING.test(args[0])) return;
-      log(...args);
-    };
-  }
-  try {
-    return (await import(url)) as Record<string, unknown>;
-  } finally {
-    console.log = log;
-  }
 }

@@ -11,7 +11,14 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV, SERVICE_NAME } from '../../lib/config.js';
+import {
+  DEFAULT_EXTRACTION_PAGE_MS,
+  DEFAULT_EXTRACTION_TIMEOUT_MS,
+  DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_PAGES,
+  ENV,
+  SERVICE_NAME,
+} from '../../lib/config.js';
 import { acknowledgeWildcardResource } from '../nag.js';
 
 /** Properties of {@link IngestFunction}. */
@@ -47,6 +54,30 @@ export interface IngestFunctionProps {
    */
   readonly maxPages?: number;
   /**
+   * Time reading any one document may take (`EXTRACTION_TIMEOUT_MS`); with
+   * {@link extractionTimePerPage} for each of its pages, its budget. A document still being read
+   * after it is stopped and FAILED as TIMED_OUT, instead of holding the batch until the function
+   * times out. Keep it well under `timeout` divided by `batchSize`.
+   *
+   * @default DEFAULT_EXTRACTION_TIMEOUT_MS from lib/config.ts (30 seconds)
+   */
+  readonly extractionTimeout?: Duration;
+  /**
+   * Extra time a document gets for each page (`EXTRACTION_PAGE_MS`): long reports are slow for a
+   * good reason.
+   *
+   * @default DEFAULT_EXTRACTION_PAGE_MS from lib/config.ts (150 ms)
+   */
+  readonly extractionTimePerPage?: Duration;
+  /**
+   * Memory, in MB, reading one document may take (`EXTRACTION_MEMORY_MB`); beyond it the reading
+   * is stopped and the document FAILED as TOO_COMPLEX, instead of the whole function running out
+   * of memory with the batch. Must leave room in `memorySize` for the runtime and the file itself.
+   *
+   * @default memorySize - 512
+   */
+  readonly extractionMemorySize?: number;
+  /**
    * Most messages per invocation.
    *
    * @default 5
@@ -76,11 +107,18 @@ export interface IngestFunctionProps {
 /** Repository root, from this file's location, so synth works from any working directory. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Memory of the function that reading one document may not take: the runtime, the SDK, the file. */
+const RESERVED_MEMORY_MB = 512;
+
 function positiveInteger(name: string, value: number): string {
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new Error(`IngestFunction ${name} must be a positive integer, got ${value}`);
   }
   return String(value);
+}
+
+function shellQuote(path: string): string {
+  return `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -104,6 +142,20 @@ export class IngestFunction extends Construct {
     this.maxBatchingWindow = props.maxBatchingWindow ?? Duration.seconds(5);
     this.batchSize = props.batchSize ?? 5;
 
+    const memorySize = props.memorySize ?? 2048;
+    const extractionMemorySize = props.extractionMemorySize ?? memorySize - RESERVED_MEMORY_MB;
+    if (extractionMemorySize >= memorySize) {
+      throw new Error(
+        `IngestFunction extractionMemorySize must be less than memorySize (${memorySize}), got ${extractionMemorySize}`,
+      );
+    }
+    const extractionTimeout = props.extractionTimeout ?? Duration.millis(DEFAULT_EXTRACTION_TIMEOUT_MS);
+    if (extractionTimeout.toMilliseconds() >= this.timeout.toMilliseconds()) {
+      throw new Error(
+        `IngestFunction extractionTimeout must be shorter than timeout (${this.timeout.toHumanString()}), got ${extractionTimeout.toHumanString()}`,
+      );
+    }
+
     const logGroup = new LogGroup(this, 'LogGroup', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
@@ -125,7 +177,7 @@ export class IngestFunction extends Construct {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 2048,
+      memorySize,
       timeout: this.timeout,
       tracing: Tracing.ACTIVE,
       logGroup,
@@ -137,6 +189,12 @@ export class IngestFunction extends Construct {
           props.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
         ),
         [ENV.maxPages]: positiveInteger('maxPages', props.maxPages ?? DEFAULT_MAX_PAGES),
+        [ENV.extractionTimeoutMs]: positiveInteger('extractionTimeout', extractionTimeout.toMilliseconds()),
+        [ENV.extractionPageMs]: positiveInteger(
+          'extractionTimePerPage',
+          (props.extractionTimePerPage ?? Duration.millis(DEFAULT_EXTRACTION_PAGE_MS)).toMilliseconds(),
+        ),
+        [ENV.extractionMemoryMb]: positiveInteger('extractionMemorySize', extractionMemorySize),
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
@@ -154,6 +212,15 @@ export class IngestFunction extends Construct {
         bundleAwsSDK: true,
         externalModules: ['@napi-rs/canvas'],
         forceDockerBundling: false,
+        // The PDF-reading worker thread, bundled beside index.mjs as extract-worker.mjs with the same
+        // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => [
+            `node ${shellQuote(join(inputDir, 'scripts', 'bundle-extract-worker.mjs'))} ${shellQuote(outputDir)}`,
+          ],
+        },
       },
     });
     // The project targets nodejs22.x (the runtime the pipeline is built, bundled and tested for);

@@ -27,6 +27,8 @@ restoreNatives();
 export interface ReadPdfOptions {
   /** Documents with more pages are rejected as TOO_MANY_PAGES before any page is read. */
   readonly maxPages?: number;
+  /** Called once the document is open and its page count accepted, before any page is read. */
+  readonly onOpen?: (pageCount: number) => void;
 }
 
 /**
@@ -80,6 +82,11 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
   };
 }
 
+/** pdf.js's message, for inside a sentence's parentheses: without its own full stop. */
+function detailOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+}
+
 function classifyLoadError(error: unknown): PermanentIngestError {
   if (error instanceof PasswordException) {
     return new PermanentIngestError(
@@ -88,10 +95,9 @@ function classifyLoadError(error: unknown): PermanentIngestError {
       { cause: error },
     );
   }
-  const detail = error instanceof Error ? error.message : String(error);
   return new PermanentIngestError(
     'CORRUPT_PDF',
-    `The file is damaged or not a valid PDF and could not be opened (${detail}).`,
+    `The file is damaged or not a valid PDF and could not be opened (${detailOf(error)}).`,
     { cause: error },
   );
 }
@@ -120,9 +126,17 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
   // pdf.js transfers (detaches) the buffer it is given; hand it a copy so the caller's stays usable.
   const parser = new PDFParse({
     data: new Uint8Array(bytes),
+    // Hardening: the file is untrusted. No code generated from it (CVE-2024-4367 went through
+    // font code compiled with `new Function`), no fonts installed or looked up on the system, no
+    // XFA forms. Nothing is fetched: no cMapUrl, standardFontDataUrl or wasmUrl is given and
+    // useWorkerFetch is off, so pdf.js reads nothing but these bytes (a document that needs a
+    // predefined CJK CMap loses that text; none of the corpus does). Images are never decoded:
+    // text extraction does not paint. Time and memory are bounded by lib/extractor/.
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
+    enableXfa: false,
+    useWorkerFetch: false,
     stopAtErrors: false,
   });
   try {
@@ -138,6 +152,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
         `The PDF has ${doc.numPages} pages; the limit is ${options.maxPages}.`,
       );
     }
+    options.onOpen?.(doc.numPages);
     const pages: PdfPage[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       try {
@@ -148,7 +163,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
         if (error instanceof PermanentIngestError) throw error;
         throw new PermanentIngestError(
           'CORRUPT_PDF',
-          `Page ${number} of the PDF is damaged and could not be read (${error instanceof Error ? error.message : String(error)}).`,
+          `Page ${number} of the PDF is damaged and could not be read (${detailOf(error)}).`,
           { cause: error },
         );
       }

@@ -9,10 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.js';
 import { DocumentEvents } from '../../cdk/constructs/document-events.js';
 import { IngestBucket } from '../../cdk/constructs/ingest-bucket.js';
+import { IngestFunction } from '../../cdk/constructs/ingest-function.js';
 import { IngestQueue } from '../../cdk/constructs/ingest-queue.js';
 import { Operations } from '../../cdk/constructs/operations.js';
 import type { UndocsStack } from '../../cdk/stack.js';
-import { DEFAULT_MAX_OBJECT_BYTES, DEFAULT_MAX_PAGES, ENV, SERVICE_NAME } from '../../lib/config.js';
+import {
+  DEFAULT_EXTRACTION_PAGE_MS,
+  DEFAULT_EXTRACTION_TIMEOUT_MS,
+  DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_PAGES,
+  ENV,
+  SERVICE_NAME,
+} from '../../lib/config.js';
 import { EVENT_SOURCE } from '../../lib/events.js';
 import { METRIC, METRICS_NAMESPACE } from '../../lib/metrics.js';
 import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY, SORT_KEY } from '../../lib/model/table.js';
@@ -490,6 +498,9 @@ describe('UndocsStack (dev)', () => {
       [ENV.maxObjectBytes]: String(DEFAULT_MAX_OBJECT_BYTES),
       [ENV.maxPages]: String(DEFAULT_MAX_PAGES),
       [ENV.maxReceiveCount]: '5',
+      [ENV.extractionTimeoutMs]: String(DEFAULT_EXTRACTION_TIMEOUT_MS),
+      [ENV.extractionPageMs]: String(DEFAULT_EXTRACTION_PAGE_MS),
+      [ENV.extractionMemoryMb]: '1536',
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
@@ -634,17 +645,26 @@ describe('UndocsStack (dev)', () => {
     expect(acknowledgements(stack)).toEqual(expectedAcknowledgements(stack));
   });
 
-  it('bundles the handler as one ESM file with a source map and a require shim', () => {
+  it('bundles the handler and its PDF-reading thread as ESM files with source maps and a require shim', () => {
     const { resource } = onlyFunction(template, stack);
     const assetDir = join(outdir, resource.Metadata['aws:asset:path'] as string);
-    expect(readdirSync(assetDir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(readdirSync(assetDir).sort()).toEqual([
+      'extract-worker.mjs',
+      'extract-worker.mjs.map',
+      'index.mjs',
+      'index.mjs.map',
+    ]);
     const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
-    expect(
-      code.startsWith(
-        "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      ),
-    ).toBe(true);
+    const worker = readFileSync(join(assetDir, 'extract-worker.mjs'), 'utf8');
+    for (const bundle of [code, worker]) {
+      expect(
+        bundle.startsWith(
+          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ),
+      ).toBe(true);
+    }
     expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
+    expect(code).toContain('extract-worker.mjs');
   });
 });
 
@@ -727,6 +747,21 @@ describe('validation', () => {
     expect(() => new DocumentEvents(new Stack(), 'Events', { archiveRetention: Duration.hours(36) })).toThrow(
       /1 day 12 hours|36 hours/,
     );
+  });
+
+  it('rejects extraction budgets the function cannot hold, naming them', () => {
+    expect(
+      () =>
+        new IngestFunction(new Stack(), 'Fn', { stage: 'dev', memorySize: 1024, extractionMemorySize: 1024 }),
+    ).toThrow(/less than memorySize \(1024\), got 1024/);
+    expect(
+      () =>
+        new IngestFunction(new Stack(), 'Fn', {
+          stage: 'dev',
+          timeout: Duration.minutes(1),
+          extractionTimeout: Duration.minutes(2),
+        }),
+    ).toThrow(/shorter than timeout \(1 minute\), got 2 minutes/);
   });
 
   it('rejects an ingest prefix that does not end with a slash, naming it', () => {

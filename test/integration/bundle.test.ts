@@ -1,7 +1,8 @@
 /**
  * The Lambda that ships is the bundle `cdk synth` produces. This runs that very file against the
  * local stack, so the two known bundling failures of pdf.js (`DOMMatrix is not defined`, a missing
- * `pdf.worker.mjs`) and any other bundling mistake fail here instead of in production.
+ * `pdf.worker.mjs`) and any other bundling mistake, in the handler or in its PDF-reading worker
+ * thread, fail here instead of in production.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,14 +20,15 @@ afterAll(async () => {
 });
 
 describe('the bundled ingest function', () => {
-  it('is one ESM file with no worker file beside it', () => {
+  it('is the handler and its PDF-reading thread, two ESM files, with no pdf.js worker file', () => {
     const dir = t.stack.synthesized.definition.fn.codeDirectory;
 
     const files = readdirSync(dir).sort();
 
-    expect(files).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(files).toEqual(['extract-worker.mjs', 'extract-worker.mjs.map', 'index.mjs', 'index.mjs.map']);
     expect(existsSync(join(dir, 'pdf.worker.mjs'))).toBe(false);
     expect(statSync(join(dir, 'index.mjs')).size).toBeLessThan(5 * 1024 * 1024);
+    expect(statSync(join(dir, 'extract-worker.mjs')).size).toBeLessThan(5 * 1024 * 1024);
   });
 
   it('extracts a sample end to end through S3, the queue and DynamoDB', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_EXTRACTION_MEMORY_MB,
+  DEFAULT_EXTRACTION_PAGE_MS,
+  DEFAULT_EXTRACTION_TIMEOUT_MS,
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_MAX_PAGES,
   loadIngestConfig,
@@ -20,6 +23,11 @@ describe('loadIngestConfig', () => {
       eventBusName: 'Changes',
       maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES,
       maxPages: DEFAULT_MAX_PAGES,
+      extraction: {
+        timeoutMs: DEFAULT_EXTRACTION_TIMEOUT_MS,
+        pageMs: DEFAULT_EXTRACTION_PAGE_MS,
+        memoryMb: DEFAULT_EXTRACTION_MEMORY_MB,
+      },
     });
   });
 
@@ -31,6 +39,9 @@ describe('loadIngestConfig', () => {
       MAX_OBJECT_BYTES: '1048576',
       MAX_PAGES: '250',
       MAX_RECEIVE_COUNT: '5',
+      EXTRACTION_TIMEOUT_MS: '5000',
+      EXTRACTION_PAGE_MS: '20',
+      EXTRACTION_MEMORY_MB: '256',
     };
 
     // Act
@@ -43,6 +54,7 @@ describe('loadIngestConfig', () => {
       maxObjectBytes: 1_048_576,
       maxPages: 250,
       maxReceiveCount: 5,
+      extraction: { timeoutMs: 5000, pageMs: 20, memoryMb: 256 },
     });
   });
 
@@ -73,6 +85,21 @@ describe('loadIngestConfig', () => {
       expect(load).toThrow(`Environment variable MAX_PAGES must be a positive integer, got "${value}"`);
     },
   );
+
+  it.each([
+    ['EXTRACTION_TIMEOUT_MS', '30s'],
+    ['EXTRACTION_PAGE_MS', '0'],
+    ['EXTRACTION_MEMORY_MB', '1.5GB'],
+  ])('throws naming %s when it is %j', (name, value) => {
+    // Arrange
+    const env = { TABLE_NAME: 'Documents', EVENT_BUS_NAME: 'Changes', [name]: value };
+
+    // Act
+    const load = () => loadIngestConfig(env);
+
+    // Assert
+    expect(load).toThrow(`Environment variable ${name} must be a positive integer, got "${value}"`);
+  });
 
   it('throws naming MAX_OBJECT_BYTES when it is not a number', () => {
     // Arrange

@@ -1,0 +1,40 @@
+/**
+ * The extraction thread of the ingest function: reads the PDFs `./isolated.ts` sends it, one at a
+ * time, and answers with the document or the reason it cannot be read. It runs in a worker thread
+ * so that the main thread can stop it (a time budget, a memory budget) while pdf.js is inside a
+ * synchronous loop that nothing in this thread could interrupt. The Lambda bundle carries it as
+ * `extract-worker.mjs` beside `index.mjs` (cdk/constructs/ingest-function.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { isPermanent } from '../errors.js';
+import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
+import type { ExtractRequest, WorkerReply } from './isolated.js';
+
+if (!parentPort) throw new Error('lib/extractor/worker.ts runs as a worker thread only');
+const port = parentPort;
+const reply = (message: WorkerReply) => port.postMessage(message);
+// Every worker start would otherwise print pdf.js's five lines about the native canvas it lacks.
+const { extractDocument } = await withoutCanvasWarnings(() => import('../extract.js'));
+
+port.on('message', async ({ id, bytes, maxPages }: ExtractRequest) => {
+  try {
+    const document = await extractDocument(bytes, {
+      maxPages,
+      onOpen: (pageCount) => reply({ type: 'opened', id, pageCount }),
+    });
+    reply({ type: 'done', id, document });
+  } catch (error) {
+    reply({
+      type: 'failed',
+      id,
+      failure: isPermanent(error)
+        ? { code: error.code, message: error.message }
+        : error instanceof Error
+          ? { name: error.name, message: error.message }
+          : { message: String(error) },
+    });
+  }
+});
+
+// pdf.js has loaded: documents can come.
+reply({ type: 'ready' });
