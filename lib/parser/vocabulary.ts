@@ -116,7 +116,9 @@ function ocrSkeleton(word: string): string {
 }
 
 /** Words of six letters or more, in Latin script, that miss a language name by one OCR slip. */
-const OCR_LANGUAGE_KEYS = Object.keys(LANGUAGES).filter((k) => /^[a-z]{6,}$/.test(k));
+const OCR_LANGUAGE_SKELETONS = Object.entries(LANGUAGES)
+  .filter(([printed]) => /^[a-z]{6,}$/.test(printed))
+  .map(([printed, language]) => [ocrSkeleton(printed), language] as const);
 
 /**
  * The language an OCR-damaged word names: within one edit of exactly one name once both are
@@ -126,7 +128,9 @@ function languageReadByOcr(word: string): string | undefined {
   if (word.length < 6 || !/^[\p{Script=Latin}0-9]+$/u.test(word)) return undefined;
   const skeleton = ocrSkeleton(word);
   const near = new Set(
-    OCR_LANGUAGE_KEYS.filter((k) => editDistance(skeleton, ocrSkeleton(k)) <= 1).map((k) => LANGUAGES[k]),
+    OCR_LANGUAGE_SKELETONS.filter(([known]) => editDistance(skeleton, known) <= 1).map(
+      ([, language]) => language,
+    ),
   );
   return near.size === 1 ? [...near][0] : undefined;
 }
