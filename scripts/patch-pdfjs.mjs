@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The pdfjs-dist version these patches were written against (package.json pins it). */
-export const PDFJS_VERSION = '5.4.296';
+export const PDFJS_VERSION = '6.5.438';
 
 /** The patches: the file under pdfjs-dist, why, the exact original snippet and its replacement. */
 export const PATCHES = [
@@ -58,9 +58,9 @@ export const PATCHES = [
       'A text chunk was sent as the one textContent object that is emptied right after; that was ' +
       'only correct because the message was deep-copied. A fresh object per chunk lets the ' +
       'in-thread port below hand chunks over without the copy.',
-    find: '      sink?.enqueue(textContent, length);',
+    find: '      sink.enqueue(textContent, length);',
     replace:
-      '      /* undocs patch text-chunk-fresh-object */ sink?.enqueue({ items: textContent.items, styles: textContent.styles, lang: textContent.lang }, length);',
+      '      /* undocs patch text-chunk-fresh-object */ sink.enqueue({ items: textContent.items, styles: textContent.styles, lang: textContent.lang }, length);',
   },
   {
     name: 'truetype-with-tounicode-unparsed',

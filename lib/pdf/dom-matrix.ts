@@ -1,13 +1,11 @@
-import { captureNatives } from './natives.js';
-
 /**
  * A minimal `DOMMatrix` for pdf.js in Node.
  *
- * pdf.js 5 builds a DOMMatrix when its module loads and takes the class from the optional native
+ * pdf.js builds a DOMMatrix when its module loads and takes the class from the optional native
  * `@napi-rs/canvas`. The Lambda bundle leaves that native package out (text extraction never
- * renders), so without this the bundled function dies with `DOMMatrix is not defined`. This module
- * must be imported before pdf.js: `lib/pdf/reader.ts` does so, first. We define it everywhere (not
- * only in Lambda) so that local runs exercise the same code path as the shipped bundle.
+ * renders), so without this the bundled function dies with `DOMMatrix is not defined`.
+ * `./prelude.ts` installs it before pdf.js loads. We define it everywhere (not only in Lambda) so
+ * that local runs exercise the same code path as the shipped bundle.
  */
 
 class MinimalDOMMatrix {
@@ -82,10 +80,10 @@ class MinimalDOMMatrix {
   }
 }
 
-// This module is the reader's first import: remember the built-ins before pdf.js replaces them.
-captureNatives();
-
-const scope = globalThis as { DOMMatrix?: unknown };
-if (typeof scope.DOMMatrix === 'undefined') {
-  scope.DOMMatrix = MinimalDOMMatrix;
+/** Defines `globalThis.DOMMatrix` unless the platform (or @napi-rs/canvas) already has one. */
+export function installDomMatrix(): void {
+  const scope = globalThis as { DOMMatrix?: unknown };
+  if (typeof scope.DOMMatrix === 'undefined') {
+    scope.DOMMatrix = MinimalDOMMatrix;
+  }
 }

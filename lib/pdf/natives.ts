@@ -6,9 +6,9 @@
  * response parse run on a JavaScript `push` and `JSON.parse`. Measured on the corpus, restoring the
  * natives roughly doubles extraction speed.
  *
- * `captureNatives()` runs before pdf.js loads (from `./dom-matrix.js`, the first import of the
- * reader) and `restoreNatives()` after it (from `./reader.ts`). What pdf.js *adds* (e.g.
- * `Promise.withResolvers` on Node 20) is kept: only replaced built-ins are put back.
+ * `captureNatives()` runs before pdf.js loads (from `./prelude.js`, the first import of the
+ * reader) and `restoreNatives()` after it (from `./reader.ts`). What pdf.js *adds* is kept: only
+ * replaced built-ins are put back. (pdfjs-dist 6.5.438 still replaces `push` and `JSON.parse`.)
  */
 
 interface Slot {

@@ -1,17 +1,17 @@
 /**
- * The one module that touches the PDF library (pdf-parse 2.4.5 on pdfjs-dist 5.4.296, pinned
- * together in package.json). Its version pins and its bundling quirks live here:
+ * The one module that touches the PDF library (pdf-parse 2.4.5, on pdfjs-dist 6.5.438 through an
+ * npm override: see the README's Security section). Its version pins and its bundling quirks live here:
  *
- * 1. `./dom-matrix.js` first: pdf.js builds a DOMMatrix at module load (see that file).
+ * 1. `./prelude.js` first: a DOMMatrix (pdf.js builds one at module load) and what Node 20 lacks.
  * 2. pdf.js's worker module second: importing it sets `globalThis.pdfjsWorker`, so pdf.js runs its
  *    "fake worker" in this thread and never looks for a `pdf.worker.mjs` file next to the bundle.
  * 3. pdf-parse next, then `restoreNatives()` undoes the built-ins pdf.js's core-js replaced
- *    (see `./natives.ts`; `./dom-matrix.js` captured them first).
+ *    (see `./natives.ts`; `./prelude.js` captured them first).
  *
  * ES modules evaluate in import order, so this order is the fix; keep it. `test/integration/bundle`
  * runs the bundled Lambda to prove it.
  */
-import './dom-matrix.js';
+import './prelude.js';
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { PasswordException, PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
@@ -42,6 +42,19 @@ function loadDocument(parser: PDFParse): Promise<PDFDocumentProxy> {
     throw new Error('pdf-parse no longer exposes load(); update lib/pdf/reader.ts for the new version');
   }
   return load.call(parser);
+}
+
+/**
+ * Closes what `loadDocument` opened. pdf-parse 2.4.5's own `destroy()` calls
+ * `PDFDocumentProxy.destroy()`, which pdf.js 6 removed (the loading task owns the document now), so
+ * it would throw after every file (every readPdf test would fail).
+ */
+async function closeDocument(parser: PDFParse): Promise<void> {
+  const state = parser as unknown as { doc?: PDFDocumentProxy };
+  const doc = state.doc;
+  if (doc === undefined) return;
+  state.doc = undefined;
+  await doc.loadingTask.destroy();
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -181,6 +194,6 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       },
     };
   } finally {
-    await parser.destroy();
+    await closeDocument(parser);
   }
 }

@@ -1,21 +1,17 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../lib/pdf/reader.js';
 import { makeSamples, SAMPLES_DIR } from '../../scripts/make-samples.js';
 import type { Expected } from '../../scripts/samples/model.js';
 
 const expected: Expected[] = JSON.parse(await readFile(join(SAMPLES_DIR, 'expected.json'), 'utf8'));
 
+/** Each page's text as the PDF reader lays it out (positioned lines, before any parsing). */
 async function pageTexts(file: string): Promise<string[]> {
-  const parser = new PDFParse({ data: new Uint8Array(await readFile(join(SAMPLES_DIR, file))) });
-  try {
-    const result = await parser.getText();
-    return result.pages.map((page) => page.text);
-  } finally {
-    await parser.destroy();
-  }
+  const document = await readPdf(new Uint8Array(await readFile(join(SAMPLES_DIR, file))));
+  return document.pages.map((page) => page.text);
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -96,7 +92,7 @@ describe.each(expected)('$file', (truth) => {
   it('prints each numbered footnote, the first one in full, and the star notes', () => {
     const all = pages.join('\n');
 
-    for (let n = 1; n <= truth.footnoteCount; n++) expect(all).toMatch(new RegExp(`^${n}/? \\S`, 'm'));
+    for (let n = 1; n <= truth.footnoteCount; n++) expect(all).toMatch(new RegExp(`^${n}/? +\\S`, 'm'));
     if (truth.firstFootnote !== null) {
       expect(flat(all)).toMatch(new RegExp(`(^| )1/? ${escapeRegExp(truth.firstFootnote)}`));
     }
