@@ -7,7 +7,7 @@
 // None of them changes a result: test/unit/pdfjs-patches.test.ts checks each is applied, and the
 // extraction of the whole corpus was compared byte for byte before and after.
 //
-// Each patch replaces one exact snippet. If a pdfjs-dist upgrade moves a snippet, this script
+// Each patch replaces one exact snippet (or as many copies as it says). If a pdfjs-dist upgrade moves a snippet, this script
 // fails loudly (naming the patch) instead of silently leaving pdf.js slow: re-derive the patch
 // from the new source or drop it. Running it again is harmless (applied patches are skipped).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -85,6 +85,76 @@ export const PATCHES = [
     if (type !== this.type || subtype !== this.subtype) {`,
   },
   {
+    name: 'text-state-clone-one-shape',
+    file: 'legacy/build/pdf.worker.mjs',
+    why:
+      'Every q operator clones the text state, and the clone took the state it was cloned from as its ' +
+      'prototype: each clone had an object shape of its own, so every text-state read in the glyph ' +
+      'loop (font size, matrices, spacing) went through a megamorphic lookup. The clone now has ' +
+      "TextState's own prototype and the same own properties (every field is an own property, so " +
+      'nothing was ever read through the old prototype link).',
+    find: `  clone() {
+    const clone = Object.assign(Object.create(this), this);
+    clone.textMatrix = this.textMatrix.slice();`,
+    replace: `  clone() {
+    /* undocs patch text-state-clone-one-shape */
+    const clone = Object.assign(Object.create(TextState.prototype), this);
+    clone.textMatrix = this.textMatrix.slice();`,
+  },
+  {
+    name: 'inflate-sync',
+    file: 'legacy/build/pdf.worker.mjs',
+    why:
+      'pdf.js 6 inflates content streams and font files through the web DecompressionStream: on Node ' +
+      'that is zlib behind Web Streams, a chunk at a time, with a turn of the event loop per chunk ' +
+      '(a tenth of the CPU profile was that machinery or waiting for it). The same zlib, called ' +
+      'synchronously, returns the same bytes at once. Output is capped at 256 MB per stream: beyond ' +
+      'that, or on damaged data, it reports failure exactly as the stream did (pdf.js then falls ' +
+      'back to its own tolerant decoder).',
+    find: `    const bytes = this.stream.isAsync && (await this.stream.asyncGetBytes()) || this.stream.getBytes();
+    try {`,
+    replace: `    const bytes = this.stream.isAsync && (await this.stream.asyncGetBytes()) || this.stream.getBytes();
+    /* undocs patch inflate-sync */
+    const zlib = typeof process === "object" ? process.getBuiltinModule?.("zlib") : undefined;
+    if (zlib && (name === "deflate" || name === "brotli")) {
+      try {
+        const options = { maxOutputLength: 256 * 1024 * 1024 };
+        const out = name === "deflate" ? zlib.inflateSync(bytes, options) : zlib.brotliDecompressSync(bytes, options);
+        return { decompressed: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), compressed: bytes };
+      } catch {
+        return { decompressed: null, compressed: bytes };
+      }
+    }
+    try {`,
+  },
+  {
+    name: 'operator-args-fresh-array',
+    file: 'legacy/build/pdf.worker.mjs',
+    why:
+      'The text loop emptied its one arguments array before every operator with `args.length = 0`, ' +
+      'which V8 does in a runtime call, not inline (4% of the profile with the lexer below). A new ' +
+      "empty array is a bump allocation. Nothing keeps an operator's arguments past its turn: the " +
+      'old array was emptied under anything that did.',
+    find: `        args.length = 0;
+        operation.args = args;
+        if (!preprocessor.read(operation)) {`,
+    replace: `        /* undocs patch operator-args-fresh-array */ args = [];
+        operation.args = args;
+        if (!preprocessor.read(operation)) {`,
+  },
+  {
+    name: 'lexer-fresh-buffer',
+    file: 'legacy/build/pdf.worker.mjs',
+    count: 3,
+    why:
+      'The same for the lexer: getString, getName and getHexString emptied the shared string buffer ' +
+      'with `strBuf.length = 0` for every token. Each now starts a new one.',
+    find: `    const strBuf = this.strBuf;
+    strBuf.length = 0;`,
+    replace: `    /* undocs patch lexer-fresh-buffer */
+    const strBuf = this.strBuf = [];`,
+  },
+  {
     name: 'loopback-port-no-clone',
     file: 'legacy/build/pdf.mjs',
     why:
@@ -124,13 +194,14 @@ export function applyPatches(pdfjsRoot) {
       files.set(path, text);
       continue;
     }
-    const at = text.indexOf(patch.find);
-    if (at < 0 || text.indexOf(patch.find, at + 1) >= 0) {
+    const expected = patch.count ?? 1;
+    const found = text.split(patch.find).length - 1;
+    if (found !== expected) {
       throw new Error(
-        `pdfjs-dist patch ${patch.name}: its snippet is ${at < 0 ? 'missing from' : 'not unique in'} ${patch.file}.`,
+        `pdfjs-dist patch ${patch.name}: its snippet is ${found === 0 ? 'missing from' : `found ${found} times (not ${expected}) in`} ${patch.file}.`,
       );
     }
-    files.set(path, text.slice(0, at) + patch.replace + text.slice(at + patch.find.length));
+    files.set(path, text.split(patch.find).join(patch.replace));
     report.push(`${patch.name}: applied`);
   }
   for (const [path, text] of files) writeFileSync(path, text);
