@@ -16,7 +16,7 @@ Usage: undocs <command> [options]
 Commands
   extract <file.pdf>...           Extract locally and print JSON (JSON Lines for several files).
                                   Nothing else goes to stdout; diagnostics go to stderr.
-      --jobs <n>                  Threads to extract with (default: one per core).
+      --jobs <n>                  Threads to extract with (default: one per core but one).
   upload <files or folders>...    Upload PDFs (folders are searched for .pdf/.PDF) to the ingest prefix.
       --wait                      Wait until each file is processed; show progress and a summary.
       --timeout <seconds>         How long --wait waits (default 300).
@@ -122,7 +122,7 @@ const err = (text: string) => process.stderr.write(`${text}\n`);
 
 async function extractCommand(files: string[], values: Values): Promise<number> {
   if (files.length === 0) throw new UsageError('extract needs at least one PDF file.');
-  // pdf.js loads only for this command; several files are spread over every core.
+  // pdf.js loads only for this command; several files are spread over the cores.
   const { extractFiles } = await import('./extract-pool.js');
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {

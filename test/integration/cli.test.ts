@@ -174,6 +174,17 @@ describe('undocs CLI against a running local stack', () => {
     expect(lines.map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(files);
   });
 
+  it('extract --jobs 3 (worker threads) prints what one thread prints, in input order', async () => {
+    const files = [...EXPECTED_SAMPLES, ...EXPECTED_SAMPLES].map((e) => join(SAMPLES_DIR, e.file));
+
+    const one = await undocs('extract', '--jobs', '1', ...files);
+    const three = await undocs('extract', '--jobs', '3', ...files);
+
+    expect(three.code).toBe(0);
+    expect(three.stdout.trim().split('\n')).toHaveLength(files.length);
+    expect(three.stdout).toBe(one.stdout);
+  });
+
   it('get --text --footnotes reads the full text page by page and the footnotes', async () => {
     const { stdout, code } = await undocs('get', 'A/80/456', '--text', '--footnotes', '--json');
 
