@@ -4,6 +4,8 @@
  * - pages per second of `undocs extract` (the CLI, one process for all files, start-up included)
  *   and of `pdftotext` (one process per file, as it is used), over ../shared/un-corpus/pdfs
  *   (or --corpus DIR, or the project's samples when the corpus is absent), and their ratio;
+ *   undocs runs on this Node.js and again on Node 22, the Lambda runtime (scripts/lambda-node.mjs;
+ *   Node 22's V8 warms up faster, and a cold process over the corpus is mostly warm-up);
  * - peak resident memory of one `undocs extract` process on the largest file.
  *
  * pdftotext comes from Debian's poppler-utils; the bench installs it with apt-get when missing.
@@ -13,6 +15,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+// @ts-expect-error: a plain .mjs script, shared with scripts/lambda-runtime-test.mjs.
+import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } });
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -70,13 +74,26 @@ const pages = lines.reduce(
   0,
 );
 
-const undocsSeconds = best(() => {
-  execFileSync(process.execPath, [...undocs, 'extract', ...files], {
-    env,
-    maxBuffer: 512 * 1024 * 1024,
-    stdio: ['ignore', 'ignore', 'ignore'],
+/** Best wall time of `undocs extract` over every file, run by the `node` binary given. */
+const undocsOn = (node: string) =>
+  best(() => {
+    execFileSync(node, [...undocs, 'extract', ...files], {
+      env,
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
   });
-});
+
+const undocsSeconds = undocsOn(process.execPath);
+const lambda = ((): { seconds: number; version: string } | { skipped: string } => {
+  if (!lambdaNodeAvailable()) return { skipped: `no Node 22 build for ${process.platform}-${process.arch}` };
+  try {
+    const node = lambdaNode() as string;
+    return { seconds: undocsOn(node), version: execFileSync(node, ['--version']).toString().trim() };
+  } catch (error) {
+    return { skipped: error instanceof Error ? error.message : String(error) };
+  }
+})();
 const popplerSeconds = best(() => {
   for (const file of files)
     execFileSync('pdftotext', ['-q', file, '-'], {
@@ -113,9 +130,15 @@ const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 process.stdout.write(
   [
     `undocs bench: ${files.length} PDFs, ${pages} pages, from ${dir} (best of ${runs} runs)`,
-    `  undocs extract  ${undocsSeconds.toFixed(2)} s  ${undocsRate.toFixed(1)} pages/s  (one process, start-up included)`,
+    `  undocs extract  ${undocsSeconds.toFixed(2)} s  ${undocsRate.toFixed(1)} pages/s  (Node ${process.version}, one process, start-up included)`,
+    'seconds' in lambda
+      ? `  undocs extract  ${lambda.seconds.toFixed(2)} s  ${(pages / lambda.seconds).toFixed(1)} pages/s  (Node ${lambda.version}, the Lambda runtime)`
+      : `  undocs extract  on Node 22 (the Lambda runtime): skipped, ${lambda.skipped}`,
     `  pdftotext       ${popplerSeconds.toFixed(2)} s  ${popplerRate.toFixed(1)} pages/s  (one process per file)`,
-    `  ratio           ${(undocsRate / popplerRate).toFixed(2)}x pdftotext`,
+    `  ratio           ${(undocsRate / popplerRate).toFixed(2)}x pdftotext on Node ${process.version}` +
+      ('seconds' in lambda
+        ? `, ${(pages / lambda.seconds / popplerRate).toFixed(2)}x on Node ${lambda.version} (the Lambda runtime)`
+        : ''),
     `  peak memory     ${memory.maxRssKb ? mb(memory.maxRssKb * 1024) : '?'} MB RSS of one undocs extract process on the largest file, ${largest.split('/').pop()} (${mb(statSync(largest).size)} MB, ${memory.pages ?? '?'} pages)`,
     '',
   ].join('\n'),
