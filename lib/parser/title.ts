@@ -35,6 +35,7 @@ import {
   joinHeading,
   looksGarbled,
   runningTextSpellings,
+  type Spellings,
   sentenceCase,
   withoutStars,
 } from './title-text.js';
@@ -189,8 +190,13 @@ export function parseTitle(
   context: TitleContext = {},
 ): TitleBlock {
   const mastheadLines = context.mastheadLines ?? [];
-  // How the running text spells names, acronyms and accents, for headings printed in capitals.
-  const spellings = runningTextSpellings(lines.map((l) => l.text));
+  // How the running text spells names, acronyms and accents, for headings printed in capitals:
+  // read from the whole document, so only once a heading in capitals needs it.
+  let known: Spellings | undefined;
+  const spellings = (): Spellings => {
+    known ??= runningTextSpellings(lines.map((l) => l.text));
+    return known;
+  };
   const finish = (title: string | null, subtitles: string[], capitals: boolean, rule: string | null) => ({
     title: title === null || title === '' ? null : title,
     subtitles: subtitles.filter((s) => s !== ''),
@@ -217,12 +223,12 @@ export function parseTitle(
   let fallback: string | null = null;
   let lastBlockLine: TextLine | undefined;
   const heading = (p: Paragraph) => p.size > bodySize + HEADING_STEP;
-  const shown = (p: Paragraph) => (isShouted(p.text) ? sentenceCase(p.text, spellings) : p.text);
+  const shown = (p: Paragraph) => (isShouted(p.text) ? sentenceCase(p.text, spellings()) : p.text);
 
   const take = (p: Paragraph, text: string, how: string) => {
     found = true;
     capitals = isShouted(text);
-    title = looksGarbled(text) ? null : capitals ? sentenceCase(text, spellings) : text;
+    title = looksGarbled(text) ? null : capitals ? sentenceCase(text, spellings()) : text;
     rule = how;
     // Typescript headings are centred; on a cover page with no running text to find the column
     // by, a heading in capitals is taken as centred on itself.
@@ -282,7 +288,7 @@ export function parseTitle(
 
   if (!found) {
     const agenda = fallback ?? agendaHeading(mastheadLines);
-    if (agenda) return finish(sentenceCase(agenda, spellings), subtitles, true, 'title.agenda-heading');
+    if (agenda) return finish(sentenceCase(agenda, spellings()), subtitles, true, 'title.agenda-heading');
     return finish(null, subtitles, false, null);
   }
 
