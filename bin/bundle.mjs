@@ -46,7 +46,8 @@ export async function cliBundle() {
   await build({
     entryPoints: {
       cli: join(ROOT, 'cli', 'main.ts'),
-      'extract-worker': join(ROOT, 'cli', 'extract-worker.ts'),
+      // The ingest function's PDF-reading thread: `extract` reads every file in it, with budgets.
+      'extract-worker': join(ROOT, 'lib', 'extractor', 'worker.ts'),
     },
     outdir: building,
     outExtension: { '.js': '.mjs' },

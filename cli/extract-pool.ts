@@ -1,18 +1,23 @@
 /**
- * Runs `undocs extract` over many files on several cores: pdf.js parses on one thread, so this
- * thread and worker threads take files in turn. Results come back in input order.
+ * Runs `undocs extract` over many files. Each file is read in a worker thread with the ingest
+ * function's time and memory budgets (lib/extractor/isolated.ts, the same worker the Lambda ships;
+ * `EXTRACTION_TIMEOUT_MS`, `EXTRACTION_PAGE_MS` and `EXTRACTION_MEMORY_MB` change them),
+ * so a pathological PDF prints a TIMED_OUT or TOO_COMPLEX result instead of hanging the command;
+ * several threads take files in turn, and results come back in input order.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ExtractionLimits, loadExtractionLimits } from '../lib/config.js';
+import { IsolatedExtractor } from '../lib/extractor/isolated.js';
 import { type ExtractResult, extractFile } from './extract-file.js';
 
 /**
- * The worker's bundle sits beside the CLI's bundle (bin/bundle.mjs builds both). Run from the
- * TypeScript sources instead (tests, tsx), there is none, and everything runs in this thread.
+ * The worker's bundle sits beside the CLI's bundle (bin/bundle.mjs builds both from
+ * lib/extractor/worker.ts). Run from the TypeScript sources instead (tests, tsx), there is none,
+ * and files are read in this thread, without budgets.
  */
-const WORKER = fileURLToPath(new URL('./extract-worker.mjs', import.meta.url));
+const WORKER = new URL('./extract-worker.mjs', import.meta.url);
 
 /**
  * Threads used when `--jobs` is not given: one per core but one. A single extracting thread already
@@ -22,20 +27,26 @@ const WORKER = fileURLToPath(new URL('./extract-worker.mjs', import.meta.url));
  */
 export const defaultJobs = (): number => Math.max(1, availableParallelism() - 1);
 
-/** Extracts `files`, calling `onResult` for each in input order; resolves when all are done. */
+/**
+ * Extracts `files`, calling `onResult` for each in input order; resolves when all are done.
+ *
+ * The memory budget watches the process's resident memory: with several threads, a file that
+ * blows it can take the files being read beside it down with it (their results say TOO_COMPLEX).
+ */
 export async function extractFiles(
   files: readonly string[],
   onResult: (result: ExtractResult) => void,
   concurrency = defaultJobs(),
+  limits: ExtractionLimits = loadExtractionLimits(),
 ): Promise<void> {
-  const size = existsSync(WORKER) ? Math.max(1, Math.min(concurrency, files.length)) : 1;
-  if (size === 1) {
+  if (!existsSync(fileURLToPath(WORKER))) {
     for (const file of files) onResult(await extractFile(file));
     return;
   }
+  const size = Math.max(1, Math.min(concurrency, files.length));
   const results = new Map<number, ExtractResult>();
   let nextToPrint = 0;
-  let nextToSend = 0;
+  let nextToRead = 0;
   const accept = (id: number, result: ExtractResult) => {
     results.set(id, result);
     while (results.has(nextToPrint)) {
@@ -44,33 +55,17 @@ export async function extractFiles(
       nextToPrint++;
     }
   };
-  const inThisThread = async () => {
-    while (nextToSend < files.length) {
-      // pdf.js in this thread settles only promises (microtasks): without a turn of the event loop
-      // between files, the workers' messages (even 'online') would wait until this loop ends.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (nextToSend >= files.length) break;
-      const id = nextToSend++;
-      accept(id, await extractFile(files[id] as string));
-    }
-  };
-  const inWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER);
-      const sendNext = () => {
-        if (nextToSend >= files.length) {
-          void worker.terminate().then(() => resolve());
-          return;
+  const extractors = Array.from({ length: size }, () => new IsolatedExtractor(WORKER, limits));
+  try {
+    await Promise.all(
+      extractors.map(async (extractor) => {
+        while (nextToRead < files.length) {
+          const id = nextToRead++;
+          accept(id, await extractFile(files[id] as string, extractor));
         }
-        const id = nextToSend++;
-        worker.postMessage({ id, file: files[id] });
-      };
-      worker.on('message', (message: { id: number; result: ExtractResult }) => {
-        accept(message.id, message.result);
-        sendNext();
-      });
-      worker.once('error', reject);
-      worker.once('online', sendNext);
-    });
-  await Promise.all([inThisThread(), ...Array.from({ length: size - 1 }, inWorker)]);
+      }),
+    );
+  } finally {
+    await Promise.all(extractors.map((extractor) => extractor.close()));
+  }
 }

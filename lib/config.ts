@@ -99,11 +99,19 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     maxObjectBytes: positiveInteger(env, ENV.maxObjectBytes, DEFAULT_MAX_OBJECT_BYTES),
     maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
     maxReceiveCount: positiveInteger(env, ENV.maxReceiveCount, undefined),
-    extraction: {
-      timeoutMs: positiveInteger(env, ENV.extractionTimeoutMs, DEFAULT_EXTRACTION_TIMEOUT_MS),
-      pageMs: positiveInteger(env, ENV.extractionPageMs, DEFAULT_EXTRACTION_PAGE_MS),
-      memoryMb: positiveInteger(env, ENV.extractionMemoryMb, DEFAULT_EXTRACTION_MEMORY_MB),
-    },
+    extraction: loadExtractionLimits(env),
+  };
+}
+
+/**
+ * Reads the time and memory budgets of one document (`EXTRACTION_*`, else the defaults): the
+ * ingest function's, and `undocs extract`'s.
+ */
+export function loadExtractionLimits(env: Env = process.env): ExtractionLimits {
+  return {
+    timeoutMs: positiveInteger(env, ENV.extractionTimeoutMs, DEFAULT_EXTRACTION_TIMEOUT_MS),
+    pageMs: positiveInteger(env, ENV.extractionPageMs, DEFAULT_EXTRACTION_PAGE_MS),
+    memoryMb: positiveInteger(env, ENV.extractionMemoryMb, DEFAULT_EXTRACTION_MEMORY_MB),
   };
 }
 

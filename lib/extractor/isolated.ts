@@ -70,6 +70,13 @@ const MEMORY_POLL_MS = 50;
  * only the worker (nodejs/node#65019).
  */
 const HEAP_HEADROOM_MB = 128;
+/**
+ * ...but never below 2 GB: V8 sizes a heap whose limit is under 2,048 MB for a small device, and
+ * with the default budget's 1,664 MB the corpus took 13% more CPU than with 2,048 MB or no limit at
+ * all (2026-11-28, the worker bundle over the 46 corpus PDFs). The polled budget still stops a
+ * document first; this limit is only the backstop.
+ */
+const MIN_HEAP_MB = 2048;
 const MB = 1024 * 1024;
 
 /**
@@ -164,7 +171,9 @@ export class IsolatedExtractor implements Extractor {
       const worker = new Worker(this.script, {
         // Not the parent's flags: a parent under tsx would load tsx into the worker too.
         execArgv: [],
-        resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb + HEAP_HEADROOM_MB },
+        resourceLimits: {
+          maxOldGenerationSizeMb: Math.max(this.limits.memoryMb + HEAP_HEADROOM_MB, MIN_HEAP_MB),
+        },
       });
       // An idle worker does not keep the process alive; a running document's timers do.
       worker.unref();

@@ -3,9 +3,15 @@
  * time, and answers with the document or the reason it cannot be read. It runs in a worker thread
  * so that the main thread can stop it (a time budget, a memory budget) while pdf.js is inside a
  * synchronous loop that nothing in this thread could interrupt. The Lambda bundle carries it as
- * `extract-worker.mjs` beside `index.mjs` (cdk/constructs/ingest-function.ts).
+ * `extract-worker.mjs` beside `index.mjs` (cdk/constructs/ingest-function.ts); `undocs extract`
+ * runs it too (cli/extract-pool.ts, bundled by bin/bundle.mjs).
  */
 import { parentPort } from 'node:worker_threads';
+
+// Results go back as messages; whatever pdf.js prints is a diagnostic, and stdout may be a result
+// stream (`undocs extract` runs this worker too): console.log goes to stderr.
+console.log = console.error;
+
 import { isPermanent } from '../errors.js';
 import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
 import type { ExtractRequest, WorkerReply } from './isolated.js';

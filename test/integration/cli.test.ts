@@ -3,7 +3,7 @@
  * (through the state file `npm start -- --serve` writes) and talks to it over HTTP.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from '../../local/clients.js';
 import { LocalEventBus, serveEventBus } from '../../local/event-bus.js';
 import { writeLocalState } from '../../local/state.js';
+import { badInputs } from '../../scripts/bad-inputs/cases.js';
 import { EXPECTED_SAMPLES, SAMPLES_DIR, sample, startTestStack, type TestStack } from '../support/local.js';
 
 const run = promisify(execFile);
@@ -19,11 +20,21 @@ const stateFile = join(mkdtempSync(join(tmpdir(), 'undocs-state-')), 'local.json
 
 let t: TestStack;
 
-async function undocs(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+/** Runs `undocs args...`; an object among the arguments adds environment variables. */
+async function undocs(
+  ...args: (string | Record<string, string>)[]
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  const argv: string[] = [];
+  const extraEnv: Record<string, string> = {};
+  for (const arg of args) {
+    if (typeof arg === 'string') argv.push(arg);
+    else Object.assign(extraEnv, arg);
+  }
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...argv], {
       env: {
         ...process.env,
+        ...extraEnv,
         UNDOCS_STATE_FILE: stateFile,
         NO_COLOR: '1',
         UNDOCS_STACK: '',
@@ -183,6 +194,30 @@ describe('undocs CLI against a running local stack', () => {
     expect(three.code).toBe(0);
     expect(three.stdout.trim().split('\n')).toHaveLength(files.length);
     expect(three.stdout).toBe(one.stdout);
+  });
+
+  it('extract stops a decompression bomb at its memory budget and goes on with the next file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'undocs-bad-'));
+    const bomb = join(dir, 'decompression-bomb.pdf');
+    writeFileSync(
+      bomb,
+      (await badInputs({ maxObjectBytes: 1024 * 1024 })).find((i) => i.file === 'decompression-bomb.pdf')
+        ?.bytes ?? '',
+    );
+    const good = join(SAMPLES_DIR, EXPECTED_SAMPLES[0]?.file as string);
+
+    const { stdout, stderr, code } = await undocs('extract', '--jobs', '1', bomb, good, {
+      EXTRACTION_MEMORY_MB: '64',
+    });
+
+    const [stopped, read] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { error?: { code: string } });
+    expect(code).toBe(1);
+    expect(stopped?.error?.code).toBe('TOO_COMPLEX');
+    expect(read?.error).toBeUndefined();
+    expect(stderr).toContain('Reading the PDF needed more than 64 MB of memory');
   });
 
   it('get --text --footnotes reads the full text page by page and the footnotes', async () => {
