@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDF_EXTERNALS, REQUIRE_SHIM } from '../scripts/bundle-options.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // scripts/patch-pdfjs.mjs: the bundle includes pdf.js as that script patched it.
@@ -18,6 +19,7 @@ const SOURCES = [
   'local/event-stream.ts',
   'package-lock.json',
   'scripts/patch-pdfjs.mjs',
+  'scripts/bundle-options.mjs',
   'bin/bundle.mjs',
 ];
 
@@ -59,9 +61,9 @@ export async function cliBundle() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // As the Lambda bundle: pdf.js's optional native canvas stays out (text never renders).
-    external: ['@napi-rs/canvas', 'esbuild'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    // As the Lambda bundle (scripts/bundle-options.mjs), and esbuild itself, which this file imports.
+    external: [...PDF_EXTERNALS, 'esbuild'],
+    banner: { js: REQUIRE_SHIM },
     logLevel: 'error',
   });
   try {

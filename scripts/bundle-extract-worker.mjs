@@ -4,11 +4,12 @@
 // point, so cdk/constructs/ingest-function.ts runs this after it (`commandHooks.afterBundling`),
 // and the handler finds the file with `new URL('./extract-worker.mjs', import.meta.url)`.
 // The esbuild options are the handler's (see that construct): ESM for Node 22, minified, with a
-// source map and the `require` shim, and pdf.js's optional native canvas left out.
+// source map and the shared `require` shim and externals (./bundle-options.mjs).
 //
 //   node scripts/bundle-extract-worker.mjs <outdir>
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { PDF_EXTERNALS, REQUIRE_SHIM } from './bundle-options.mjs';
 
 const entry = fileURLToPath(new URL('../lib/extractor/worker.ts', import.meta.url));
 
@@ -25,8 +26,8 @@ export async function bundleExtractWorker(outdir) {
     mainFields: ['module', 'main'],
     minify: true,
     sourcemap: true,
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    external: ['@napi-rs/canvas'],
+    banner: { js: REQUIRE_SHIM },
+    external: [...PDF_EXTERNALS],
     logLevel: 'error',
   });
 }

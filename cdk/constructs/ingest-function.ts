@@ -19,6 +19,7 @@ import {
   ENV,
   SERVICE_NAME,
 } from '../../lib/config.js';
+import { PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
 import { acknowledgeWildcardResource } from '../nag.js';
 
 /** Properties of {@link IngestFunction}. */
@@ -205,12 +206,12 @@ export class IngestFunction extends Construct {
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,
-        // esbuild's ESM output has no `require`; CommonJS dependencies still call it.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // The `require` shim and the externals every undocs bundle shares (scripts/bundle-options.mjs).
+        banner: REQUIRE_SHIM,
         // The SDK is bundled, not taken from the runtime: the handler that runs locally is the one
         // that ships. Only pdf.js's optional native canvas stays out; text extraction never renders.
         bundleAwsSDK: true,
-        externalModules: ['@napi-rs/canvas'],
+        externalModules: [...PDF_EXTERNALS],
         forceDockerBundling: false,
         // The PDF-reading worker thread, bundled beside index.mjs as extract-worker.mjs with the same
         // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it.

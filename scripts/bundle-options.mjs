@@ -1,0 +1,9 @@
+// What every esbuild bundle of undocs shares: the Lambda handler (cdk/constructs/ingest-function.ts),
+// its PDF-reading worker (./bundle-extract-worker.mjs) and the CLI (bin/bundle.mjs).
+
+/** esbuild's ESM output has no `require`; CommonJS dependencies still call it. */
+export const REQUIRE_SHIM =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Left out of every bundle: pdf.js's optional native canvas (text extraction never renders). */
+export const PDF_EXTERNALS = ['@napi-rs/canvas'];
