@@ -24,7 +24,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionLimits } from '../config.js';
 import { describeError, type FailureCode, PermanentIngestError, TransientIngestError } from '../errors.js';
-import { logger } from '../logger.js';
 import type { UnDocument } from '../parser/types.js';
 import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
 
@@ -90,6 +89,14 @@ export const inThisThread: Extractor = {
     return extractDocument(bytes, options);
   },
 };
+
+/**
+ * Logs through the function's logger, loaded on first use: `undocs extract` runs this module too,
+ * and the logger's import (about 45 ms) would otherwise delay its reader thread's start.
+ */
+function log(level: 'info' | 'warn', message: string, details: Record<string, unknown>): void {
+  void import('../logger.js').then(({ logger }) => logger[level](message, details)).catch(() => undefined);
+}
 
 /** An invocation's end: when reading must stop, and when the invocation began. */
 interface InvocationDeadline {
@@ -243,7 +250,7 @@ export class IsolatedExtractor implements Extractor {
         if (settled) return;
         cleanUp();
         this.forget(starting);
-        logger.warn('PDF reading stopped', {
+        log('warn', 'PDF reading stopped', {
           reason,
           elapsedMs: Date.now() - startedAt,
           pageCount,
@@ -356,7 +363,7 @@ type IngestFailure = PermanentIngestError | TransientIngestError;
  */
 export function bundledExtractor(script: URL, limits: ExtractionLimits): IsolatedExtractor | undefined {
   if (existsSync(fileURLToPath(script))) return new IsolatedExtractor(script, limits);
-  logger.info('No extract-worker.mjs beside the handler: PDFs are read in this thread, without budgets', {
+  log('info', 'No extract-worker.mjs beside the handler: PDFs are read in this thread, without budgets', {
     script: script.href,
   });
   return undefined;
