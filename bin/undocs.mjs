@@ -1,13 +1,9 @@
 #!/usr/bin/env node
 // The `undocs` command: runs the CLI from a bundle of its TypeScript sources (see ./bundle.mjs).
-import module from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cliBundle } from './bundle.mjs';
 
-// Node 22 keeps the bytecode it compiled for the bundle (pdf.js is 3.5 MB) between runs; Node 20
-// has no compile cache and skips this.
-module.enableCompileCache?.(fileURLToPath(new URL('../node_modules/.cache/undocs/v8', import.meta.url)));
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // The bundle lives under node_modules/.cache, so it cannot find the repository's .undocs/ from its
 // own location: tell it where `npm start -- --serve` writes its state file (local/state.ts).
