@@ -2,7 +2,7 @@
  * `undocs`: extract UN documents locally, upload them to a stack, and read what it stored.
  * Run from the repository as `npm run -s undocs -- <command>`; `--help` lists everything.
  */
-import './stdout-to-stderr.js';
+import '../lib/stdout-to-stderr.js';
 import { parseArgs } from 'node:util';
 import { type DocumentRecord, type DocumentStatus, STATUSES } from '../lib/model/items.js';
 import type { UploadResult } from './commands/upload.js';

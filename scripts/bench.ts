@@ -15,7 +15,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-// @ts-expect-error: a plain .mjs script, shared with scripts/lambda-runtime-test.mjs.
 import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } });
@@ -88,7 +87,7 @@ const undocsSeconds = undocsOn(process.execPath);
 const lambda = ((): { seconds: number; version: string } | { skipped: string } => {
   if (!lambdaNodeAvailable()) return { skipped: `no Node 22 build for ${process.platform}-${process.arch}` };
   try {
-    const node = lambdaNode() as string;
+    const node = lambdaNode();
     return { seconds: undocsOn(node), version: execFileSync(node, ['--version']).toString().trim() };
   } catch (error) {
     return { skipped: error instanceof Error ? error.message : String(error) };

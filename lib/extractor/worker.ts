@@ -6,12 +6,8 @@
  * `extract-worker.mjs` beside `index.mjs` (cdk/constructs/ingest-function.ts); `undocs extract`
  * runs it too (cli/extract-pool.ts, bundled by bin/bundle.mjs).
  */
+import '../stdout-to-stderr.js';
 import { parentPort } from 'node:worker_threads';
-
-// Results go back as messages; whatever pdf.js prints is a diagnostic, and stdout may be a result
-// stream (`undocs extract` runs this worker too): console.log goes to stderr.
-console.log = console.error;
-
 import { isPermanent } from '../errors.js';
 import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
 import type { ExtractRequest, WorkerReply } from './isolated.js';
