@@ -14,8 +14,9 @@
  * Organs are coded (`GA`, `SC`, `ECOSOC`, `TC`, else the initials), sessions numbered
  * (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`), names folded for case and diacritics.
  */
+
+import { numberFromWords } from '../parser/lexicon/index.js';
 import type { AgendaItem, Session, Signatory } from '../parser/types.js';
-import { TEENS, TENS, UNITS } from '../parser/vocabulary.js';
 
 /** The kinds of index entry. */
 export type IndexEntity = 'Symbol' | 'Agenda' | 'Date' | 'OrganDate' | 'Signatory';
@@ -70,13 +71,13 @@ export function sessionNumber(session: string): string {
   const text = session.trim().toLowerCase();
   const digits = /\b(\d{1,4})\b/.exec(text);
   if (digits) return String(Number(digits[1]));
-  const words = text.split(/[\s-]+/);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    const next = words[i + 1] ?? '';
-    if (TEENS[word]) return String(TEENS[word]);
-    if (TENS[word]) return String((TENS[word] ?? 0) + (UNITS[next] ?? 0));
-    if (UNITS[word]) return String(UNITS[word]);
+  // The longest run of number words: "seventy-fifth", "quatre-vingt-septième".
+  const words = text.split(/\s+/);
+  for (let length = words.length; length > 0; length--) {
+    for (let from = 0; from + length <= words.length; from++) {
+      const value = numberFromWords(words.slice(from, from + length).join(' '));
+      if (value !== null) return String(value);
+    }
   }
   return text.replace(/\s+/g, '-');
 }

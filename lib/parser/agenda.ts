@@ -1,5 +1,16 @@
 import type { TextLine } from '../pdf/types.js';
+import { asciiDigits } from './dates.js';
+import {
+  AGENDA_LABELS,
+  alternation,
+  CONTINUED,
+  every,
+  execFolded,
+  fold,
+  PROVISIONAL_AGENDA,
+} from './lexicon/index.js';
 import { clean, joinWrapped, paragraphs } from './text.js';
+import { sentenceCase } from './title-text.js';
 import type { AgendaItem } from './types.js';
 
 /**
@@ -7,20 +18,41 @@ import type { AgendaItem } from './types.js';
  * agenda*", "Point 40 de l'ordre du jour", "Tema 165 del programa", "Пункт 68 b) предварительной
  * повестки дня". The item titles follow, one paragraph each, matched to the numbers by order.
  */
-/** The keyword, with what OCR makes of "Item" (`ftem`, `ltem`, `1tem`). */
-const AGENDA_LINE = /^(?:provisional\s+)?(?:agenda\s+items?|[il1f]tems?|points?|temas?|пункты?)\s+(\d.*)$/iu;
+/** The label, then the numbers; OCR's readings of "Item" (`ftem`, `ltem`, `1tem`) too. */
+const AGENDA_LINE = new RegExp(
+  `^(?:${PROVISIONAL_AGENDA}\\s+)?(?:${AGENDA_LABELS}|[il1f]tems?)\\s*(\\d.*)$`,
+  'du',
+);
 /** An item number with its sub-item (`72 (b)`, `99 (ee)`, Russian `68 b)`), or a bare sub-item `(b)` of the previous number. */
 const NUMBER = /(\d{1,3})(?:\s*\(?([a-z]{1,2})\))?|\(([a-z]{1,2})\)/giu;
-/** Where the list of numbers ends and the wording about the agenda begins. */
-const LIST_END = /\s(?:of|de|del|des|du|предварительной|повестки)\s/iu;
-const PROVISIONAL = /provisional|provisoire|provisional|предварительн/iu;
+/** A list's "and" between the last two numbers. */
+const AND = new RegExp(`^${alternation(every((l) => l.and))}$`, 'u');
+const PROVISIONAL = new RegExp(PROVISIONAL_AGENDA, 'u');
+
+/**
+ * The list of numbers at the start of what follows the label: it ends at the first word that is
+ * neither a number, a sub-item letter nor a list's "and" ("... of the provisional agenda",
+ * "... de l'ordre du jour", "(continued)").
+ */
+function numberList(rest: string): string {
+  const words = rest.split(/(\s+)/u);
+  let end = 0;
+  for (let i = 0; i < words.length; i += 2) {
+    const word = words[i] as string;
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    const subItem = /^\(?\p{L}{1,2}\)[,;]?$/u.test(word);
+    if (letters.length >= 2 && !subItem && !AND.test(fold(letters))) break;
+    end = i + 1;
+  }
+  return words.slice(0, end).join('');
+}
 
 /** The numbers on an agenda line, sub-items kept (`72 (b)`), or null when it is not one. */
 export function parseAgendaLine(text: string): { numbers: string[]; provisional: boolean } | null {
-  const match = AGENDA_LINE.exec(clean(text));
+  const printed = asciiDigits(clean(text));
+  const match = execFolded(AGENDA_LINE, printed);
   if (!match) return null;
-  const rest = match[1] ?? '';
-  const list = rest.split(LIST_END)[0] ?? rest;
+  const list = numberList(match[1] ?? '');
   const numbers: string[] = [];
   let lastNumber: string | undefined;
   for (const m of list.matchAll(NUMBER)) {
@@ -33,14 +65,7 @@ export function parseAgendaLine(text: string): { numbers: string[]; provisional:
     }
   }
   if (numbers.length === 0) return null;
-  return { numbers, provisional: PROVISIONAL.test(text) };
-}
-
-/** Titles printed in capitals are reported in sentence case. */
-export function sentenceCase(title: string): string {
-  if (/\p{Ll}/u.test(title)) return title;
-  const lower = title.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
+  return { numbers, provisional: PROVISIONAL.test(fold(text)) };
 }
 
 /** Pairs agenda numbers with the title paragraphs that follow them, by order. */
@@ -54,8 +79,10 @@ export function agendaItems(
 }
 
 /** A meeting record's agenda heading: "Agenda item 125 (continued)", "Points 13 et 17 de l'ordre du jour (suite)". */
-const MEETING_HEADING =
-  /^(?:agenda\s+items?|points?\s+de\s+l'ordre\s+du\s+jour|temas?\s+del\s+programa|пункты?\s+повестки\s+дня)\s+(\d{1,3})(?:\s*\(([a-z]{1,2})\))?(?:\s*\((?:continued|suite|continuación|продолжение)\))?$/iu;
+const MEETING_HEADING = new RegExp(
+  `^${AGENDA_LABELS}\\s+(\\d{1,3})(?:\\s*\\(([a-z]{1,2})\\))?(?:\\s*\\(${CONTINUED}\\))?$`,
+  'du',
+);
 /** A sub-item heading under an item title: "(l) Cooperation between ...". */
 const SUB_ITEM = /^\(([a-z]{1,2})\)\s+(.+)$/u;
 
@@ -68,7 +95,7 @@ export function meetingAgendaItems(pages: readonly { readonly lines: readonly Te
   const items: AgendaItem[] = [];
   for (const page of pages) {
     page.lines.forEach((line, index) => {
-      const heading = MEETING_HEADING.exec(clean(line.text));
+      const heading = execFolded(MEETING_HEADING, clean(line.text));
       if (!heading) return;
       const titleParts: string[] = [];
       let sub: { letter: string; parts: string[] } | undefined;
@@ -79,7 +106,11 @@ export function meetingAgendaItems(pages: readonly { readonly lines: readonly Te
           sub = { letter: subItem[1] as string, parts: [subItem[2] as string] };
           continue;
         }
-        if (Math.abs(next.x - line.x) > 2 || next.fontSize !== line.fontSize || MEETING_HEADING.test(text))
+        if (
+          Math.abs(next.x - line.x) > 2 ||
+          next.fontSize !== line.fontSize ||
+          MEETING_HEADING.test(fold(text))
+        )
           break;
         (sub ? sub.parts : titleParts).push(text);
       }

@@ -1,79 +1,28 @@
 /**
  * Masthead dates in the official languages: `16 October 2020`, `2 septembre 2025`, `1er mars 2025`,
  * `3 de marzo de 2025`, `9 января 2025 года`, and the all-caps and comma forms of old documents
- * (`12 MARCH 1992`, `March 12, 1992`).
+ * (`12 MARCH 1992`, `March 12, 1992`), Arabic `22 كانون الثاني/يناير 2025` and Chinese `2025年1月22日`.
+ * Month names are the lexicons' (./lexicon/).
  */
+import { fold, MONTH_BY_PRINTED, MONTHS, WEEKDAYS } from './lexicon/index.js';
 
-const MONTHS: Readonly<Record<string, number>> = {
-  // English
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  // French
-  janvier: 1,
-  février: 2,
-  fevrier: 2,
-  mars: 3,
-  avril: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  août: 8,
-  aout: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  décembre: 12,
-  decembre: 12,
-  // Spanish
-  enero: 1,
-  febrero: 2,
-  marzo: 3,
-  abril: 4,
-  mayo: 5,
-  junio: 6,
-  julio: 7,
-  agosto: 8,
-  septiembre: 9,
-  setiembre: 9,
-  octubre: 10,
-  noviembre: 11,
-  diciembre: 12,
-  // Russian (genitive, as dates are printed)
-  января: 1,
-  февраля: 2,
-  марта: 3,
-  апреля: 4,
-  мая: 5,
-  июня: 6,
-  июля: 7,
-  августа: 8,
-  сентября: 9,
-  октября: 10,
-  ноября: 11,
-  декабря: 12,
-};
+/** Weekday names in every language, as an alternation over folded text (meeting-record dates). */
+export const WEEKDAY_NAMES = WEEKDAYS;
+/** Every month name, as an alternation over folded text. */
+export const MONTH_NAMES = MONTHS;
 
-/** Every month name above, as a regular-expression alternation. */
-export const MONTH_NAMES = Object.keys(MONTHS).join('|');
-/** Weekday names in the four languages, as a regular-expression alternation (meeting-record dates). */
-export const WEEKDAY_NAMES =
-  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|' +
-  'lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье';
 const DAY_FIRST = new RegExp(
-  String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(${MONTH_NAMES})\s+(?:de\s+)?(\d{2}\s?\d{2})(?!\d)`,
-  'giu',
+  String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(${MONTHS})\s+(?:de\s+)?(\d{2}\s?\d{2})(?!\d)`,
+  'gu',
 );
-const MONTH_FIRST = new RegExp(String.raw`\b(${MONTH_NAMES})\s+(\d{1,2}),?\s+(\d{4})`, 'giu');
+const MONTH_FIRST = new RegExp(String.raw`(${MONTHS})\s+(\d{1,2}),?\s+(\d{4})`, 'gu');
+/** Chinese documents print dates as numbers: `2025年1月22日`. */
+const YEAR_FIRST = /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu;
+
+/** Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/gu, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+}
 
 function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -85,8 +34,12 @@ function isoDate(year: number, month: number, day: number): string | null {
 }
 
 /** The first valid date in the text as `YYYY-MM-DD`, or null. */
-export function parseDate(text: string): string | null {
+export function parseDate(printed: string): string | null {
+  const text = fold(asciiDigits(printed));
   const candidates: { index: number; year: string; month: string; day: string }[] = [];
+  for (const m of text.matchAll(YEAR_FIRST)) {
+    candidates.push({ index: m.index, year: m[1] ?? '', month: `${Number(m[2])}月`, day: m[3] ?? '' });
+  }
   for (const m of text.matchAll(DAY_FIRST)) {
     // OCR sometimes splits a year in two ("19 84").
     candidates.push({
@@ -101,7 +54,7 @@ export function parseDate(text: string): string | null {
   }
   candidates.sort((a, b) => a.index - b.index);
   for (const c of candidates) {
-    const month = MONTHS[c.month.toLowerCase()];
+    const month = MONTH_BY_PRINTED.get(c.month.replace(/\s+/gu, ' '));
     const date = month ? isoDate(Number(c.year), month, Number(c.day)) : null;
     if (date) return date;
   }

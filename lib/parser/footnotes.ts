@@ -1,4 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
+import { ANNEX_HEADING, NOTES_HEADING, testFolded } from './lexicon/index.js';
 import {
   citedMarkers,
   citedSlashNumbers,
@@ -34,10 +35,6 @@ const NOTE_GAP_PITCHES = 2.5;
 const SEPARATOR_MAX_WIDTH = 0.4;
 /** ...and no higher than this share of the page height. */
 const SEPARATOR_MIN_DEPTH = 0.3;
-/** The heading of an endnotes section. */
-const NOTES_HEADING = /^(?:notes|endnotes|notas|примечания)\s*:?$/iu;
-/** What follows endnotes in a document: an annex. */
-const AFTER_ENDNOTES = /^(?:annex|annexe|anexo|приложение)\b/iu;
 
 /** A line of a page, and whether furniture removal had taken it out. */
 interface Entry {
@@ -88,7 +85,7 @@ function opensArea(line: TextLine | undefined, expected: number): boolean {
 function endnotesStart(entries: readonly Entry[], expected: number): number | null {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as Entry;
-    if (entry.restored || !NOTES_HEADING.test(clean(entry.line.text))) continue;
+    if (entry.restored || !testFolded(NOTES_HEADING, clean(entry.line.text))) continue;
     if (opensArea(nextText(entries, i)?.line, expected)) return i + 1;
   }
   return null;
@@ -205,7 +202,8 @@ class NoteReader {
     if (this.inEndnotes) {
       const end = entries.findIndex(
         (e) =>
-          !e.restored && (AFTER_ENDNOTES.test(clean(e.line.text)) || textSize(e.line) > this.bodySize * 1.15),
+          !e.restored &&
+          (testFolded(ANNEX_HEADING, clean(e.line.text)) || textSize(e.line) > this.bodySize * 1.15),
       );
       if (end >= 0) this.inEndnotes = false;
       return { from: 0, to: end >= 0 ? end : n };

@@ -4,6 +4,7 @@ import { meetingAgendaItems } from './agenda.js';
 import { parseFootnotes } from './footnotes.js';
 import { removeFurniture } from './furniture.js';
 import { detectLanguage } from './language.js';
+import { SIGNED_ANYWHERE, testFolded } from './lexicon/index.js';
 import { parseMasthead } from './masthead.js';
 import { parseSignatories } from './signatories.js';
 import { findSymbols } from './symbols.js';
@@ -91,9 +92,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const signatories = parseSignatories(views);
   const firstSigned =
     signatories.length > 0
-      ? views.find((v) =>
-          /\(\s*(?:signed|signé|firmado|подпись)/iu.test(v.lines.map((l) => l.text).join('\n')),
-        )
+      ? views.find((v) => testFolded(SIGNED_ANYWHERE, v.lines.map((l) => l.text).join('\n')))
       : undefined;
   if (firstSigned) provenance.signatories = { page: firstSigned.number, rule: 'signature.signed-block' };
 

@@ -2,10 +2,11 @@ import type { TextLine, TextSegment } from '../pdf/types.js';
 import { editDistance } from '../stats.js';
 import { agendaItems, parseAgendaLine } from './agenda.js';
 import { parseDate, WEEKDAY_NAMES } from './dates.js';
+import { fold, ORGAN_BY_PRINTED, ORGAN_NAMES } from './lexicon/index.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, type PageView } from './text.js';
 import type { AgendaItem, Distribution, Provenance, Session } from './types.js';
-import { distributionNamed, languageNamed, ORGANS, organNamed, repairSessionWords } from './vocabulary.js';
+import { distributionNamed, languageNamed, organNamed, repairSessionWords } from './vocabulary.js';
 
 /**
  * The masthead of page 1 (UN Editorial Manual; two generations, see un-corpus/README.md):
@@ -73,7 +74,7 @@ const PLACE_DATE =
 /** The rest of an agenda line wrapped onto the next: "of the provisional agenda*", "provisional agenda", "preliminary list". */
 const WRAPPED_AGENDA =
   /^(?:of|de|del|du|des)\b|^(?:provisional|preliminary|provisoire|provisionnel)\s+(?:agenda|list)\b|^(?:agenda|du jour|list)\b/iu;
-const WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES})\\b`, 'iu');
+const WEEKDAY = new RegExp(`^${WEEKDAY_NAMES}`, 'u');
 
 interface Located {
   readonly lineIndex: number;
@@ -110,9 +111,10 @@ function squeeze(text: string): string {
     .replace(/[^\p{L}]/gu, '');
 }
 
-const SQUEEZED_ORGANS = ORGANS.flatMap((organ) =>
-  organ.printed.map((printed) => ({ name: organ.name, key: squeeze(printed) })),
-);
+const SQUEEZED_ORGANS = [...ORGAN_BY_PRINTED].map(([printed, code]) => ({
+  name: ORGAN_NAMES[code],
+  key: squeeze(printed),
+}));
 
 /** The organ a piece of display type names, tolerating letter spacing and a letter or two of OCR damage. */
 function organInDisplayType(text: string): string | null {
@@ -227,7 +229,7 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
       'masthead.date-top-right',
       all.filter((s) => s.segment.x > page.width * 0.45 && s.segment.y < page.height * SYMBOL_DEPTH),
     ],
-    ['masthead.meeting-date', all.filter((s) => WEEKDAY.test(clean(s.segment.text)))],
+    ['masthead.meeting-date', all.filter((s) => WEEKDAY.test(fold(clean(s.segment.text))))],
   ];
   for (const [rule, candidates] of dateRules) {
     const hit = candidates.find((s) => clean(s.segment.text).length < 60 && parseDate(s.segment.text));

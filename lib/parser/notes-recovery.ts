@@ -1,4 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
+import { SIGNED_OPENING, testFolded } from './lexicon/index.js';
 import { isDecoration, linePitch, textSize } from './notes-lines.js';
 import { clean, joinWrapped, type PageView } from './text.js';
 
@@ -10,8 +11,6 @@ import { clean, joinWrapped, type PageView } from './text.js';
 
 /** A UN job number, even with a digit OCR'd as a letter: `84-I7984 1304q (E)`, `GE.19-13879`. */
 const JOB_LIKE = /^(?:GE[.:])?\d{2}[-.][\dIlOo]{5}\b/;
-/** What the foot of a letter's page ends with that is not a note. */
-const NOT_A_NOTE = /^\(?\s*(?:signed|signé|firmado|подпись)/iu;
 /** A title, agenda or symbol line closed by the asterisk that cites a star note. */
 const STAR_CLOSES_LINE = /[^\s*](\*{1,3})$/;
 /** The note sits under the text, at least this many line pitches down. */
@@ -53,6 +52,6 @@ export function orphanStarNote(page: PageView, bodySize: number): { marker: stri
   if (top.y - above.y < NOTE_GAP_PITCHES * linePitch(lines, bodySize)) return null;
   if (block.some((l) => textSize(l) > bodySize * 1.1)) return null;
   const text = joinWrapped(block.map((l) => l.text));
-  if (NOT_A_NOTE.test(text) || !/[\p{L}\p{N}]/u.test(text)) return null;
+  if (testFolded(SIGNED_OPENING, text) || !/[\p{L}\p{N}]/u.test(text)) return null;
   return { marker, text };
 }

@@ -1,15 +1,9 @@
 import type { TextLine } from '../pdf/types.js';
 import { weightedMode } from '../stats.js';
+import { ANNEX_HEADING, execFolded, SIGNED, testFolded, WRAPS_ONTO_NEXT } from './lexicon/index.js';
 import type { PageView } from './text.js';
 import { clean } from './text.js';
 import type { Signatory } from './types.js';
-
-/** "(Signed)" in the official languages; the name follows on the same line or the next. */
-const SIGNED = /^\(\s*(?:signed|signé|signée|firmado|firmada|подпись|подписано)\s*\)\s*(.*)$/iu;
-/** An annex heading: signatures after it are the annex's. */
-const ANNEX = /^(?:annex|annexe|anexo|приложение)\b/iu;
-/** Words that end a title line which wraps onto the next. */
-const WRAPS = /(?:\b(?:of|to|and|for|the|on|de|du|des|la|le|et|del|y|para|по|и|при)|[,–-])$/iu;
 
 interface Block {
   readonly page: number;
@@ -27,10 +21,10 @@ export function parseSignatories(pages: readonly PageView[]): Signatory[] {
   const annexAt: boolean[] = [];
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
-      if (ANNEX.test(clean(line.text)) && line.segments.length === 1 && line.text.length < 40)
+      if (testFolded(ANNEX_HEADING, clean(line.text)) && line.segments.length === 1 && line.text.length < 40)
         annexSeen = true;
       line.segments.forEach((segment, segmentIndex) => {
-        if (SIGNED.test(clean(segment.text))) {
+        if (testFolded(SIGNED, clean(segment.text))) {
           blocks.push({ page: page.number, lineIndex, segmentIndex });
           annexAt.push(annexSeen);
         }
@@ -60,7 +54,7 @@ function readBlock(page: PageView, block: Block): Omit<Signatory, 'inAnnex'> | n
   const line = page.lines[block.lineIndex] as TextLine;
   const segment = line.segments[block.segmentIndex];
   if (!segment) return null;
-  let name = clean(SIGNED.exec(clean(segment.text))?.[1] ?? '');
+  let name = clean(execFolded(SIGNED, clean(segment.text))?.[1] ?? '');
   let next = block.lineIndex + 1;
   const rest = line.segments.slice(block.segmentIndex + 1).map((s) => s.text);
   if (name === '' && rest.length > 0) name = clean(rest.join(' '));
@@ -77,9 +71,9 @@ function readBlock(page: PageView, block: Block): Omit<Signatory, 'inAnnex'> | n
     if (candidate.y - previous.y > 2.2 * Math.max(candidate.fontSize, previous.fontSize)) break;
     if (candidate.x < margin + INDENT && candidate.x < segment.x - 40) break;
     const text = clean(candidate.text);
-    if (SIGNED.test(text)) break;
+    if (testFolded(SIGNED, text)) break;
     const last = titles.at(-1);
-    if (last !== undefined && (WRAPS.test(last) || /^\p{Ll}/u.test(text)))
+    if (last !== undefined && (testFolded(WRAPS_ONTO_NEXT, last) || /^\p{Ll}/u.test(text)))
       titles[titles.length - 1] = `${last} ${text}`;
     else titles.push(text);
     previous = candidate;

@@ -4,29 +4,25 @@
  * adoption lines), the report-type lines that follow it, and the lines that end it.
  */
 
-import { MONTH_NAMES, WEEKDAY_NAMES } from './dates.js';
+import { asciiDigits } from './dates.js';
+import { DATE_LINKS, fold, MONTHS, WEEKDAYS } from './lexicon/index.js';
 
-const MONTH_TOKEN = new RegExp(`^(?:${MONTH_NAMES})$`, 'iu');
-const WEEKDAY_TOKEN = new RegExp(`^(?:${WEEKDAY_NAMES})$`, 'iu');
-const DATE_CONNECTOR =
-  /^(?:to|from|and|a\.m\.|p\.m\.|noon|a|al|au|de|del|du|et|y|и|по|с|до|года|г\.?|h|heures?|horas?)$/iu;
+const HAS_MONTH = new RegExp(MONTHS, 'u');
+/** What a date line is made of: months, weekdays, the words that join dates, numbers, times. */
+const DATE_PART = new RegExp(
+  `${MONTHS}|${WEEKDAYS}|${DATE_LINKS}|\\d{1,2}[.:]\\d{2}|\\d{1,4}(?:[^\\s\\d,–—‒-]{1,2}(?![\\p{L}]))?|[年月日]`,
+  'gu',
+);
 
 /** A place-and-date or date-range line: "New York, 17 February–14 March 2025", "4–15 ноября 2019 года". */
 export function isDateLine(text: string): boolean {
   let rest = text.trim().replace(/[.,;]+$/u, '');
   // Leading place names end with a comma: "Nice, France, 9–13 June 2025".
   rest = rest.replace(/^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*,\s*){1,3}/u, '');
-  const tokens = rest.split(/[\s,–—‒-]+/u).filter((t) => t !== '');
-  if (tokens.length === 0 || tokens.length > 14) return false;
-  if (!tokens.some((t) => MONTH_TOKEN.test(t))) return false;
-  return tokens.every(
-    (t) =>
-      MONTH_TOKEN.test(t) ||
-      WEEKDAY_TOKEN.test(t) ||
-      DATE_CONNECTOR.test(t) ||
-      /^\d{1,4}\S{0,2}$/u.test(t) ||
-      /^\d{1,2}[.:]\d{2}$/u.test(t),
-  );
+  const folded = fold(asciiDigits(rest));
+  if (!HAS_MONTH.test(folded)) return false;
+  if (folded.split(/[\s,–—‒-]+/u).filter((t) => t !== '').length > 14) return false;
+  return folded.replace(DATE_PART, ' ').replace(/[\s,–—‒\-/().]+/gu, '') === '';
 }
 
 /** "Seventy-ninth session", "Octavo período de sesiones sustantivo", "Session de 1980", "2025 session". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agendaItems, parseAgendaLine, sentenceCase } from '../../lib/parser/agenda.js';
+import { agendaItems, parseAgendaLine } from '../../lib/parser/agenda.js';
 import { paragraphs } from '../../lib/parser/text.js';
+import { sentenceCase } from '../../lib/parser/title-text.js';
 import type { TextLine } from '../../lib/pdf/types.js';
 
 /** A one-segment line at baseline `y`, as the layout step would produce it. */

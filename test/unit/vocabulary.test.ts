@@ -69,7 +69,7 @@ describe('languageNamed', () => {
     ['an empty string', ''],
     ['a short word one slip from a language', 'RUSE'],
     ['a word two slips from any language', 'ENGLXSX'],
-    ['a Cyrillic word (OCR repair is for Latin capitals)', 'АНГЛИЙСКИИ'],
+    ['a Cyrillic word one slip from a language (OCR repair is for Latin capitals)', 'АНГЛЙСКИЙ'],
   ])('returns null for %s', (_case, text) => {
     // Act
     const language = languageNamed(text);

@@ -1,0 +1,107 @@
+/**
+ * Turns lexicon entries into regular expressions that know every script: whole-word boundaries
+ * are `(?<![\p{L}\p{N}])` / `(?![\p{L}\p{N}])` (JavaScript's `\b` and `\w` know only ASCII, so a
+ * rule written with them never matches a Cyrillic or Arabic word), and matching runs on folded
+ * text, so case, accents and quote styles never matter.
+ */
+
+const ASCII = /^[\x20-\x7e]*$/;
+const COMBINING = /\p{M}/gu;
+/** Letters without case or marks that still have variants worth folding. */
+const VARIANTS: Readonly<Record<string, string>> = {
+  '’': "'",
+  '‘': "'",
+  '`': "'",
+  '´': "'",
+  ʼ: "'",
+  '‐': '-',
+  '‑': '-',
+  '（': '(',
+  '）': ')',
+  '：': ':',
+  // Arabic alif with hamza or madda: printed and omitted alike.
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+};
+
+/**
+ * Text folded for matching: lower case, diacritics removed, quote and hyphen variants unified.
+ * Folding never changes the length of the text (a character whose folded form would be longer or
+ * shorter is kept), so an index found in the folded text is an index in the original.
+ */
+export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const variant = VARIANTS[ch];
+    if (variant) {
+      out += variant;
+      continue;
+    }
+    const lower = ch.toLowerCase();
+    const base = lower.normalize('NFD').replace(COMBINING, '');
+    out += base.length === 1 ? base : lower.length === 1 ? lower : ch;
+  }
+  return out;
+}
+
+const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Scripts written without spaces between words: no word boundary inside a run of them. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** One entry as a regular-expression source: escaped, spaces as any white space, hyphens spaced or not. */
+function entrySource(entry: string): string {
+  const folded = fold(entry.trim());
+  const body = folded
+    .split(/\s+/u)
+    .map((word) => word.replace(SPECIAL, '\\$&').replace(/-/g, '\\s*-\\s*'))
+    .join('\\s+');
+  const first = folded[0] ?? '';
+  const last = folded.at(-1) ?? '';
+  const before = LETTER_OR_DIGIT.test(first) && !UNSPACED.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
+  const after = LETTER_OR_DIGIT.test(last) && !UNSPACED.test(last) ? '(?![\\p{L}\\p{N}])' : '';
+  return `${before}${body}${after}`;
+}
+
+/**
+ * The entries as one alternation (a non-capturing group), longest first so that `agenda items`
+ * wins over `item`. Matches folded text only (see {@link fold}). An empty list never matches.
+ */
+export function alternation(entries: readonly string[]): string {
+  const unique = [...new Set(entries.map((e) => e.trim()).filter((e) => e !== ''))];
+  if (unique.length === 0) return '(?!)';
+  unique.sort((a, b) => b.length - a.length);
+  return `(?:${unique.map(entrySource).join('|')})`;
+}
+
+/**
+ * A regular expression over folded text, from a source with `{name}` slots filled by the
+ * alternations of `slots`: `pattern('^{signed}$', { signed: ['signed', 'signé'] })`. Flags `du`:
+ * Unicode, and match indices, which {@link execFolded} maps back to the original text.
+ */
+export function pattern(source: string, slots: Readonly<Record<string, readonly string[]>> = {}): RegExp {
+  const filled = source.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const entries = slots[name];
+    if (!entries) throw new Error(`No slot ${name} for pattern ${JSON.stringify(source)}`);
+    return alternation(entries);
+  });
+  return new RegExp(filled, 'du');
+}
+
+/** Tests a pattern from {@link pattern} against a text, folding it first. */
+export function testFolded(re: RegExp, text: string): boolean {
+  return re.test(fold(text));
+}
+
+/**
+ * Runs a pattern from {@link pattern} on the folded text and returns the match and its groups as
+ * the original text prints them (undefined for a group that did not take part), or null.
+ */
+export function execFolded(re: RegExp, text: string): (string | undefined)[] | null {
+  const match = re.exec(fold(text));
+  if (!match?.indices) return null;
+  return match.indices.map((span) => (span ? text.slice(span[0], span[1]) : undefined));
+}
