@@ -83,7 +83,7 @@ export function alternation(entries: readonly string[]): string {
  * Unicode, and match indices, which {@link execFolded} maps back to the original text.
  */
 export function pattern(source: string, slots: Readonly<Record<string, readonly string[]>> = {}): RegExp {
-  const filled = source.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+  const filled = source.replace(/(?<!\\[pP])\{([a-z][A-Za-z]*)\}/g, (_whole, name: string) => {
     const entries = slots[name];
     if (!entries) throw new Error(`No slot ${name} for pattern ${JSON.stringify(source)}`);
     return alternation(entries);

@@ -67,7 +67,7 @@ export const en: Lexicon = {
     ['december'],
   ],
   weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
-  dateLinks: ['to', 'from', 'and', 'a.m.', 'p.m.', 'noon'],
+  dateLinks: ['to', 'from', 'and', 'a.m.', 'p.m.', 'a.m', 'p.m', 'noon'],
   numbers: {
     one: 1,
     two: 2,
@@ -212,7 +212,7 @@ export const en: Lexicon = {
     ],
     authorLinks: ['of the', 'by the', 'from the', 'of', 'by'],
     bylines: ['rapporteur', 'rapporteurs', 'prepared by', 'co-rapporteurs', 'authors'],
-    transmittals: ['transmitted by', 'submitted by', 'presented by', 'prepared by the secretariat'],
+    transmittals: ['transmitted by', 'submitted by', 'presented by'],
     periods: ['for the period', 'covering the period'],
     parts: ['addendum', 'corrigendum', 'revision', 'erratum'],
     bodyHeadings: ['summary', 'contents', 'introduction', 'abstract'],
