@@ -1,6 +1,7 @@
 import type { PdfDocument } from '../pdf/types.js';
 import { adoptedSession } from './adopted-session.js';
 import { meetingAgendaItems } from './agenda.js';
+import { capitalsAgendaHeadings } from './agenda-headings.js';
 import { parseFootnotes } from './footnotes.js';
 import { removeFurniture } from './furniture.js';
 import { detectLanguage } from './language.js';
@@ -10,6 +11,7 @@ import { parseSignatories } from './signatories.js';
 import { findSymbols } from './symbols.js';
 import { bodyFontSize, type PageView, viewOf } from './text.js';
 import { parseTitle } from './title.js';
+import { runningTextSpellings, sentenceCase } from './title-text.js';
 import type { Provenance, ProvenancedField, UnDocument } from './types.js';
 
 export type * from './types.js';
@@ -60,14 +62,28 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const bodySize = bodyFontSize(views);
   const masthead = parseMasthead(first, bodySize);
   Object.assign(provenance, masthead.provenance);
-  const {
-    title,
-    subtitles,
-    titleInCapitals,
-    rule: titleRule,
-  } = parseTitle(first.lines.slice(masthead.endIndex), bodySize, {
+  const afterMasthead = first.lines.slice(masthead.endIndex);
+  // Older layouts print untitled masthead items' titles as capitals headings above the title.
+  // Not where the agenda is cited inside a parenthesised session line (regional commissions).
+  const untitled =
+    masthead.agendaItems.length > 0 &&
+    masthead.agendaItems.every((i) => i.title === null) &&
+    !masthead.agendaInParentheses;
+  const capitals = untitled
+    ? capitalsAgendaHeadings(afterMasthead, masthead.agendaItems.length)
+    : { headings: [], consumed: 0 };
+  const found = parseTitle(afterMasthead.slice(capitals.consumed), bodySize, {
     mastheadLines: first.lines.slice(0, masthead.endIndex),
+    titleGiven: capitals.headings.length > 0,
   });
+  const spellings = runningTextSpellings(views.slice(0, 3).flatMap((v) => v.lines.map((l) => l.text)));
+  const headingTitles = capitals.headings.map((h) => sentenceCase(h, spellings));
+  // The first heading is the title too when no other heading follows (as the UN Digital Library
+  // catalogues such reports).
+  const [firstHeading] = headingTitles;
+  const { subtitles, titleInCapitals } = found;
+  const title = found.title ?? firstHeading ?? null;
+  const titleRule = found.title ? found.rule : firstHeading ? 'title.agenda-heading' : null;
   if (title) provenance.title = { page: 1, rule: titleRule ?? 'title.first-large-paragraph' };
   if (subtitles.length > 0) provenance.subtitles = { page: 1, rule: 'title.following-large-paragraphs' };
 
@@ -76,18 +92,21 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const [onlyItem, ...otherItems] = masthead.agendaItems;
   const isMeetingRecord = masthead.symbols.some((symbol) => /\/PV\.\d+/.test(symbol));
   const agendaItems =
-    onlyItem &&
-    otherItems.length === 0 &&
-    onlyItem.title === null &&
-    titleInCapitals &&
-    !masthead.agendaInParentheses
-      ? [{ ...onlyItem, title }]
-      : masthead.agendaItems.length === 0 && isMeetingRecord
-        ? meetingAgendaItems(views)
-        : masthead.agendaItems;
+    headingTitles.length > 0
+      ? masthead.agendaItems.map((item, i) => ({ ...item, title: headingTitles[i] ?? null }))
+      : onlyItem &&
+          otherItems.length === 0 &&
+          onlyItem.title === null &&
+          titleInCapitals &&
+          !masthead.agendaInParentheses
+        ? [{ ...onlyItem, title }]
+        : masthead.agendaItems.length === 0 && isMeetingRecord
+          ? meetingAgendaItems(views)
+          : masthead.agendaItems;
   if (masthead.agendaItems.length === 0 && agendaItems.length > 0) {
     provenance.agendaItems = { page: 1, rule: 'meeting-record.agenda-headings' };
   }
+  if (headingTitles.length > 0) provenance.agendaItems = { page: 1, rule: 'agenda.capitals-headings' };
 
   const signatories = parseSignatories(views);
   const firstSigned =

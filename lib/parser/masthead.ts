@@ -5,6 +5,7 @@ import { parseDate, WEEKDAY_NAMES } from './dates.js';
 import { fold, ORGAN_BY_PRINTED, ORGAN_NAMES } from './lexicon/index.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, type PageView } from './text.js';
+import { isSessionLine } from './title-rules.js';
 import type { AgendaItem, Distribution, Provenance, Session } from './types.js';
 import { distributionNamed, languageNamed, organNamed, repairSessionWords } from './vocabulary.js';
 
@@ -62,12 +63,6 @@ const COLUMN_SLACK = 30;
 const DISTR = /^Dis(?:tr|cr|t)?\s*\.?\s*:?\s*(\p{L}+)?\.?$/u;
 /** "Original:" and what OCR makes of it (`ORIGINAL1`, `oRIGTNAL:`). */
 const ORIGINAL_WORD = /^(?:orig\.|[o0][rR][iI1lT][gG][iI1lT][nN][aA][lL1I])\s*[:;1.]?\s*(.*)$/iu;
-/** A session line: "Seventy-fifth session", "Eightieth year", "2025 session", "Session de 1980", "Octavo período de sesiones", "Тридцать четвертая сессия". */
-const SESSION =
-  /(?<!\p{L})(?:sess\s?ion|sessions|sesiones|sesión|сессия)(?!\p{L})|^[\p{L}-]+(?:\s[\p{L}-]+)?\s+year$/iu;
-/** Session lines are short; a body sentence that mentions a session is not one. */
-const SESSION_MAX = 70;
-const SESSION_MAX_WORDS = 9;
 /** "New York, 17 February–14 March 2025", "Nice, France, 9–13 June 2025", "24 February–20 March 2020". */
 const PLACE_DATE =
   /^(?:[\p{Lu}][\p{L}.' -]*,\s*){0,2}\d{1,2}(?:\s*\p{L}+(?:\s+\d{4})?)?\s*[-–—]\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
@@ -165,6 +160,24 @@ function symbolCandidates(all: readonly Located[]): { lineIndex: number; text: s
     if (tail) out.push({ lineIndex: head.lineIndex, text: head.segment.text.trim() + tail.segment.text });
   }
   return out;
+}
+
+/** Words a wrapped line ends with when its phrase goes on: "of the", "for", "de la". */
+const WRAPPING_END = /(?:^|\s)(?:of|the|for|to|and|on|de|du|des|la|le|et|del|el|y|por|para|по|и|при)$/iu;
+
+/**
+ * True when `segment` is the wrapped end of the line above it: the same size, one line pitch
+ * below, and the line above ends mid-phrase.
+ */
+function continuesWrappedLine(above: TextSegment | undefined, segment: TextSegment): boolean {
+  if (!above) return false;
+  const gap = segment.y - above.y;
+  return (
+    gap > 0 &&
+    gap <= 1.45 * Math.max(above.fontSize, segment.fontSize) &&
+    Math.abs(above.fontSize - segment.fontSize) < 0.5 &&
+    WRAPPING_END.test(clean(above.text))
+  );
 }
 
 /** Reads the masthead of page 1; `bodySize` is the document's body font size. */
@@ -325,11 +338,13 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
     if (!inColumns || (display && organsIn(located.segment.text).length === 0)) break;
     block.push(located);
   }
-  for (const { lineIndex, segment } of block) {
+  block.forEach(({ lineIndex, segment }, i) => {
     const names = organsIn(segment.text);
+    // A title wrapped before an organ's name ("... meeting of the / Security Council") is not the masthead.
+    if (names.length > 0 && continuesWrappedLine(block[i - 1]?.segment, segment)) return;
     for (const name of names) addOrgan(name);
     if (names.length > 0) use(lineIndex);
-  }
+  });
   if (organs.length > 0) provenance.organs = { page: page.number, rule: 'masthead.organ-names' };
 
   // Sessions, with the organ or body named above them in the same column.
@@ -337,8 +352,7 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
   const isAgenda = (s: Located) => parseAgendaLine(s.segment.text) !== null;
   for (const located of block) {
     const text = clean(located.segment.text);
-    if (!SESSION.test(text) || text.length > SESSION_MAX || text.split(' ').length > SESSION_MAX_WORDS)
-      continue;
+    if (!isSessionLine(text)) continue;
     if (isAgenda(located)) continue;
     // "(Fifty-fifth session, 16-18 October 2001," inside a heading: the phrase alone.
     const phrase = text.startsWith('(')
@@ -351,7 +365,7 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
         (s) =>
           s.lineIndex < located.lineIndex &&
           Math.abs(s.segment.x - located.segment.x) < COLUMN_SLACK &&
-          !SESSION.test(s.segment.text) &&
+          !isSessionLine(s.segment.text) &&
           !PLACE_DATE.test(clean(s.segment.text)),
       )
       .at(-1);
@@ -391,7 +405,7 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
       }
       if (candidate.segment.y - previousY > 3 * located.segment.fontSize) break;
       if (candidate.segment.fontSize > located.segment.fontSize * 1.15) break;
-      if (organsIn(text).length > 0 || SESSION.test(text) || isAgenda(candidate) || PLACE_DATE.test(text))
+      if (organsIn(text).length > 0 || isSessionLine(text) || isAgenda(candidate) || PLACE_DATE.test(text))
         break;
       titles.push({
         ...(lines[candidate.lineIndex] as TextLine),

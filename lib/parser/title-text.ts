@@ -42,9 +42,20 @@ export function withoutStars(text: string): string {
   return text.replace(/\s*[*†‡]+\s*$/u, '').replace(/^\s*[*†‡]+\s*/u, '');
 }
 
+/**
+ * A lower-case letter standing alone is printed so in capitals headings too: a sub-paragraph's
+ * letter ("ARTICLE 73 e OF THE CHARTER"), a French "à".
+ */
+const LONE_LOWER_CASE = /(?<!\p{L})\p{Ll}(?!\p{L})/gu;
+
+/** True when a text has no lower-case word: set in capitals. */
+function inCapitals(text: string): boolean {
+  return !/\p{Ll}/u.test(text.replace(LONE_LOWER_CASE, ''));
+}
+
 /** True when a text is printed in capitals (typescript-era and Geneva headings). */
 export function isShouted(text: string): boolean {
-  return !/\p{Ll}/u.test(text) && /\p{Lu}{3}/u.test(text) && text.replace(/[^\p{L}]/gu, '').length > 8;
+  return inCapitals(text) && /\p{Lu}{3}/u.test(text) && text.replace(/[^\p{L}]/gu, '').length > 8;
 }
 
 /**
@@ -194,7 +205,7 @@ function respell(core: string, spellings: Spellings, accents: boolean): string {
  * as the document's running text prints them, accents restored, everything else in lower case.
  */
 export function sentenceCase(text: string, spellings: Spellings = NO_SPELLINGS): string {
-  if (/\p{Ll}/u.test(text)) return text;
+  if (!inCapitals(text)) return text;
   const accents = dropsAccents(text.toLowerCase());
   const tokens = text.toLowerCase().split(/(\s+)/u);
   const words = tokens.filter((_, i) => i % 2 === 0);

@@ -15,6 +15,7 @@ import {
   isAuthorLine,
   isBodyName,
   isBracketNote,
+  isByline,
   isDateLine,
   isDivisionLabel,
   isDraftSubmittedLine,
@@ -58,6 +59,11 @@ export interface TitleContext {
    * "64th plenary meeting") and for a typescript-era agenda heading printed in capitals.
    */
   readonly mastheadLines?: readonly TextLine[];
+  /**
+   * True when the page already gave the title a candidate (capitals agenda headings above it): a
+   * report-type line before any other heading is then a subtitle, never the title.
+   */
+  readonly titleGiven?: boolean;
 }
 
 /** Only the top of page 1 is searched: a title block is never longer than this. */
@@ -256,6 +262,11 @@ export function parseTitle(
       return finish(title, subtitles, false, rule);
     }
     if (isSectionHeading(p.text) || isDivisionLabel(p.text) || isPreamble(p.text)) break;
+    if (isByline(p.text)) continue;
+    if (context.titleGiven && isSubtitleLine(p.text)) {
+      subtitles.push(shown(p));
+      continue;
+    }
     if (isAdoptionLine(p.text) || isDraftSubmittedLine(p.text) || isBracketNote(p.text)) {
       subtitles.push(shown(p));
       continue;
@@ -298,7 +309,7 @@ export function parseTitle(
     if (p.text === '') continue;
     if (lastBlockLine && firstLine.y - lastBlockLine.y > BLOCK_GAP_LINES * Math.max(bodySize, p.size)) break;
     if (isSectionHeading(p.text) || isDivisionLabel(p.text) || isPreamble(p.text)) break;
-    if (isSponsorsLine(p.text)) continue;
+    if (isSponsorsLine(p.text) || isByline(p.text)) continue;
     const centredUnderTitle =
       titleAxis !== null && isCentred(p.lines, titleAxis, column) && p.text.length <= 200;
     if ((heading(p) && p.text.length <= 400) || isSubtitleLine(p.text) || centredUnderTitle) {
