@@ -3,6 +3,7 @@ import { weightedMode } from '../stats.js';
 import { ANNEX_HEADING, execFolded, SIGNED, testFolded, WRAPS_ONTO_NEXT } from './lexicon/index.js';
 import type { PageView } from './text.js';
 import { clean } from './text.js';
+import { isLetterTitle } from './title-rules.js';
 import type { Signatory } from './types.js';
 
 interface Block {
@@ -13,7 +14,9 @@ interface Block {
 
 /**
  * Reads every "(Signed)" block in reading order: the name after the marker and the title lines
- * under it in the same column, a title wrapped over two lines kept as one.
+ * under it in the same column, a title wrapped over two lines kept as one. A block is in an annex
+ * when an annex heading precedes it, or when another letter's heading follows a signed covering
+ * letter (the enclosure the covering letter transmits).
  */
 export function parseSignatories(pages: readonly PageView[]): Signatory[] {
   const blocks: Block[] = [];
@@ -21,8 +24,10 @@ export function parseSignatories(pages: readonly PageView[]): Signatory[] {
   const annexAt: boolean[] = [];
   for (const page of pages) {
     page.lines.forEach((line, lineIndex) => {
-      if (testFolded(ANNEX_HEADING, clean(line.text)) && line.segments.length === 1 && line.text.length < 40)
-        annexSeen = true;
+      const text = clean(line.text);
+      if (line.segments.length === 1 && testFolded(ANNEX_HEADING, text)) annexSeen = true;
+      // A covering letter signed, then another letter's heading: the enclosure it transmits.
+      if (blocks.length > 0 && /^\p{Lu}/u.test(text) && isLetterTitle(text)) annexSeen = true;
       line.segments.forEach((segment, segmentIndex) => {
         if (testFolded(SIGNED, clean(segment.text))) {
           blocks.push({ page: page.number, lineIndex, segmentIndex });

@@ -16,6 +16,7 @@ import {
   isBodyName,
   isBracketNote,
   isByline,
+  isCommunicationDecision,
   isDateLine,
   isDivisionLabel,
   isDraftSubmittedLine,
@@ -24,6 +25,7 @@ import {
   isMeetingLine,
   isNumberedParagraph,
   isPreamble,
+  isResolutionHeading,
   isSectionHeading,
   isSessionLine,
   isSponsorsLine,
@@ -146,6 +148,8 @@ function reclaimed(mastheadLines: readonly TextLine[]): TextLine[] {
       isAdoptionLine(text) ||
       isDraftSubmittedLine(text) ||
       isBracketNote(text) ||
+      isResolutionHeading(text) ||
+      isCommunicationDecision(text) ||
       withoutResolutionNumber(text) !== null;
     if (!opensTitle) break;
     taken.unshift(...group);
@@ -263,6 +267,16 @@ export function parseTitle(
     }
     if (isSectionHeading(p.text) || isDivisionLabel(p.text) || isPreamble(p.text)) break;
     if (isByline(p.text)) continue;
+    // A treaty body's decision on a communication: the whole heading is the title.
+    if (isCommunicationDecision(p.text)) {
+      take(p, p.text, 'title.communication-decision');
+      continue;
+    }
+    // A Security Council resolution prints no subject: its heading is its title.
+    if (isResolutionHeading(p.text)) {
+      take(p, p.text, 'title.resolution-heading');
+      continue;
+    }
     if (context.titleGiven && isSubtitleLine(p.text)) {
       subtitles.push(shown(p));
       continue;

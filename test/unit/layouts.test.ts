@@ -207,3 +207,153 @@ describe('a title that wraps before an organ name', () => {
     expect(doc.organs).toEqual(['Security Council']);
   });
 });
+
+/** The modern masthead's band and right column for a Security Council document. */
+function securityCouncilMasthead(symbol: string, date: string, original = true): TextLine[] {
+  return [
+    line(57, [
+      [123, 'United Nations', 14],
+      [457, symbol],
+    ]),
+    line(86, [
+      [123, 'Security Council', 20],
+      [397, 'Distr.: General'],
+    ]),
+    line(98, [[397, date]]),
+    ...(original ? [line(110, [[397, 'Original: English']])] : []),
+  ];
+}
+
+describe('Security Council resolutions', () => {
+  it('take the heading "Resolution N (year)" for the title and no session from an operative paragraph', () => {
+    // Arrange: SC resolutions print no subject title; the adoption line follows the heading.
+    const pdf = document([
+      ...securityCouncilMasthead('S/RES/9999 (2025)', '3 March 2025', false),
+      line(225, [[123, 'Resolution 9999 (2025)', 14]]),
+      line(250, [[123, 'Adopted by the Security Council at its 9999th meeting, on', 12]]),
+      line(264, [[123, '3 March 2025', 12]]),
+      line(289, [[147, 'The Security Council,']]),
+      line(307, [[147, 'Recalling its previous resolutions on the invented situation,']]),
+      line(325, [[147, '1. Decides to review the mandate at its eightieth session;']]),
+      line(343, [[147, '2. Decides to remain seized of the matter.']]),
+    ]);
+
+    // Act
+    const doc = parseUnDocument(pdf);
+
+    // Assert
+    expect(doc.title).toBe('Resolution 9999 (2025)');
+    expect(doc.subtitles).toEqual(['Adopted by the Security Council at its 9999th meeting, on 3 March 2025']);
+    expect(doc.sessions).toEqual([]);
+    expect(doc.provenance.title?.rule).toBe('title.resolution-heading');
+  });
+});
+
+describe('treaty-body decisions on individual communications', () => {
+  it('take the whole "Decision adopted by the Committee under the Optional Protocol, concerning communication No. ..." heading for the title', () => {
+    // Arrange
+    const pdf = document([
+      line(57, [
+        [123, 'United Nations', 14],
+        [457, 'CCPR/C/999/D/9999/2020'],
+      ]),
+      line(86, [
+        [123, 'International Covenant on', 16],
+        [397, 'Distr.: General'],
+      ]),
+      line(104, [
+        [123, 'Civil and Political Rights', 16],
+        [397, '3 March 2025'],
+      ]),
+      line(116, [[397, 'Original: English']]),
+      line(200, [[60, 'Human Rights Committee']]),
+      line(240, [[123, 'Decision adopted by the Committee under the Optional', 12]]),
+      line(254, [[123, 'Protocol, concerning communication No. 9999/2020*', 12]]),
+      line(290, [[123, 'Communication submitted by: A. B. (represented by counsel)']]),
+      line(304, [[123, 'Alleged victim: The author']]),
+    ]);
+
+    // Act
+    const doc = parseUnDocument(pdf);
+
+    // Assert
+    expect(doc.title).toBe(
+      'Decision adopted by the Committee under the Optional Protocol, concerning communication No. 9999/2020',
+    );
+    expect(doc.organs).toEqual(['International Covenant on Civil and Political Rights']);
+  });
+});
+
+describe('signatures and annexes', () => {
+  it('marks as in an annex only the blocks after an annex heading, not after a body line that starts with "annex"', () => {
+    // Arrange: the letter is signed at the foot of page 2, its annex starts on page 3.
+    const pdf = document(
+      [
+        ...securityCouncilMasthead('S/2025/999', '3 March 2025'),
+        line(200, [[123, 'Letter dated 1 March 2025 from the Permanent Representative of', 12]]),
+        line(214, [[123, 'Mareland to the United Nations addressed to the Secretary-General', 12]]),
+        line(250, [
+          [123, 'I have the honour to transmit the enclosed statement and request that the letter and its'],
+        ]),
+        line(262, [[123, 'annex be circulated as a document.']]),
+      ],
+      [
+        line(600, [[300, '(Signed) Jean Dupont']]),
+        line(612, [[300, 'Ambassador']]),
+        line(624, [[300, 'Permanent Representative']]),
+      ],
+      [
+        line(80, [[123, 'Annex to the letter dated 1 March 2025 from the Permanent']]),
+        line(92, [[123, 'Representative of Mareland addressed to the Secretary-General']]),
+        line(130, [
+          [123, 'Statement by the invented Ministry of Foreign Affairs of Mareland on the matter at hand'],
+        ]),
+        line(600, [[300, '(Signed) Marie Curie']]),
+        line(612, [[300, 'Minister for Foreign Affairs']]),
+      ],
+    );
+
+    // Act
+    const doc = parseUnDocument(pdf);
+
+    // Assert
+    expect(doc.signatories.map((s) => [s.name, s.inAnnex])).toEqual([
+      ['Jean Dupont', false],
+      ['Marie Curie', true],
+    ]);
+  });
+});
+
+describe('a covering letter and the letter it transmits', () => {
+  it('puts the enclosed letter’s signature in the annex, with no annex heading printed', () => {
+    // Arrange
+    const pdf = document(
+      [
+        ...securityCouncilMasthead('S/2025/998', '3 March 2025'),
+        line(200, [[123, 'Letter dated 1 March 2025 from the President of the Security', 12]]),
+        line(214, [[123, 'Council addressed to the Secretary-General', 12]]),
+        line(250, [
+          [123, 'I have the honour to transmit herewith the attached report of the invented Team.'],
+        ]),
+        line(436, [[300, '(Signed) Jean Dupont']]),
+        line(448, [[300, 'President of the Security Council']]),
+      ],
+      [
+        line(85, [[123, 'Letter dated 30 December 2024 from the invented Team addressed', 12]]),
+        line(98, [[123, 'to the President of the Security Council', 12]]),
+        line(130, [[123, 'I transmit to you the report of the invented Team on its work in the period.']]),
+        line(321, [[300, '(Signed) Marie Curie']]),
+        line(333, [[300, 'Coordinator']]),
+      ],
+    );
+
+    // Act
+    const doc = parseUnDocument(pdf);
+
+    // Assert
+    expect(doc.signatories.map((s) => [s.name, s.inAnnex])).toEqual([
+      ['Jean Dupont', false],
+      ['Marie Curie', true],
+    ]);
+  });
+});

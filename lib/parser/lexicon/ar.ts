@@ -101,6 +101,7 @@ export const ar: Lexicon = {
   continued: ['تابع'],
   signed: ['توقيع'],
   annexHeadings: ['المرفق', 'مرفق'],
+  annexLinks: [],
   notesHeadings: ['الحواشي', 'الملاحظات'],
   wrapWords: ['في', 'لدى', 'و'],
   title: {

@@ -137,6 +137,7 @@ export const en: Lexicon = {
   continued: ['continued'],
   signed: ['signed'],
   annexHeadings: ['annex', 'enclosure', 'appendix'],
+  annexLinks: ['to the', 'to'],
   notesHeadings: ['notes', 'endnotes'],
   wrapWords: ['of', 'to', 'and', 'for', 'the', 'on', 'in', 'at'],
   title: {

@@ -137,6 +137,7 @@ export const es: Lexicon = {
   continued: ['continuación'],
   signed: ['firmado', 'firmada'],
   annexHeadings: ['anexo', 'apéndice'],
+  annexLinks: ['de la', 'del', 'a la', 'al'],
   notesHeadings: ['notas'],
   wrapWords: ['de', 'del', 'la', 'el', 'los', 'las', 'y', 'para', 'ante', 'en'],
   title: {

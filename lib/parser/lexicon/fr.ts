@@ -125,6 +125,7 @@ export const fr: Lexicon = {
   continued: ['suite'],
   signed: ['signé', 'signée'],
   annexHeadings: ['annexe', 'pièce jointe', 'appendice'],
+  annexLinks: ['à la', 'au', 'de la', 'du'],
   notesHeadings: ['notes'],
   wrapWords: ['de', 'du', 'des', 'la', 'le', 'les', 'et', 'à', 'aux', 'pour', 'auprès'],
   title: {

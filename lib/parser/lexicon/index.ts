@@ -162,8 +162,15 @@ export const SIGNED = pattern('^[(]\\s*{signed}\\s*[)]\\s*(.*)$', { signed: ever
 export const SIGNED_ANYWHERE = pattern('[(]\\s*{signed}', { signed: every((l) => l.signed) });
 /** A line that opens with "(Signed)", parenthesis or not (OCR loses it): never a footnote. */
 export const SIGNED_OPENING = pattern('^[(]?\\s*{signed}', { signed: every((l) => l.signed) });
-/** A line that opens with an annex heading: `Annex`, `Annexe I`, `Приложение`. */
-export const ANNEX_HEADING = pattern('^{annex}', { annex: every((l) => l.annexHeadings) });
+/**
+ * An annex heading: the word alone or with its number (`Annex`, `Annexe II`, `Приложение 1`), or
+ * the heading that says whose annex it is (`Annex to the letter dated ...`, `Anexo de la carta ...`).
+ * A wrapped body line that starts with the word ("annex be circulated as ...") is not one.
+ */
+export const ANNEX_HEADING = pattern(
+  '^{annex}(?:\\s+(?:[ivxlc]+|\\d{1,2}|[a-z]))?\\s*[.:*]?$|^{annex}\\s+{link}(?![\\p{L}\\p{N}])',
+  { annex: every((l) => l.annexHeadings), link: every((l) => l.annexLinks) },
+);
 /** The heading of an endnotes section. */
 export const NOTES_HEADING = pattern('^{notes}\\s*:?$', { notes: every((l) => l.notesHeadings) });
 /** A line ending with a word that continues on the next line (a wrapped title), or a comma or dash. */

@@ -148,6 +148,7 @@ export const ru: Lexicon = {
   continued: ['продолжение'],
   signed: ['подпись', 'подписано', 'подписал', 'подписала'],
   annexHeadings: ['приложение', 'добавление'],
+  annexLinks: ['к'],
   notesHeadings: ['примечания'],
   wrapWords: ['по', 'и', 'при', 'в', 'на', 'для'],
   title: {

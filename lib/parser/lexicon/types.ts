@@ -138,6 +138,8 @@ export interface Lexicon {
   readonly signed: readonly string[];
   /** Headings of what follows a letter: `annex`, `enclosure`, `appendix`. */
   readonly annexHeadings: readonly string[];
+  /** What joins an annex heading to whose annex it is: `to the`, `à la`, `de la`, `к`. */
+  readonly annexLinks: readonly string[];
   /** The heading of endnotes: `notes`, `endnotes`. */
   readonly notesHeadings: readonly string[];
   /** Function words that end a wrapped line (a signatory's title): `of`, `to`, `and`. */

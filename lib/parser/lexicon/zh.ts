@@ -72,6 +72,7 @@ export const zh: Lexicon = {
   continued: ['续'],
   signed: ['签名'],
   annexHeadings: ['附件'],
+  annexLinks: [],
   notesHeadings: ['注'],
   wrapWords: [],
   title: {
