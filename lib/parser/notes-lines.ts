@@ -9,8 +9,11 @@ import { clean } from './text.js';
 
 /** The `______` rule New York documents print as text above their footnotes (also `-----`). */
 const SEPARATOR = /^[_\-–—\s]{5,}$/;
-/** A line that opens a star note: `* Reissued for technical reasons`, or the asterisks alone. */
-const STAR_START = /^(\*{1,3})(?:\s+(\S.*))?$/;
+/**
+ * A line that opens a star note: `* Reissued for technical reasons`, or the asterisks alone; 1990s
+ * documents print the typewriter's form, an asterisk and a slash.
+ */
+const STAR_START = /^(\*{1,3})\/?(?:\s+(\S.*))?$/;
 /**
  * Old typewritten markers: `1/ A/48/803.`. OCR of such pages reads the digits as look-alike
  * letters and may put a space before the slash (`3 / "Report"`); a space always follows the slash,
@@ -34,6 +37,14 @@ const OCR_DIGITS: Readonly<Record<string, string>> = {
   U: '4',
   'l+': '4',
 };
+
+/**
+ * A raised marker as the note is numbered: 1990s word-processed documents raise the typewriter's
+ * forms (`1/`, an asterisk and a slash), whose slash is not part of the number.
+ */
+function markerText(raised: string): string {
+  return raised.length > 1 ? raised.replace(/\/$/u, '') : raised;
+}
 
 /** How a note's marker is printed. */
 export type MarkerStyle = 'raised' | 'star' | 'slash' | 'inline';
@@ -96,7 +107,7 @@ export function noteStart(line: TextLine, expected: number): NoteStart | null {
   const raised = first.markers[0];
   if (raised && raised.offset === 0) {
     return {
-      marker: raised.text,
+      marker: markerText(raised.text),
       text: clean(line.text.slice(raised.text.length)),
       style: raised.text.startsWith('*') ? 'star' : 'raised',
       guessed: false,
@@ -145,7 +156,9 @@ export function citedSlashNumbers(line: TextLine): { value: number; midLine: boo
 /** The note markers a body line cites: raised markers, `N/` markers and word-final asterisks. */
 export function citedMarkers(line: TextLine): string[] {
   const markers: string[] = [];
-  for (const segment of line.segments) for (const marker of segment.markers) markers.push(marker.text);
+  for (const segment of line.segments) {
+    for (const marker of segment.markers) markers.push(markerText(marker.text));
+  }
   for (const { value } of citedSlashNumbers(line)) markers.push(String(value));
   if (line.text.includes('*')) {
     for (const match of line.text.matchAll(STAR_CITATION)) markers.push(match[1] as string);

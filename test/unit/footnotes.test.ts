@@ -81,6 +81,32 @@ interface Case {
 
 const layoutCases: Case[] = [
   {
+    rule: '1990s word-processed notes: raised `1/` markers and a `*/` star note, under a drawn rule',
+    pages: [
+      page(1, [
+        line(200, { text: 'Review of invented activities*/', size: 12 }),
+        ...paragraph(300),
+        citing(430, 'The Board met twice', '1/'),
+        citing(442, 'and adopted its report', '2/'),
+        line(
+          750,
+          { text: '*/', x: 103, size: 9 },
+          { text: 'Reissued for technical reasons.', x: 113, size: 9 },
+        ),
+        raisedNote(762, '1/', 'See TD/B/40/1.'),
+        raisedNote(773, '2/', 'The report is available from'),
+        small(784, 'the secretariat.'),
+      ]),
+    ],
+    expected: {
+      footnotes: [
+        ['1', 'See TD/B/40/1.', 1],
+        ['2', 'The report is available from the secretariat.', 1],
+      ],
+      starNotes: [['*', 'Reissued for technical reasons.', 1]],
+    },
+  },
+  {
     rule: 'New York: raised markers in a small font under a typed ______ rule',
     pages: [
       page(1, [
