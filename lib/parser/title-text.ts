@@ -1,4 +1,5 @@
 import type { TextLine, TextSegment } from '../pdf/types.js';
+import { every, ORGAN_NAMES } from './lexicon/index.js';
 import { clean } from './text.js';
 
 /** Footnote and star-note markers that ride on a heading: they are not part of its wording. */
@@ -182,6 +183,14 @@ export function runningTextSpellings(texts: readonly string[]): Spellings {
 
 const NO_SPELLINGS: Spellings = { names: new Map(), accents: new Map(), acronyms: new Set() };
 
+/** The lexicons' proper names and the organs' canonical names, keyed as {@link Spellings.names}. */
+const KNOWN_NAMES: ReadonlyMap<string, string> = new Map(
+  [...every((l) => l.names), ...Object.values(ORGAN_NAMES)].map((name) => [
+    name.split(/\s+/u).map(keyOf).join(' '),
+    name,
+  ]),
+);
+
 /** True when a heading's function words are French or Spanish, whose capitals drop accents. */
 function dropsAccents(lowerText: string): boolean {
   const count = (pattern: RegExp) => lowerText.match(pattern)?.length ?? 0;
@@ -214,12 +223,11 @@ export function sentenceCase(text: string, spellings: Spellings = NO_SPELLINGS):
   for (let i = 0; i < words.length; ) {
     let matched = 0;
     for (let n = Math.min(6, words.length - i); n >= 1 && matched === 0; n--) {
-      const name = spellings.names.get(
-        cores
-          .slice(i, i + n)
-          .map(keyOf)
-          .join(' '),
-      );
+      const key = cores
+        .slice(i, i + n)
+        .map(keyOf)
+        .join(' ');
+      const name = spellings.names.get(key) ?? KNOWN_NAMES.get(key);
       if (!name) continue;
       const parts = name.split(' ');
       for (let k = 0; k < n; k++) {

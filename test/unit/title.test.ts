@@ -547,6 +547,22 @@ describe('sentenceCase', () => {
     { shouted: 'LA SITUATION GENERALE', text: [], expected: 'La situation générale' },
     { shouted: 'THE GENERAL SITUATION', text: [], expected: 'The general situation' },
     { shouted: 'Already mixed Case', text: [], expected: 'Already mixed Case' },
+    // Proper names keep their capitals even where the running text never prints them.
+    { shouted: 'REPORT OF THE SECRETARY-GENERAL', text: [], expected: 'Report of the Secretary-General' },
+    {
+      shouted: 'EXECUTIVE BOARD OF THE UNITED NATIONS POPULATION FUND',
+      text: [],
+      expected: 'Executive board of the United Nations Population Fund',
+    },
+    { shouted: 'CO-OPERATION WITH MEMBER STATES', text: [], expected: 'Co-operation with Member States' },
+    { shouted: 'RAPPORT DU SECRETAIRE GENERAL', text: [], expected: 'Rapport du Secrétaire général' },
+    { shouted: 'ДОКЛАД ГЕНЕРАЛЬНОГО СЕКРЕТАРЯ', text: [], expected: 'Доклад Генерального секретаря' },
+    // The document's own spelling comes first.
+    {
+      shouted: 'THE WORK OF THE GENERAL ASSEMBLY',
+      text: ['the work of the General Assembly began'],
+      expected: 'The work of the General Assembly',
+    },
   ])('$shouted -> $expected', ({ shouted, text, expected }) => {
     expect(sentenceCase(shouted, runningTextSpellings(text))).toBe(expected);
   });

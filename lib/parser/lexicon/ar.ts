@@ -104,6 +104,7 @@ export const ar: Lexicon = {
   annexLinks: [],
   notesHeadings: ['الحواشي', 'الملاحظات'],
   wrapWords: ['في', 'لدى', 'و'],
+  names: [],
   title: {
     letterOpenings: ['رسالة مؤرخة', 'رسالتان متطابقتان مؤرختان', 'مذكرة شفوية مؤرخة'],
     adoptionOpenings: ['القرار الذي اتخذه', 'اتخذه مجلس الأمن', 'المقرر الذي اتخذه'],

@@ -144,5 +144,11 @@ export interface Lexicon {
   readonly notesHeadings: readonly string[];
   /** Function words that end a wrapped line (a signatory's title): `of`, `to`, `and`. */
   readonly wrapWords: readonly string[];
+  /**
+   * Proper names as running text capitalises them ("Secretary-General", "Member States"): a
+   * heading printed in capitals is put back in sentence case with these, when the document's own
+   * running text does not show the spelling. Written as printed (the only entries with capitals).
+   */
+  readonly names: readonly string[];
   readonly title: TitleWords;
 }

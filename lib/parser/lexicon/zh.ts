@@ -75,6 +75,7 @@ export const zh: Lexicon = {
   annexLinks: [],
   notesHeadings: ['注'],
   wrapWords: [],
+  names: [],
   title: {
     letterOpenings: [],
     adoptionOpenings: ['大会通过的决议', '安全理事会通过的决议', '安全理事会第'],
