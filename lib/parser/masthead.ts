@@ -57,6 +57,8 @@ const UN_NAMES = [
   'unidas',
   'организацияобъединенныхнаций',
 ];
+/** An organ's name in display type wraps over at most this many lines (the Executive Boards' names). */
+const DISPLAY_LINES = 8;
 /** Segments of one column start within this many points of each other. */
 const COLUMN_SLACK = 30;
 
@@ -299,24 +301,25 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
   const columnGroups = display.map((head) =>
     display
       .filter((s) => s.lineIndex >= head.lineIndex && Math.abs(s.segment.x - head.segment.x) < COLUMN_SLACK)
-      .slice(0, 4),
+      .slice(0, DISPLAY_LINES),
   );
   if (organs.length === 0) {
-    for (const group of columnGroups) {
-      const name = group.length > 1 ? organInDisplayType(group.map((s) => s.segment.text).join('')) : null;
-      if (name) {
+    search: for (const group of columnGroups) {
+      // The shortest run of the column's lines that spells an organ's name.
+      for (let length = 2; length <= group.length; length++) {
+        const lines = group.slice(0, length);
+        const name = organInDisplayType(lines.map((s) => s.segment.text).join(''));
+        if (!name) continue;
         addOrgan(name);
-        for (const s of group) use(s.lineIndex);
-        break;
+        for (const s of lines) use(s.lineIndex);
+        break search;
       }
     }
   }
-  // A treaty body or other issuer set in the band's display type is reported as printed.
+  // Other display type in the band (a conference, a meeting of States parties) names no organ:
+  // organs are reported by their canonical names only (un-corpus README). It is masthead still.
   const issuer = organs.length === 0 ? columnGroups[0] : undefined;
-  if (issuer && issuer.length > 0) {
-    addOrgan(clean(issuer.map((s) => s.segment.text).join(' ')));
-    for (const s of issuer) use(s.lineIndex);
-  }
+  for (const s of issuer ?? []) use(s.lineIndex);
 
   // The left block: under the band, in the columns its first line sets, above the title.
   const block: Located[] = [];

@@ -517,16 +517,16 @@ describe('parseMasthead: issuers set in the band', () => {
     expect(masthead.organs).toEqual(['Economic and Social Council']);
   });
 
-  it('reports a treaty body named in the band as printed', () => {
+  it('names a treaty set in the band, in any language, by its canonical English name', () => {
     // Arrange
     const view = page([
       line(58, [
-        [60, 'United Nations', 20],
+        [60, 'Организация Объединенных Наций', 20],
         [418, 'CEDAW/C/XYZ/CO/1', 20],
       ]),
-      line(84, [[123, 'Convention on an Invented', 17]]),
+      line(84, [[123, 'Конвенция о ликвидации всех форм', 17]]),
       line(99, [
-        [123, 'Subject of Global Concern', 17],
+        [123, 'дискриминации в отношении женщин', 17],
         [397, 'Distr.: General'],
       ]),
       line(111, [[397, '20 February 2024']]),
@@ -537,8 +537,66 @@ describe('parseMasthead: issuers set in the band', () => {
     const masthead = parseMasthead(view, BODY);
 
     // Assert
-    expect(masthead.organs).toEqual(['Convention on an Invented Subject of Global Concern']);
+    expect(masthead.organs).toEqual([
+      'Convention on the Elimination of All Forms of Discrimination against Women',
+    ]);
     expect(masthead.symbols).toEqual(['CEDAW/C/XYZ/CO/1']);
+  });
+
+  it('reads a board name wrapped over five lines of display type', () => {
+    // Arrange: the Executive Board of UNDP, UNFPA and UNOPS sets its whole name in the band.
+    const view = page([
+      line(58, [
+        [60, 'United Nations', 20],
+        [450, 'DP/2099/1', 20],
+      ]),
+      line(84, [[123, 'Executive Board of the', 14]]),
+      line(100, [
+        [123, 'United Nations Development', 14],
+        [397, 'Distr.: General'],
+      ]),
+      line(116, [
+        [123, 'Programme, the United Nations', 14],
+        [397, '20 February 2099'],
+      ]),
+      line(132, [
+        [123, 'Population Fund and the United', 14],
+        [397, 'Original: English'],
+      ]),
+      line(148, [[123, 'Nations Office for Project Services', 14]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.organs).toEqual([
+      'Executive Board of the United Nations Development Programme, the United Nations Population Fund and the United Nations Office for Project Services',
+    ]);
+  });
+
+  it('names no organ for a conference set in the band, and keeps its lines in the masthead', () => {
+    // Arrange: conference mastheads have no organ (un-corpus README).
+    const view = page([
+      line(58, [
+        [60, 'United Nations', 20],
+        [418, 'XYZ/MSP/2099/1', 20],
+      ]),
+      line(84, [[123, 'Third Meeting of States Parties to', 17]]),
+      line(99, [
+        [123, 'the Invented Treaty', 17],
+        [397, 'Distr.: General'],
+      ]),
+      line(111, [[397, '20 February 2099']]),
+      line(123, [[397, 'Original: English']]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.organs).toEqual([]);
+    expect(masthead.endIndex).toBeGreaterThanOrEqual(3);
   });
 });
 
