@@ -2,7 +2,18 @@ import type { TextLine, TextSegment } from '../pdf/types.js';
 import { editDistance } from '../stats.js';
 import { agendaItems, parseAgendaLine } from './agenda.js';
 import { parseDate, WEEKDAY_NAMES } from './dates.js';
-import { fold, ORGAN_BY_PRINTED, ORGAN_NAMES } from './lexicon/index.js';
+import { type LayoutProfile, profileOf, readingView } from './layout-profile.js';
+import {
+  DISTRIBUTION_LABELS,
+  every,
+  execFolded,
+  fold,
+  ORGAN_BY_PRINTED,
+  ORGAN_NAMES,
+  ORIGINAL_LABELS,
+  PROVISIONAL_AGENDA,
+  pattern,
+} from './lexicon/index.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, type PageView } from './text.js';
 import { isSessionLine } from './title-rules.js';
@@ -37,14 +48,6 @@ export interface Masthead {
   >;
 }
 
-/** The masthead never reaches below this share of page 1. */
-const MASTHEAD_DEPTH = 0.6;
-/** Symbols sit in the top band or the right column, above this share of page 1. */
-const SYMBOL_DEPTH = 0.4;
-/** Organ names in the header band are set at least this large. */
-const BAND_FONT = 13;
-/** The header band is the top of page 1, down to this share of its height. */
-const BAND_DEPTH = 0.25;
 /** "United Nations" in the official languages, as the band prints it (whole, or one word a line). */
 const UN_NAMES = [
   'unitednations',
@@ -59,18 +62,25 @@ const UN_NAMES = [
 ];
 /** An organ's name in display type wraps over at most this many lines (the Executive Boards' names). */
 const DISPLAY_LINES = 8;
-/** Segments of one column start within this many points of each other. */
-const COLUMN_SLACK = 30;
 
-const DISTR = /^Dis(?:tr|cr|t)?\s*\.?\s*:?\s*(\p{L}+)?\.?$/u;
+/** "Distr.: General", "Distr. générale", "Dist.", "التوزيع: عام", "分发：普遍"; the class in group 1. */
+const DISTR = new RegExp(`^${DISTRIBUTION_LABELS}\\s*\\.?\\s*:?\\s*(\\p{L}+)?\\.?$`, 'du');
 /** "Original:" and what OCR makes of it (`ORIGINAL1`, `oRIGTNAL:`). */
-const ORIGINAL_WORD = /^(?:orig\.|[o0][rR][iI1lT][gG][iI1lT][nN][aA][lL1I])\s*[:;1.]?\s*(.*)$/iu;
+const ORIGINAL_WORD = new RegExp(
+  `^(?:${ORIGINAL_LABELS}\\.?|[o0]r[i1lt]g[i1lt]na[l1i])\\s*[:;1.]?\\s*(.*)$`,
+  'du',
+);
 /** "New York, 17 February–14 March 2025", "Nice, France, 9–13 June 2025", "24 February–20 March 2020". */
 const PLACE_DATE =
   /^(?:[\p{Lu}][\p{L}.' -]*,\s*){0,2}\d{1,2}(?:\s*\p{L}+(?:\s+\d{4})?)?\s*[-–—]\s*\d{1,2}\s+\p{L}+\s+\d{4}/u;
 /** The rest of an agenda line wrapped onto the next: "of the provisional agenda*", "provisional agenda", "preliminary list". */
-const WRAPPED_AGENDA =
-  /^(?:of|de|del|du|des)\b|^(?:provisional|preliminary|provisoire|provisionnel)\s+(?:agenda|list)\b|^(?:agenda|du jour|list)\b/iu;
+const WRAPPED_AGENDA = pattern('^(?:{link}(?![\\p{L}\\p{N}])|{provisional}|{preliminary}|{agenda})', {
+  link: ['of', 'de', 'del', 'du', 'des'],
+  provisional: every((l) => l.provisionalAgenda),
+  preliminary: ['preliminary list', 'preliminary', 'liste préliminaire', 'lista preliminar'],
+  agenda: ['agenda', 'du jour', 'list', 'повестки дня'],
+});
+const PROVISIONAL = new RegExp(PROVISIONAL_AGENDA, 'u');
 const WEEKDAY = new RegExp(`^${WEEKDAY_NAMES}`, 'u');
 
 interface Located {
@@ -88,13 +98,13 @@ function segmentsOf(lines: readonly TextLine[], limitY: number): Located[] {
 }
 
 /** Segments in the same column below a given one, nearest first. */
-function below(all: readonly Located[], from: Located, maxLines: number): Located[] {
+function below(all: readonly Located[], from: Located, maxLines: number, slack: number): Located[] {
   return all
     .filter(
       (s) =>
         s.lineIndex > from.lineIndex &&
         s.lineIndex <= from.lineIndex + maxLines &&
-        Math.abs(s.segment.x - from.segment.x) < COLUMN_SLACK,
+        Math.abs(s.segment.x - from.segment.x) < slack,
     )
     .sort((a, b) => a.lineIndex - b.lineIndex);
 }
@@ -182,181 +192,230 @@ function continuesWrappedLine(above: TextSegment | undefined, segment: TextSegme
   );
 }
 
-/** Reads the masthead of page 1; `bodySize` is the document's body font size. */
-export function parseMasthead(page: PageView, bodySize = 10): Masthead {
-  const lines = page.lines;
-  const all = segmentsOf(lines, page.height * MASTHEAD_DEPTH);
-  const provenance: Masthead['provenance'] = {};
-  let lastUsed = -1;
-  const use = (index: number) => {
-    lastUsed = Math.max(lastUsed, index);
-  };
+/**
+ * What one masthead rule found: its value, the page-1 lines it read (the masthead ends after the
+ * last line any rule read) and the rule's id, which becomes the field's provenance.
+ */
+interface Found<T> {
+  readonly value: T;
+  readonly lines: readonly number[];
+  readonly rule: string;
+}
 
-  // Symbols.
+/** What every rule reads: page 1 (as the profile reads it), its top segments, the body size. */
+interface Context {
+  readonly page: PageView;
+  readonly profile: LayoutProfile;
+  readonly bodySize: number;
+  /** Segments above the masthead's depth, in reading order. */
+  readonly all: readonly Located[];
+}
+
+const found = <T>(value: T, lines: readonly number[], rule: string): Found<T> => ({ value, lines, rule });
+
+/** Symbols in the band or the right column: whole segments, or a series letter set apart. */
+function symbolsRule({ page, profile, all }: Context): Found<string[]> | null {
   const symbols: string[] = [];
-  for (const candidate of symbolCandidates(all.filter((s) => s.segment.y <= page.height * SYMBOL_DEPTH))) {
-    const found = parseSymbolLine(candidate.text);
-    for (const symbol of found) if (!symbols.includes(symbol)) symbols.push(symbol);
-    if (found.length > 0) use(candidate.lineIndex);
+  const lines: number[] = [];
+  for (const candidate of symbolCandidates(
+    all.filter((s) => s.segment.y <= page.height * profile.symbolDepth),
+  )) {
+    const read = parseSymbolLine(candidate.text);
+    for (const symbol of read) if (!symbols.includes(symbol)) symbols.push(symbol);
+    if (read.length > 0) lines.push(candidate.lineIndex);
   }
-  if (symbols.length > 0) provenance.symbols = { page: page.number, rule: 'masthead.symbol-segment' };
+  return symbols.length > 0 ? found(symbols, lines, 'masthead.symbol-segment') : null;
+}
 
-  // Distribution: "Distr.: General", or "Distr." over "GENERAL", or a lone class word in the band (1940s).
-  let distribution: Distribution | null = null;
-  let distrAt: Located | undefined;
+/** The distribution, and the segment its label is printed in (the date sits under it). */
+interface DistributionFound {
+  readonly distribution: Distribution | null;
+  readonly label: Located | null;
+}
+
+/** "Distr.: General", or "Distr." over "GENERAL". */
+function distributionLabelRule({ all, profile }: Context): Found<DistributionFound> | null {
   for (const located of all) {
-    const match = DISTR.exec(clean(located.segment.text));
+    const match = execFolded(DISTR, clean(located.segment.text));
     if (!match) continue;
-    distrAt = located;
-    use(located.lineIndex);
     if (match[1]) {
-      distribution = distributionNamed(match[1]);
-      if (distribution) provenance.distribution = { page: page.number, rule: 'masthead.distr-line' };
-    } else {
-      const next = below(all, located, 2).find((s) => distributionNamed(clean(s.segment.text)));
-      if (next) {
-        distribution = distributionNamed(clean(next.segment.text));
-        use(next.lineIndex);
-        provenance.distribution = { page: page.number, rule: 'masthead.distr-stacked' };
-      }
+      const distribution = distributionNamed(match[1]);
+      return found({ distribution, label: located }, [located.lineIndex], 'masthead.distr-line');
     }
-    break;
-  }
-  if (!distrAt) {
-    const lone = all.find(
-      (s) =>
-        s.segment.y < page.height * 0.25 &&
-        /^\p{Lu}+$/u.test(clean(s.segment.text)) &&
-        distributionNamed(clean(s.segment.text)),
+    const next = below(all, located, 2, profile.columnSlack).find((s) =>
+      distributionNamed(clean(s.segment.text)),
     );
-    if (lone) {
-      distribution = distributionNamed(clean(lone.segment.text));
-      use(lone.lineIndex);
-      provenance.distribution = { page: page.number, rule: 'masthead.distribution-word' };
+    if (next) {
+      const distribution = distributionNamed(clean(next.segment.text));
+      return found(
+        { distribution, label: located },
+        [located.lineIndex, next.lineIndex],
+        'masthead.distr-stacked',
+      );
     }
+    return found({ distribution: null, label: located }, [located.lineIndex], 'masthead.distr-line');
   }
+  return null;
+}
 
-  // Date: the first date in the distribution column; else the top right; else a meeting's date line.
-  let date: string | null = null;
-  const dateRules: [string, Located[]][] = [
-    ['masthead.date-under-distr', distrAt ? below(all, distrAt, 6) : []],
+/** A class word alone in capitals in the band, with no label (1940s). */
+function distributionWordRule({ all, page, profile }: Context): Found<DistributionFound> | null {
+  const lone = all.find(
+    (s) =>
+      s.segment.y < page.height * profile.bandDepth &&
+      /^\p{Lu}+$/u.test(clean(s.segment.text)) &&
+      distributionNamed(clean(s.segment.text)),
+  );
+  if (!lone) return null;
+  const distribution = distributionNamed(clean(lone.segment.text));
+  return found({ distribution, label: null }, [lone.lineIndex], 'masthead.distribution-word');
+}
+
+/** The first date in the distribution column; else at the top right; else a meeting's date line. */
+function dateRule({ all, page, profile }: Context, label: Located | null): Found<string> | null {
+  const candidates: [string, readonly Located[]][] = [
+    ['masthead.date-under-distr', label ? below(all, label, 6, profile.columnSlack) : []],
     [
       'masthead.date-top-right',
-      all.filter((s) => s.segment.x > page.width * 0.45 && s.segment.y < page.height * SYMBOL_DEPTH),
+      all.filter(
+        (s) =>
+          s.segment.x > page.width * profile.rightColumn && s.segment.y < page.height * profile.symbolDepth,
+      ),
     ],
     ['masthead.meeting-date', all.filter((s) => WEEKDAY.test(fold(clean(s.segment.text))))],
   ];
-  for (const [rule, candidates] of dateRules) {
-    const hit = candidates.find((s) => clean(s.segment.text).length < 60 && parseDate(s.segment.text));
-    if (hit) {
-      date = parseDate(hit.segment.text);
-      use(hit.lineIndex);
-      provenance.date = { page: page.number, rule };
-      break;
+  for (const [rule, segments] of candidates) {
+    for (const s of segments) {
+      const date = clean(s.segment.text).length < 60 ? parseDate(s.segment.text) : null;
+      if (date) return found(date, [s.lineIndex], rule);
     }
   }
+  return null;
+}
 
-  // Original language: the word may stand in its own segment, the language in the next.
-  let originalLanguage: string | null = null;
+/** "Original: English"; the label may stand in its own segment, the language in the next. */
+function originalLanguageRule({ all, page }: Context): Found<string> | null {
   for (const { lineIndex, segment } of all) {
-    const line = lines[lineIndex] as TextLine;
+    const line = page.lines[lineIndex] as TextLine;
     const rest = line.segments.slice(line.segments.indexOf(segment) + 1).map((s) => s.text);
-    const match = ORIGINAL_WORD.exec(clean([segment.text, ...rest].join(' ')));
-    if (!match) continue;
-    const named = languageNamed(match[1] ?? '');
-    if (named) {
-      originalLanguage = named;
-      use(lineIndex);
-      provenance.originalLanguage = { page: page.number, rule: 'masthead.original-line' };
-      break;
-    }
+    const match = execFolded(ORIGINAL_WORD, clean([segment.text, ...rest].join(' ')));
+    const named = match ? languageNamed(match[1] ?? '') : null;
+    if (named) return found(named, [lineIndex], 'masthead.original-line');
   }
+  return null;
+}
 
-  // The header band: everything above the first line of the left block.
-  const rightColumnEnd = Math.max(
-    ...all.filter((s) => s.lineIndex <= lastUsed && s.segment.x > page.width * 0.45).map((s) => s.segment.y),
-    page.height * 0.12,
-  );
-
-  // Organs: principal organs named in the band (display type, letter-spaced or not), in reading order.
+/** Principal organs named in the band (display type, letter-spaced or not), in reading order. */
+function bandOrgansRule({ all, page, profile, bodySize }: Context): Found<string[]> {
   const organs: string[] = [];
-  const addOrgan = (name: string) => {
+  const lines: number[] = [];
+  const add = (name: string, at: readonly number[]) => {
     if (!organs.includes(name)) organs.push(name);
+    lines.push(...at);
   };
-  const band = all.filter((s) => s.segment.y < page.height * BAND_DEPTH && s.segment.x < page.width * 0.6);
-  const display = band.filter(
-    (s) => s.segment.fontSize >= Math.max(BAND_FONT, bodySize + 3) && !isUnName(s.segment.text),
+  const band = all.filter(
+    (s) => s.segment.y < page.height * profile.bandDepth && s.segment.x < page.width * profile.bandWidth,
   );
-  for (const { lineIndex, segment } of band) {
-    const names = organsIn(segment.text);
+  const display = band.filter(
+    (s) =>
+      s.segment.fontSize >= Math.max(profile.bandFont, bodySize + profile.bandFontOverBody) &&
+      !isUnName(s.segment.text),
+  );
+  for (const located of band) {
+    const names = organsIn(located.segment.text);
     const big =
-      names.length === 0 && display.some((d) => d.segment === segment)
-        ? organInDisplayType(segment.text)
-        : null;
-    for (const name of big ? [big] : names) addOrgan(name);
-    if (names.length > 0 || big) use(lineIndex);
+      names.length === 0 && display.includes(located) ? organInDisplayType(located.segment.text) : null;
+    for (const name of big ? [big] : names) add(name, [located.lineIndex]);
   }
-  // Display type broken over lines of one column ("CONSEIL / ECONOMIQUE / ET SOCIAL"); bilingual
-  // mastheads set two such columns side by side.
-  const columnGroups = display.map((head) =>
+  if (organs.length > 0) return found(organs, lines, 'masthead.organ-names');
+  // Display type broken over lines of one column ("CONSEIL / ECONOMIQUE / ET SOCIAL", a board's
+  // name); bilingual mastheads set two such columns side by side.
+  const columns = display.map((head) =>
     display
-      .filter((s) => s.lineIndex >= head.lineIndex && Math.abs(s.segment.x - head.segment.x) < COLUMN_SLACK)
+      .filter(
+        (s) => s.lineIndex >= head.lineIndex && Math.abs(s.segment.x - head.segment.x) < profile.columnSlack,
+      )
       .slice(0, DISPLAY_LINES),
   );
-  if (organs.length === 0) {
-    search: for (const group of columnGroups) {
-      // The shortest run of the column's lines that spells an organ's name.
-      for (let length = 2; length <= group.length; length++) {
-        const lines = group.slice(0, length);
-        const name = organInDisplayType(lines.map((s) => s.segment.text).join(''));
-        if (!name) continue;
-        addOrgan(name);
-        for (const s of lines) use(s.lineIndex);
-        break search;
-      }
+  for (const column of columns) {
+    // The shortest run of the column's lines that spells an organ's name.
+    for (let length = 2; length <= column.length; length++) {
+      const run = column.slice(0, length);
+      const name = organInDisplayType(run.map((s) => s.segment.text).join(''));
+      if (name)
+        return found(
+          [name],
+          run.map((s) => s.lineIndex),
+          'masthead.organ-display-type',
+        );
     }
   }
   // Other display type in the band (a conference, a meeting of States parties) names no organ:
   // organs are reported by their canonical names only (un-corpus README). It is masthead still.
-  const issuer = organs.length === 0 ? columnGroups[0] : undefined;
-  for (const s of issuer ?? []) use(s.lineIndex);
+  return found(
+    [],
+    (columns[0] ?? []).map((s) => s.lineIndex),
+    'masthead.issuer-display-type',
+  );
+}
 
-  // The left block: under the band, in the columns its first line sets, above the title.
+/**
+ * The left block: under the band and the right column, in the columns its first line sets (two
+ * for a joint document), down to the first line outside them or in display type.
+ */
+function leftBlock({ all, page, profile, bodySize }: Context, bandEnd: number): Located[] {
   const block: Located[] = [];
   const columns: number[] = [];
   for (const located of all) {
-    if (located.segment.y <= rightColumnEnd) continue;
-    const line = lines[located.lineIndex] as TextLine;
-    // OCR specks ("&&$") do not set a column.
-    if (columns.length === 0 && (located.segment.text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
-    // The block starts at the left; what is left of the right column above it is not the block.
-    if (columns.length === 0 && (line.segments[0] as TextSegment).x > page.width * 0.45) continue;
-    const display = located.segment.fontSize > bodySize + 3;
-    // The band's display type may run below the right column ("ET SOCIAL" of a stacked organ name,
-    // typescript era): it does not start the block.
-    if (columns.length === 0 && display && organsIn(located.segment.text).length === 0) continue;
-    if (columns.length === 0) columns.push(...line.segments.map((x) => x.x));
+    if (located.segment.y <= bandEnd) continue;
+    const line = page.lines[located.lineIndex] as TextLine;
     const first = line.segments[0] as TextSegment;
-    const inColumns = columns.some((x) => Math.abs(first.x - x) < COLUMN_SLACK);
-    if (!inColumns || (display && organsIn(located.segment.text).length === 0)) break;
+    const display = located.segment.fontSize > bodySize + profile.bandFontOverBody;
+    const organ = organsIn(located.segment.text).length > 0;
+    if (columns.length === 0) {
+      // OCR specks ("&&$") do not set a column.
+      if ((located.segment.text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
+      // The block starts at the left; what is left of the right column above it is not the block.
+      if (first.x > page.width * profile.rightColumn) continue;
+      // The band's display type may run below the right column ("ET SOCIAL" of a stacked organ
+      // name, typescript era): it does not start the block.
+      if (display && !organ) continue;
+      columns.push(...line.segments.map((s) => s.x));
+    }
+    const inColumns = columns.some((x) => Math.abs(first.x - x) < profile.columnSlack);
+    if (!inColumns || (display && !organ)) break;
     block.push(located);
   }
+  return block;
+}
+
+/** Organs named in the left block (a joint document's second organ, a typescript-era organ line). */
+function blockOrgansRule(block: readonly Located[]): Found<string[]> {
+  const organs: string[] = [];
+  const lines: number[] = [];
   block.forEach(({ lineIndex, segment }, i) => {
     const names = organsIn(segment.text);
     // A title wrapped before an organ's name ("... meeting of the / Security Council") is not the masthead.
-    if (names.length > 0 && continuesWrappedLine(block[i - 1]?.segment, segment)) return;
-    for (const name of names) addOrgan(name);
-    if (names.length > 0) use(lineIndex);
+    if (names.length === 0 || continuesWrappedLine(block[i - 1]?.segment, segment)) return;
+    for (const name of names) if (!organs.includes(name)) organs.push(name);
+    lines.push(lineIndex);
   });
-  if (organs.length > 0) provenance.organs = { page: page.number, rule: 'masthead.organ-names' };
+  return found(organs, lines, 'masthead.organ-names');
+}
 
-  // Sessions, with the organ or body named above them in the same column.
+const isAgenda = (s: Located) => parseAgendaLine(s.segment.text) !== null;
+
+/** Session lines of the left block, each with the organ or body named above it in its column. */
+function sessionsRule(
+  block: readonly Located[],
+  organs: readonly string[],
+  profile: LayoutProfile,
+): Found<Session[]> {
   const sessions: Session[] = [];
-  const isAgenda = (s: Located) => parseAgendaLine(s.segment.text) !== null;
+  const lines: number[] = [];
   for (const located of block) {
     const text = clean(located.segment.text);
-    if (!isSessionLine(text)) continue;
-    if (isAgenda(located)) continue;
+    if (!isSessionLine(text) || isAgenda(located)) continue;
     // "(Fifty-fifth session, 16-18 October 2001," inside a heading: the phrase alone.
     const phrase = text.startsWith('(')
       ? clean(text.slice(1).split(',')[0] ?? '')
@@ -367,7 +426,7 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
       .filter(
         (s) =>
           s.lineIndex < located.lineIndex &&
-          Math.abs(s.segment.x - located.segment.x) < COLUMN_SLACK &&
+          Math.abs(s.segment.x - located.segment.x) < profile.columnSlack &&
           !isSessionLine(s.segment.text) &&
           !PLACE_DATE.test(clean(s.segment.text)),
       )
@@ -376,34 +435,44 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
       ? (organsIn(above.segment.text)[0] ?? clean(above.segment.text))
       : (organs[0] ?? null);
     sessions.push({ organ, session });
-    use(located.lineIndex);
+    lines.push(located.lineIndex);
   }
-  if (sessions.length > 0) provenance.sessions = { page: page.number, rule: 'masthead.session-line' };
-  for (const located of block) if (PLACE_DATE.test(clean(located.segment.text))) use(located.lineIndex);
+  return found(sessions, lines, 'masthead.session-line');
+}
 
-  // Agenda lines, each with the titles under it in its own column.
-  const agenda: AgendaItem[] = [];
-  let agendaInParentheses = false;
+/** Agenda items and whether they were cited inside a parenthesised session line. */
+interface AgendaFound {
+  readonly items: AgendaItem[];
+  readonly inParentheses: boolean;
+}
+
+/** Agenda lines of the left block, each with the titles under it in its own column. */
+function agendaRule({ page, profile }: Context, block: readonly Located[]): Found<AgendaFound> {
+  const items: AgendaItem[] = [];
+  const lines: number[] = [];
+  let inParentheses = false;
   for (const located of block) {
     const parsed = parseAgendaLine(located.segment.text);
     if (!parsed) continue;
-    const previous = block.filter((s) => s.lineIndex === located.lineIndex - 1).at(0);
-    agendaInParentheses ||=
+    const previous = block.find((s) => s.lineIndex === located.lineIndex - 1);
+    inParentheses ||=
       /\s\)$/.test(clean(located.segment.text)) || clean(previous?.segment.text ?? '').startsWith('(');
-    use(located.lineIndex);
+    lines.push(located.lineIndex);
     const column = block.filter(
-      (s) => s.lineIndex > located.lineIndex && Math.abs(s.segment.x - located.segment.x) < 20,
+      (s) =>
+        s.lineIndex > located.lineIndex &&
+        Math.abs(s.segment.x - located.segment.x) < profile.agendaTitleSlack,
     );
     let provisional = parsed.provisional;
     const titles: TextLine[] = [];
     let previousY = located.segment.y;
     for (const candidate of column) {
       const text = clean(candidate.segment.text);
-      if (titles.length === 0 && WRAPPED_AGENDA.test(text)) {
+      if (titles.length === 0 && WRAPPED_AGENDA.test(fold(text))) {
         // "of the provisional agenda" wrapped onto the next line.
-        provisional ||= /provisional|provisoire/iu.test(text);
+        provisional ||= PROVISIONAL.test(fold(text));
         previousY = candidate.segment.y;
-        use(candidate.lineIndex);
+        lines.push(candidate.lineIndex);
         continue;
       }
       if (candidate.segment.y - previousY > 3 * located.segment.fontSize) break;
@@ -411,29 +480,89 @@ export function parseMasthead(page: PageView, bodySize = 10): Masthead {
       if (organsIn(text).length > 0 || isSessionLine(text) || isAgenda(candidate) || PLACE_DATE.test(text))
         break;
       titles.push({
-        ...(lines[candidate.lineIndex] as TextLine),
+        ...(page.lines[candidate.lineIndex] as TextLine),
         y: candidate.segment.y,
         fontSize: candidate.segment.fontSize,
         text: candidate.segment.text,
         segments: [candidate.segment],
       });
       previousY = candidate.segment.y;
-      use(candidate.lineIndex);
+      lines.push(candidate.lineIndex);
     }
-    agenda.push(...agendaItems(parsed.numbers, provisional, titles));
+    items.push(...agendaItems(parsed.numbers, provisional, titles));
   }
-  if (agenda.length > 0) provenance.agendaItems = { page: page.number, rule: 'masthead.agenda-line' };
+  return found({ items, inParentheses }, lines, 'masthead.agenda-line');
+}
 
+/**
+ * Reads the masthead of page 1; `bodySize` is the document's body font size. The rules run in
+ * this order, each on what the ones before it found: symbols; distribution (label, else a lone
+ * class word); the date (under the label, else top right, else a meeting's date line); the
+ * original language; the band's organs; then the left block under the band and the right column,
+ * with its organs, sessions, place-and-date lines and agenda lines.
+ */
+export function parseMasthead(printed: PageView, bodySize = 10): Masthead {
+  const profile = profileOf(printed);
+  const page = readingView(printed, profile);
+  const ctx: Context = {
+    page,
+    profile,
+    bodySize,
+    all: segmentsOf(page.lines, page.height * profile.mastheadDepth),
+  };
+  const at = (rule: string): Provenance => ({ page: page.number, rule });
+
+  const symbols = symbolsRule(ctx);
+  const distribution = distributionLabelRule(ctx) ?? distributionWordRule(ctx);
+  const date = dateRule(ctx, distribution?.value.label ?? null);
+  const original = originalLanguageRule(ctx);
+  const rightColumnRules = [symbols, distribution, date, original];
+  // The band ends where the right column's last line read so far does.
+  const rightColumnLines = new Set(rightColumnRules.flatMap((r) => r?.lines ?? []));
+  const bandEnd = Math.max(
+    ...ctx.all
+      .filter(
+        (s) =>
+          s.lineIndex <= Math.max(-1, ...rightColumnLines) && s.segment.x > page.width * profile.rightColumn,
+      )
+      .map((s) => s.segment.y),
+    page.height * profile.minBandEnd,
+  );
+  const bandOrgans = bandOrgansRule(ctx);
+  const block = leftBlock(ctx, bandEnd);
+  const blockOrgans = blockOrgansRule(block);
+  const organs = [...new Set([...bandOrgans.value, ...blockOrgans.value])];
+  const sessions = sessionsRule(block, organs, profile);
+  const placeAndDates = found(
+    null,
+    block.filter((s) => PLACE_DATE.test(clean(s.segment.text))).map((s) => s.lineIndex),
+    'masthead.place-and-dates',
+  );
+  const agenda = agendaRule(ctx, block);
+
+  const provenance: Masthead['provenance'] = {};
+  if (symbols) provenance.symbols = at(symbols.rule);
+  if (distribution?.value.distribution) provenance.distribution = at(distribution.rule);
+  if (date) provenance.date = at(date.rule);
+  if (original) provenance.originalLanguage = at(original.rule);
+  if (organs.length > 0)
+    provenance.organs = at(bandOrgans.value.length > 0 ? bandOrgans.rule : blockOrgans.rule);
+  if (sessions.value.length > 0) provenance.sessions = at(sessions.rule);
+  if (agenda.value.items.length > 0) provenance.agendaItems = at(agenda.rule);
+
+  const read = [...rightColumnRules, bandOrgans, blockOrgans, sessions, placeAndDates, agenda].flatMap(
+    (r) => r?.lines ?? [],
+  );
   return {
-    symbols,
-    distribution,
-    date,
-    originalLanguage,
+    symbols: symbols?.value ?? [],
+    distribution: distribution?.value.distribution ?? null,
+    date: date?.value ?? null,
+    originalLanguage: original?.value ?? null,
     organs,
-    sessions,
-    agendaItems: agenda,
-    agendaInParentheses,
-    endIndex: lastUsed + 1,
+    sessions: sessions.value,
+    agendaItems: agenda.value.items,
+    agendaInParentheses: agenda.value.inParentheses,
+    endIndex: Math.max(-1, ...read) + 1,
     provenance,
   };
 }

@@ -620,3 +620,32 @@ describe('parseMasthead: an agenda item cited in a parenthesised session line', 
     expect(masthead.sessions.map((s) => s.session)).toEqual(['Fifty-fifth session']);
   });
 });
+
+describe('parseMasthead: a right-to-left (Arabic) masthead', () => {
+  it('reads the mirrored layout: organ at the top right, symbol and distribution column at the left', () => {
+    // Arrange: segments in logical order; x as printed (the band at the right, the column at the left).
+    const view = page([
+      line(57, [
+        [40, 'S/2025/999'],
+        [420, 'الأمم المتحدة', 14],
+      ]),
+      line(86, [
+        [40, 'التوزيع: عام'],
+        [380, 'مجلس الأمن', 20],
+      ]),
+      line(98, [[40, '22 كانون الثاني/يناير 2025']]),
+      line(110, [[40, 'الأصل: بالإنكليزية']]),
+      line(200, [[300, 'رسالة مؤرخة 20 كانون الثاني/يناير 2025 موجهة إلى الأمين العام', 12]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.symbols).toEqual(['S/2025/999']);
+    expect(masthead.organs).toEqual(['Security Council']);
+    expect(masthead.distribution).toBe('General');
+    expect(masthead.date).toBe('2025-01-22');
+    expect(masthead.originalLanguage).toBe('English');
+  });
+});
