@@ -201,139 +201,184 @@ export function parseTitle(
 ): TitleBlock {
   const mastheadLines = context.mastheadLines ?? [];
   // How the running text spells names, acronyms and accents, for headings printed in capitals:
-  // read from the whole document, so only once a heading in capitals needs it.
+  // read only once a heading in capitals needs it.
   let known: Spellings | undefined;
   const spellings = (): Spellings => {
     known ??= runningTextSpellings(lines.map((l) => l.text));
     return known;
   };
-  const finish = (title: string | null, subtitles: string[], capitals: boolean, rule: string | null) => ({
-    title: title === null || title === '' ? null : title,
-    subtitles: subtitles.filter((s) => s !== ''),
-    titleInCapitals: title !== null && capitals,
-    rule: title === null ? null : rule,
-  });
+  const env: Env = {
+    bodySize,
+    column: bodyColumn(lines, bodySize),
+    titleGiven: context.titleGiven ?? false,
+    shown: (text) => (isShouted(text) ? sentenceCase(text, spellings()) : text),
+  };
 
   const meeting = mastheadLines.map((l) => clean(l.text)).find(isMeetingLine);
-  if (meeting) return finish(meeting, [], false, 'title.meeting-number');
+  if (meeting) return block(meeting, [], false, 'title.meeting-number');
 
   const candidates = [...reclaimed(mastheadLines), ...lines.slice(afterMastheadZone(lines))].slice(
     0,
     MAX_LINES,
   );
-  const column = bodyColumn(lines, bodySize);
   const groups = paragraphs(candidates).map(paragraphOf);
 
+  // Before the title: subtitles (adoption lines, report-type lines) until a paragraph is the title.
   const subtitles: string[] = [];
-  let title: string | null = null;
-  let found = false;
-  let capitals = false;
-  let rule: string | null = null;
-  let titleAxis: number | null = null;
-  let fallback: string | null = null;
-  let lastBlockLine: TextLine | undefined;
-  const heading = (p: Paragraph) => p.size > bodySize + HEADING_STEP;
-  const shown = (p: Paragraph) => (isShouted(p.text) ? sentenceCase(p.text, spellings()) : p.text);
-
-  const take = (p: Paragraph, text: string, how: string) => {
-    found = true;
-    capitals = isShouted(text);
-    title = looksGarbled(text) ? null : capitals ? sentenceCase(text, spellings()) : text;
-    rule = how;
-    // Typescript headings are centred; on a cover page with no running text to find the column
-    // by, a heading in capitals is taken as centred on itself.
-    const middle = column ? isSetInMiddle(p.lines, column) : capitals;
-    titleAxis = ownAxis(p.lines) ?? (middle ? centreOfGroup(p.lines) : null);
-    lastBlockLine = p.lines.at(-1);
-  };
-
+  let agendaHeadingText: string | null = null;
   let index = 0;
-  for (; index < groups.length && !found; index++) {
-    const whole = groups[index] as Paragraph;
-    // A paragraph opening with the masthead slot's lines (a session, an agenda line) is read from
-    // the first line after them; a capitals heading right under an agenda line is the item's title.
-    const { rest, underAgenda } = afterSlotLines(whole.lines);
-    if (rest.length === 0) continue;
-    const p = rest === whole.lines ? whole : paragraphOf(rest);
-    if (underAgenda) {
-      if (isShouted(p.text)) fallback ??= p.text;
-      continue;
-    }
-    const first = clean(headingLineText(p.lines[0] as TextLine));
-    if (p.text === '') continue;
-    if (isMeetingLine(p.text)) {
-      take(p, p.text, 'title.meeting-number');
-      return finish(title, subtitles, false, rule);
-    }
-    if (isSectionHeading(p.text) || isDivisionLabel(p.text) || isPreamble(p.text)) break;
-    if (isByline(p.text)) continue;
-    // A treaty body's decision on a communication: the whole heading is the title.
-    if (isCommunicationDecision(p.text)) {
-      take(p, p.text, 'title.communication-decision');
-      continue;
-    }
-    // A Security Council resolution prints no subject: its heading is its title.
-    if (isResolutionHeading(p.text)) {
-      take(p, p.text, 'title.resolution-heading');
-      continue;
-    }
-    if (context.titleGiven && isSubtitleLine(p.text)) {
-      subtitles.push(shown(p));
-      continue;
-    }
-    if (isAdoptionLine(p.text) || isDraftSubmittedLine(p.text) || isBracketNote(p.text)) {
-      subtitles.push(shown(p));
-      continue;
-    }
-    const numbered = withoutResolutionNumber(p.text);
-    if (numbered !== null) {
-      if (numbered !== '') take(p, numbered, 'title.resolution-number');
-      continue;
-    }
-    if (skippable(p, first, column, bodySize, heading(p))) continue;
-    if (isLetterTitle(p.text)) {
-      take(p, p.text, 'title.letter-opening');
-      continue;
-    }
-    const centred = column !== null && isCentred(p.lines, column.axis, column);
-    if (heading(p) || isShouted(p.text) || centred || ownAxis(p.lines) !== null) {
-      if (isAuthorLine(p.text)) {
-        subtitles.push(shown(p));
-        continue;
-      }
-      take(
-        p,
-        p.text,
-        heading(p) ? 'title.heading-size' : isShouted(p.text) ? 'title.capitals' : 'title.centred',
-      );
-      continue;
-    }
-    if (p.text.length > RUNNING_TEXT || isNumberedParagraph(p.text)) break;
+  let title: (Before & { kind: 'title' }) | null = null;
+  for (; index < groups.length && title === null; index++) {
+    const step = beforeTitle(groups[index] as Paragraph, env);
+    if (step.kind === 'stop') break;
+    if (step.kind === 'subtitle') subtitles.push(env.shown(step.text));
+    if (step.kind === 'under-agenda') agendaHeadingText ??= step.text;
+    if (step.kind === 'title') title = step;
   }
 
-  if (!found) {
-    const agenda = fallback ?? agendaHeading(mastheadLines);
-    if (agenda) return finish(sentenceCase(agenda, spellings()), subtitles, true, 'title.agenda-heading');
-    return finish(null, subtitles, false, null);
+  if (title === null) {
+    const agenda = agendaHeadingText ?? agendaHeading(mastheadLines);
+    if (agenda) return block(sentenceCase(agenda, spellings()), subtitles, true, 'title.agenda-heading');
+    return block(null, subtitles, false, null);
   }
+  const capitals = isShouted(title.text);
+  const text = looksGarbled(title.text)
+    ? null
+    : capitals
+      ? sentenceCase(title.text, spellings())
+      : title.text;
+  // A meeting record's number is the whole title block.
+  if (title.rule === 'title.meeting-number') return block(text, subtitles, false, title.rule);
 
+  // After the title: its subtitles, while they stay in the title block.
+  const titleLines = title.paragraph.lines;
+  // Typescript headings are centred; on a cover page with no running text to find the column by,
+  // a heading in capitals is taken as centred on itself.
+  const middle = env.column ? isSetInMiddle(titleLines, env.column) : capitals;
+  let after: After = {
+    axis: ownAxis(titleLines) ?? (middle ? centreOfGroup(titleLines) : null),
+    last: titleLines.at(-1) as TextLine,
+  };
   for (; index < groups.length; index++) {
     const p = groups[index] as Paragraph;
-    const firstLine = p.lines[0] as TextLine;
-    if (p.text === '') continue;
-    if (lastBlockLine && firstLine.y - lastBlockLine.y > BLOCK_GAP_LINES * Math.max(bodySize, p.size)) break;
-    if (isSectionHeading(p.text) || isDivisionLabel(p.text) || isPreamble(p.text)) break;
-    if (isSponsorsLine(p.text) || isByline(p.text)) continue;
-    const centredUnderTitle =
-      titleAxis !== null && isCentred(p.lines, titleAxis, column) && p.text.length <= 200;
-    if ((heading(p) && p.text.length <= 400) || isSubtitleLine(p.text) || centredUnderTitle) {
-      subtitles.push(shown(p));
-      lastBlockLine = p.lines.at(-1);
-      continue;
+    const step = afterTitle(p, env, after);
+    if (step === 'stop') break;
+    if (step === 'subtitle') {
+      subtitles.push(env.shown(p.text));
+      after = { ...after, last: p.lines.at(-1) as TextLine };
     }
-    break;
   }
-  return finish(title, subtitles, capitals, rule);
+  return block(text, subtitles, capitals, title.rule);
+}
+
+/** The title block's result, empty strings dropped. */
+function block(
+  title: string | null,
+  subtitles: readonly string[],
+  capitals: boolean,
+  rule: string | null,
+): TitleBlock {
+  const kept = title === null || title === '' ? null : title;
+  return {
+    title: kept,
+    subtitles: subtitles.filter((s) => s !== ''),
+    titleInCapitals: kept !== null && capitals,
+    rule: kept === null ? null : rule,
+  };
+}
+
+/** What the title rules know of the page. */
+interface Env {
+  readonly bodySize: number;
+  readonly column: Column | null;
+  /** Capitals agenda headings already gave the title a candidate (see {@link TitleContext}). */
+  readonly titleGiven: boolean;
+  /** A heading as reported: capitals in sentence case. */
+  readonly shown: (text: string) => string;
+}
+
+/** What a paragraph before the title is. */
+type Before =
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'stop' }
+  | { readonly kind: 'subtitle'; readonly text: string }
+  /** A capitals heading right under an agenda line: the item's title, and the title if none follows. */
+  | { readonly kind: 'under-agenda'; readonly text: string }
+  | { readonly kind: 'title'; readonly text: string; readonly rule: string; readonly paragraph: Paragraph };
+
+const SKIP: Before = { kind: 'skip' };
+const STOP: Before = { kind: 'stop' };
+const heading = (p: Paragraph, env: Env) => p.size > env.bodySize + HEADING_STEP;
+
+/**
+ * A paragraph before the title, by the first rule that knows it: masthead-slot lines are read
+ * past; a meeting number, a treaty-body decision, a resolution's heading or its numbered title, a
+ * letter's opening or a heading (larger, in capitals, centred) is the title; adoption, draft,
+ * bracketed and report-type lines are subtitles; a body heading, a preamble or running text ends
+ * the search.
+ */
+function beforeTitle(whole: Paragraph, env: Env): Before {
+  // A paragraph opening with the masthead slot's lines (a session, an agenda line) is read from
+  // the first line after them; a capitals heading right under an agenda line is the item's title.
+  const { rest, underAgenda } = afterSlotLines(whole.lines);
+  if (rest.length === 0) return SKIP;
+  const p = rest === whole.lines ? whole : paragraphOf(rest);
+  const title = (text: string, rule: string): Before => ({ kind: 'title', text, rule, paragraph: p });
+  if (underAgenda) return isShouted(p.text) ? { kind: 'under-agenda', text: p.text } : SKIP;
+  if (p.text === '') return SKIP;
+  if (isMeetingLine(p.text)) return title(p.text, 'title.meeting-number');
+  if (isSectionHeading(p.text) || isDivisionLabel(p.text) || isPreamble(p.text)) return STOP;
+  if (isByline(p.text)) return SKIP;
+  // A treaty body's decision on a communication: the whole heading is the title.
+  if (isCommunicationDecision(p.text)) return title(p.text, 'title.communication-decision');
+  // A Security Council resolution prints no subject: its heading is its title.
+  if (isResolutionHeading(p.text)) return title(p.text, 'title.resolution-heading');
+  if (env.titleGiven && isSubtitleLine(p.text)) return { kind: 'subtitle', text: p.text };
+  if (isAdoptionLine(p.text) || isDraftSubmittedLine(p.text) || isBracketNote(p.text)) {
+    return { kind: 'subtitle', text: p.text };
+  }
+  const numbered = withoutResolutionNumber(p.text);
+  if (numbered !== null) return numbered === '' ? SKIP : title(numbered, 'title.resolution-number');
+  const first = clean(headingLineText(p.lines[0] as TextLine));
+  if (skippable(p, first, env.column, env.bodySize, heading(p, env))) return SKIP;
+  if (isLetterTitle(p.text)) return title(p.text, 'title.letter-opening');
+  const centred = env.column !== null && isCentred(p.lines, env.column.axis, env.column);
+  if (heading(p, env) || isShouted(p.text) || centred || ownAxis(p.lines) !== null) {
+    if (isAuthorLine(p.text)) return { kind: 'subtitle', text: p.text };
+    const rule = heading(p, env)
+      ? 'title.heading-size'
+      : isShouted(p.text)
+        ? 'title.capitals'
+        : 'title.centred';
+    return title(p.text, rule);
+  }
+  if (p.text.length > RUNNING_TEXT || isNumberedParagraph(p.text)) return STOP;
+  return SKIP;
+}
+
+/** The title block so far, seen from a paragraph after the title. */
+interface After {
+  /** The axis the title is centred on, when it is. */
+  readonly axis: number | null;
+  /** The block's last line. */
+  readonly last: TextLine;
+}
+
+/**
+ * A paragraph after the title: a subtitle while it is a heading, a report-type line or centred
+ * under the title, close enough below the block; sponsor lines and bylines are passed over.
+ */
+function afterTitle(p: Paragraph, env: Env, after: After): 'subtitle' | 'skip' | 'stop' {
+  if (p.text === '') return 'skip';
+  const first = p.lines[0] as TextLine;
+  if (first.y - after.last.y > BLOCK_GAP_LINES * Math.max(env.bodySize, p.size)) return 'stop';
+  if (isSectionHeading(p.text) || isDivisionLabel(p.text) || isPreamble(p.text)) return 'stop';
+  if (isSponsorsLine(p.text) || isByline(p.text)) return 'skip';
+  const centredUnderTitle =
+    after.axis !== null && isCentred(p.lines, after.axis, env.column) && p.text.length <= 200;
+  if ((heading(p, env) && p.text.length <= 400) || isSubtitleLine(p.text) || centredUnderTitle)
+    return 'subtitle';
+  return 'stop';
 }
 
 /** Paragraphs before the title that belong to the masthead slot or are not headings at all. */
