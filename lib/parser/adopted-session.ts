@@ -21,17 +21,17 @@ const ADOPTION_WORD = /adopt|approv|aprobad|принят|утвержден/iu;
 const PATTERNS: readonly AdoptionPattern[] = [
   {
     pattern:
-      /\b(?:adopted|approved)\s+by\s+the\s+(?:[\p{L} ]{3,60}?)\s+at\s+its\s+(?<session>[\p{L}\d-]+(?:\s[\p{L}\d-]+)?\s+session)\b/iu,
+      /(?<![\p{L}\p{N}])(?:adopted|approved)\s+by\s+the\s+(?:[\p{L} ]{3,60}?)\s+at\s+its\s+(?<session>[\p{L}\d-]+(?:\s[\p{L}\d-]+)?\s+session)(?![\p{L}\p{N}])/iu,
     name: (phrase) => phrase,
   },
   {
     pattern:
-      /\b(?:adopt[ée]e?s?|approuv[ée]e?s?)\s+par\s+le\s+(?:[\p{L} ]{3,60}?)\s+à\s+sa\s+(?<session>[\p{L}\d-]+(?:\s[\p{L}\d-]+)?\s+session)\b/iu,
+      /(?<![\p{L}\p{N}])(?:adopt[ée]e?s?|approuv[ée]e?s?)\s+par\s+le\s+(?:[\p{L} ]{3,60}?)\s+à\s+sa\s+(?<session>[\p{L}\d-]+(?:\s[\p{L}\d-]+)?\s+session)(?![\p{L}\p{N}])/iu,
     name: (phrase) => phrase,
   },
   {
     pattern:
-      /\b(?:aprobad[oa]s?|adoptad[oa]s?)\s+por\s+el\s+(?:[\p{L} ]{3,60}?)\s+en\s+su\s+(?<session>[\p{L}\d.º°-]+(?:\s[\p{L}\d-]+)?\s+período\s+de\s+sesiones)/iu,
+      /(?<![\p{L}\p{N}])(?:aprobad[oa]s?|adoptad[oa]s?)\s+por\s+el\s+(?:[\p{L} ]{3,60}?)\s+en\s+su\s+(?<session>[\p{L}\d.º°-]+(?:\s[\p{L}\d-]+)?\s+período\s+de\s+sesiones)/iu,
     name: (phrase) => phrase,
   },
   {
