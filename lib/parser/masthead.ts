@@ -477,8 +477,10 @@ function agendaRule({ page, profile }: Context, block: readonly Located[]): Foun
       }
       if (candidate.segment.y - previousY > 3 * located.segment.fontSize) break;
       if (candidate.segment.fontSize > located.segment.fontSize * 1.15) break;
-      if (organsIn(text).length > 0 || isSessionLine(text) || isAgenda(candidate) || PLACE_DATE.test(text))
-        break;
+      // A title wrapped before an organ's name ("... of the / Security Council") goes on.
+      const wrapped = continuesWrappedLine(titles.at(-1)?.segments[0], candidate.segment);
+      if (!wrapped && (organsIn(text).length > 0 || isSessionLine(text) || isAgenda(candidate))) break;
+      if (PLACE_DATE.test(text)) break;
       titles.push({
         ...(page.lines[candidate.lineIndex] as TextLine),
         y: candidate.segment.y,

@@ -649,3 +649,33 @@ describe('parseMasthead: a right-to-left (Arabic) masthead', () => {
     expect(masthead.originalLanguage).toBe('English');
   });
 });
+
+describe('parseMasthead: agenda titles that wrap', () => {
+  it('keeps a title whole when a wrapped line names an organ or a special session', () => {
+    // Arrange
+    const view = page([
+      line(50, [[72, 'United Nations', 20]]),
+      line(80, [[72, 'General Assembly', 20]]),
+      ...modernRightColumn(100, '6 August 2099'),
+      // The block starts below the band (a quarter of the page).
+      line(220, [[72, 'Eightieth session']]),
+      line(232, [[72, 'Agenda items 99 and 100']]),
+      line(244, [[72, 'Report of the Invented Committee to the']]),
+      line(256, [[72, 'Security Council']]),
+      line(274, [[72, 'Review of the Concluding Document of the']]),
+      line(286, [[72, 'Twelfth Special Session of the General Assembly']]),
+      line(330, [[72, 'Invented title of the draft', 14]]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(view, BODY);
+
+    // Assert
+    expect(masthead.agendaItems.map((i) => i.title)).toEqual([
+      'Report of the Invented Committee to the Security Council',
+      'Review of the Concluding Document of the Twelfth Special Session of the General Assembly',
+    ]);
+    expect(masthead.sessions).toEqual([{ organ: 'General Assembly', session: 'Eightieth session' }]);
+    expect(masthead.organs).toEqual(['General Assembly']);
+  });
+});
