@@ -34,6 +34,11 @@ function bases(head: string): { name: string; commit: string }[] {
   parents.forEach((commit, i) => {
     found.push({ name: `HEAD^${i + 1}`, commit });
   });
+  if (parents.length === 0 && git('rev-parse', '--is-shallow-repository') === 'true') {
+    process.stdout.write(
+      "eval floors: HEAD's parents skipped: a shallow clone hides them (git fetch --deepen=1 shows them)\n",
+    );
+  }
   for (const ref of ['origin/main', 'main']) {
     if (git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`) === undefined) continue;
     const fork = git('merge-base', 'HEAD', ref);
