@@ -83,7 +83,7 @@ async function putSample(key: string, file: string) {
   return s3Record(eventKey(key), bytes.byteLength);
 }
 
-function symbolsOf(file: string): string[] {
+function symbolsOf(file: string): readonly string[] {
   const expected = EXPECTED_SAMPLES.find((e) => e.file === file);
   if (!expected) throw new Error(`${file} is not in samples/expected.json`);
   return expected.symbols;

@@ -1,6 +1,5 @@
 /** Helpers shared by the tests that run the local stack. */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSRecord } from 'aws-lambda';
 import { inject } from 'vitest';
@@ -12,30 +11,7 @@ import { Sequencer } from '../../local/notifications.js';
 import { LocalStack, type LocalStackOptions } from '../../local/stack.js';
 import { loadSynthesizedStack, type SynthesizedStack } from '../../local/synth.js';
 
-export const SAMPLES_DIR = new URL('../../samples/', import.meta.url).pathname;
-
-/** What samples/expected.json says about one sample. */
-export interface ExpectedSample {
-  readonly file: string;
-  readonly symbols: string[];
-  readonly distribution: string | null;
-  readonly date: string | null;
-  readonly originalLanguage: string | null;
-  readonly language: string | null;
-  readonly organs: string[];
-  readonly agendaItems: string[];
-  readonly agendaTitles: string[];
-  readonly title: string | null;
-  readonly subtitles: string[];
-  readonly signatories: { name: string; titles: string[] }[];
-  readonly footnoteCount: number;
-  readonly firstFootnote: string | null;
-  readonly pageCount: number;
-}
-
-export const EXPECTED_SAMPLES: ExpectedSample[] = JSON.parse(
-  readFileSync(`${SAMPLES_DIR}expected.json`, 'utf8'),
-);
+export { EXPECTED_SAMPLES, type ExpectedSample, SAMPLES_DIR, sample } from './samples.js';
 
 let synthesized: SynthesizedStack | undefined;
 
@@ -73,11 +49,6 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     },
     documentId: (key) => documentIdFor(stack.names.bucket, key),
   };
-}
-
-/** The bytes of a committed sample PDF. */
-export function sample(file: string): Uint8Array {
-  return new Uint8Array(readFileSync(`${SAMPLES_DIR}${file}`));
 }
 
 /** An SQS record as the Lambda event source mapping delivers it, on its `receiveCount`th receive. */

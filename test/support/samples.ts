@@ -1,0 +1,109 @@
+/**
+ * The committed sample PDFs, what samples/expected.json says about each, and the one comparison of an
+ * extraction with it. The unit test (extraction in process) and the integration test (the stored
+ * document, through the local stack) both use `expectSample`. Imports nothing of the local stack.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { UnDocument } from '../../lib/parser/types.js';
+import type { Expected } from '../../scripts/samples/model.js';
+
+export const SAMPLES_DIR = new URL('../../samples/', import.meta.url).pathname;
+
+/** What samples/expected.json says about one sample (written by scripts/make-samples.ts). */
+export type ExpectedSample = Expected;
+
+export const EXPECTED_SAMPLES: ExpectedSample[] = JSON.parse(
+  readFileSync(`${SAMPLES_DIR}expected.json`, 'utf8'),
+);
+
+/** The bytes of a committed sample PDF. */
+export function sample(file: string): Uint8Array {
+  return new Uint8Array(readFileSync(`${SAMPLES_DIR}${file}`));
+}
+
+/**
+ * What the comparison reads: an extraction (`UnDocument`) or a stored document record, with the
+ * footnote count and the first footnote's text (a record keeps its footnotes apart).
+ */
+export interface SampleExtraction
+  extends Pick<
+    UnDocument,
+    | 'symbols'
+    | 'distribution'
+    | 'date'
+    | 'originalLanguage'
+    | 'language'
+    | 'organs'
+    | 'sessions'
+    | 'agendaItems'
+    | 'title'
+    | 'subtitles'
+    | 'signatories'
+    | 'starNotes'
+    | 'pageCount'
+  > {
+  readonly footnoteCount: number;
+  readonly firstFootnote: string | null;
+}
+
+/** An in-process extraction in the shape the comparison reads. */
+export function sampleExtraction(doc: UnDocument): SampleExtraction {
+  return { ...doc, footnoteCount: doc.footnotes.length, firstFootnote: doc.footnotes[0]?.text ?? null };
+}
+
+/** Keys of an expected.json entry that describe the PDF rather than a value the extractor returns. */
+const NOT_EXTRACTED = ['file', 'agendaRaw'] as const;
+
+type SampleField = Exclude<keyof ExpectedSample, (typeof NOT_EXTRACTED)[number]>;
+
+/**
+ * Each extracted field of expected.json, read from an extraction in expected.json's shape. Typed so
+ * that a field added to `Expected` without a reader here does not compile.
+ */
+const READERS: { readonly [F in SampleField]: (doc: SampleExtraction) => unknown } = {
+  symbols: (d) => d.symbols,
+  distribution: (d) => d.distribution,
+  date: (d) => d.date,
+  originalLanguage: (d) => d.originalLanguage,
+  language: (d) => d.language,
+  organs: (d) => d.organs,
+  sessions: (d) => d.sessions.map(({ organ, session }) => ({ organ, session })),
+  agendaItems: (d) => d.agendaItems.map((a) => a.number),
+  // expected.json lists the titles the masthead prints, in order; an item printed without one has none.
+  agendaTitles: (d) => d.agendaItems.map((a) => a.title).filter((title) => title !== null),
+  title: (d) => d.title,
+  subtitles: (d) => d.subtitles,
+  signatories: (d) => d.signatories.map(({ name, titles }) => ({ name, titles })),
+  footnoteCount: (d) => d.footnoteCount,
+  firstFootnote: (d) => d.firstFootnote,
+  starNotes: (d) => d.starNotes.map((n) => n.text),
+  pageCount: (d) => d.pageCount,
+};
+
+/**
+ * The extracted fields an entry states, in expected.json's order. A field left out of an entry (a
+ * sample whose masthead the parser cannot read yet) is not checked; a key the comparison does not
+ * know fails, so that a new expected field is never silently ignored.
+ */
+export function fieldsOf(expected: ExpectedSample): SampleField[] {
+  return Object.keys(expected).filter((key): key is SampleField => {
+    if ((NOT_EXTRACTED as readonly string[]).includes(key)) return false;
+    if (key in READERS) return true;
+    throw new Error(
+      `${expected.file}: samples/expected.json has "${key}", which test/support/samples.ts does not compare`,
+    );
+  });
+}
+
+/** Asserts one field of an extraction against the sample's expected value. */
+export function expectSampleField(doc: SampleExtraction, expected: ExpectedSample, field: SampleField): void {
+  expect(READERS[field](doc), `${expected.file}: ${field}`).toEqual(expected[field]);
+}
+
+/** Asserts every field the entry states, reporting each that differs (soft assertions). */
+export function expectSample(doc: SampleExtraction, expected: ExpectedSample): void {
+  for (const field of fieldsOf(expected)) {
+    expect.soft(READERS[field](doc), `${expected.file}: ${field}`).toEqual(expected[field]);
+  }
+}
