@@ -6,7 +6,7 @@ import { parseFootnotes } from './footnotes.js';
 import { removeFurniture } from './furniture.js';
 import { detectLanguage } from './language.js';
 import { SIGNED_ANYWHERE, testFolded } from './lexicon/index.js';
-import { parseMasthead } from './masthead.js';
+import { type Masthead, parseMasthead } from './masthead.js';
 import { parseSignatories } from './signatories.js';
 import { findSymbols } from './symbols.js';
 import { bodyFontSize, type PageView, viewOf } from './text.js';
@@ -42,6 +42,26 @@ function emptyDocument(pageCount: number): Omit<UnDocument, 'pages' | 'needsOcr'
   return { ...EMPTY_METADATA, footnotes: [], pageCount };
 }
 
+/** A cover page is followed by a title page within this many pages. */
+const TITLE_PAGE_WITHIN = 3;
+
+/**
+ * The masthead of the title page that follows a cover (the UN's sales-publication and JIU report
+ * layout): the first of the next few pages whose masthead repeats one of page 1's symbols and
+ * prints what the cover does not ("Original: English", the date). Null when page 1 lacks nothing
+ * or no such page follows.
+ */
+function titlePageMasthead(views: readonly PageView[], cover: Masthead, bodySize: number): Masthead | null {
+  const lacks = cover.originalLanguage === null || cover.date === null;
+  if (!lacks || cover.symbols.length === 0) return null;
+  for (const view of views.slice(1, TITLE_PAGE_WITHIN)) {
+    const masthead = parseMasthead(view, bodySize);
+    const same = masthead.symbols.some((symbol) => cover.symbols.includes(symbol));
+    if (same && (masthead.originalLanguage !== null || masthead.date !== null)) return masthead;
+  }
+  return null;
+}
+
 /**
  * Reads a UN document from its positioned text. Pure: the same pages always give the same
  * document, and nothing here does I/O. Fields the document does not state are null or [].
@@ -63,6 +83,14 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const masthead = parseMasthead(first, bodySize);
   Object.assign(provenance, masthead.provenance);
   const afterMasthead = first.lines.slice(masthead.endIndex);
+  // Furniture removal takes the title page's symbol for a running header: read the page as printed.
+  const titlePage = titlePageMasthead(pdf.pages.map(viewOf), masthead, bodySize);
+  if (titlePage) {
+    for (const field of ['distribution', 'date', 'originalLanguage'] as const) {
+      const rule = titlePage.provenance[field];
+      if (masthead[field] === null && titlePage[field] !== null && rule) provenance[field] = rule;
+    }
+  }
   // Older layouts print untitled masthead items' titles as capitals headings above the title.
   // Not where the agenda is cited inside a parenthesised session line (regional commissions).
   const untitled =
@@ -138,9 +166,9 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
 
   return {
     symbols: masthead.symbols,
-    distribution: masthead.distribution,
-    date: masthead.date,
-    originalLanguage: masthead.originalLanguage,
+    distribution: masthead.distribution ?? titlePage?.distribution ?? null,
+    date: masthead.date ?? titlePage?.date ?? null,
+    originalLanguage: masthead.originalLanguage ?? titlePage?.originalLanguage ?? null,
     language,
     organs: masthead.organs,
     sessions,

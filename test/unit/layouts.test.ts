@@ -357,3 +357,34 @@ describe('a covering letter and the letter it transmits', () => {
     ]);
   });
 });
+
+describe('a cover page followed by a title page (sales publications, Joint Inspection Unit reports)', () => {
+  it('takes the original language from the title page that repeats the symbol', () => {
+    // Arrange: the cover prints the symbol and the title; a blank page repeats the symbol; the
+    // title page prints "Original: English".
+    const pdf = document(
+      [
+        line(48, [[486, 'XYZ/REP/2099/1']]),
+        line(159, [[123, 'United Nations', 20]]),
+        line(217, [[123, 'Review of invented practices in the organizations', 20]]),
+        line(312, [[123, 'Report of the Joint Inspection Unit', 14]]),
+        line(347, [[123, 'Prepared by Ana Smith', 12]]),
+      ],
+      [line(86, [[486, 'XYZ/REP/2099/1']])],
+      [
+        line(84, [[476, 'XYZ/REP/2099/1']]),
+        line(123, [[472, 'Original: English']]),
+        line(196, [[123, 'Review of invented practices in the organizations', 20]]),
+      ],
+    );
+
+    // Act
+    const doc = parseUnDocument(pdf);
+
+    // Assert
+    expect(doc.originalLanguage).toBe('English');
+    expect(doc.provenance.originalLanguage).toEqual({ page: 3, rule: 'masthead.original-line' });
+    expect(doc.title).toBe('Review of invented practices in the organizations');
+    expect(doc.subtitles).toEqual(['Report of the Joint Inspection Unit']);
+  });
+});
