@@ -376,6 +376,7 @@ describe('a cover page followed by a title page (sales publications, Joint Inspe
         line(123, [[472, 'Original: English']]),
         line(196, [[123, 'Review of invented practices in the organizations', 20]]),
       ],
+      running(100, 30),
     );
 
     // Act
