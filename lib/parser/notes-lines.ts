@@ -132,7 +132,8 @@ export function noteStart(line: TextLine, expected: number): NoteStart | null {
     }
   }
   const inline = INLINE_START.exec(text);
-  if (inline && Number(inline[1]) === expected) {
+  // "3 581" is a figure with the UN's space as thousands separator, not note 3: a note has words.
+  if (inline && Number(inline[1]) === expected && /\p{L}/u.test(inline[2] as string)) {
     return { marker: inline[1] as string, text: inline[2] as string, style: 'inline', guessed: false };
   }
   return null;

@@ -81,6 +81,17 @@ interface Case {
 
 const layoutCases: Case[] = [
   {
+    rule: 'a table figure with a space as thousands separator ("1 217") is not note 1',
+    pages: [
+      page(1, [
+        ...paragraph(100),
+        line(700, { text: '1 217', x: 347, size: 7.2 }),
+        line(716, { text: '2 805', x: 347, size: 7.2 }),
+      ]),
+    ],
+    expected: { footnotes: [], starNotes: [] },
+  },
+  {
     rule: '1990s word-processed notes: raised `1/` markers and a `*/` star note, under a drawn rule',
     pages: [
       page(1, [
