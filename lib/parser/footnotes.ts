@@ -31,6 +31,8 @@ import type { Footnote } from './types.js';
 const FOOTNOTE_SIZE = 0.93;
 /** A note in the body font, with no printed rule, sits at least this many line pitches below the text. */
 const NOTE_GAP_PITCHES = 2.5;
+/** A star note in the notes' small size, under a list or table, sits at least this many pitches below it. */
+const SMALL_NOTE_GAP_PITCHES = 1.4;
 /** A footnote rule is at most this share of the page width... */
 const SEPARATOR_MAX_WIDTH = 0.4;
 /** ...and no higher than this share of the page height. */
@@ -117,9 +119,9 @@ function smallFontStart(entries: readonly Entry[], bodySize: number): number {
 }
 
 /**
- * A note set in the body font with no rule printed above it: an asterisk note under the title or
- * agenda line, or an old `N/` note whose typed rule OCR lost. It must follow a wide gap, and its
- * marker must be cited higher on the same page.
+ * A note set with no rule printed above it: an asterisk note under the title or agenda line, or
+ * under the list or table that cites it, or an old `N/` note whose typed rule OCR lost. It must
+ * follow a wide gap, and its marker must be cited higher on the same page.
  */
 function looseStart(
   entries: readonly Entry[],
@@ -141,13 +143,16 @@ function looseStart(
     const { entry, index } = visible[k] as { entry: Entry; index: number };
     const previous = visible[k - 1]?.entry.line;
     const start = previous ? noteStart(entry.line, expected) : null;
+    // A star note in the notes' small size may sit under the list or table that cites it (a
+    // participants' list: the note ends the part, not the page), a line and a half below it.
+    const small = textSize(entry.line) <= bodySize * FOOTNOTE_SIZE;
+    const gap = previous ? (entry.line.y - previous.y) / pitch : 0;
     if (
       start &&
-      previous &&
-      entry.line.y - previous.y >= NOTE_GAP_PITCHES * pitch &&
-      cited.has(start.marker)
+      cited.has(start.marker) &&
+      (gap >= NOTE_GAP_PITCHES || (small && gap >= SMALL_NOTE_GAP_PITCHES))
     ) {
-      if (start.style === 'star' && entry.line.y > page.height / 2) return index;
+      if (start.style === 'star' && (entry.line.y > page.height / 2 || small)) return index;
       if (start.style === 'slash' && Number(start.marker) === expected) return index;
     }
     for (const marker of citedMarkers(entry.line)) cited.add(marker);
@@ -236,7 +241,7 @@ class NoteReader {
     let first = true;
     for (const { line, restored } of entries.slice(from, to)) {
       if (isDecoration(line) || isSeparator(line)) continue;
-      const start = this.startOf(line, restored);
+      const start = this.startOf(line, restored, cited);
       if (start) {
         current = {
           marker: start.marker,
@@ -263,10 +268,14 @@ class NoteReader {
     this.open = current;
   }
 
-  /** Furniture taken back opens a note only with an unmistakable marker: raised, or `N/`. */
-  private startOf(line: TextLine, restored: boolean): NoteStart | null {
+  /**
+   * Furniture taken back opens a note only with an unmistakable marker: raised, `N/`, or an
+   * asterisk the page's body cites (the same star note under a list on several pages).
+   */
+  private startOf(line: TextLine, restored: boolean, cited: ReadonlySet<string>): NoteStart | null {
     const start = noteStart(line, this.expected());
     if (!start || !restored) return start;
+    if (start.style === 'star') return cited.has(start.marker) ? start : null;
     return start.style === 'raised' || (start.style === 'slash' && !start.guessed) ? start : null;
   }
 }

@@ -81,6 +81,25 @@ interface Case {
 
 const layoutCases: Case[] = [
   {
+    rule: 'a small star note under the list that cites it, mid-page, on two pages with the same text',
+    pages: [1, 2].map((n) =>
+      page(n, [
+        ...paragraph(100, 5),
+        body(172, '51. Invented Association for Peace*'),
+        line(200, { text: '* Took part in the first meeting.', x: 105, size: 8.4 }),
+        body(224, 'Annex II'),
+        body(242, '1. Another invented association'),
+      ]),
+    ),
+    expected: {
+      footnotes: [],
+      starNotes: [
+        ['*', 'Took part in the first meeting.', 1],
+        ['*', 'Took part in the first meeting.', 2],
+      ],
+    },
+  },
+  {
     rule: 'a table figure with a space as thousands separator ("1 217") is not note 1',
     pages: [
       page(1, [
