@@ -46,6 +46,12 @@ export function describeExtraction(doc: Extraction): string[] {
     `organs       ${doc.organs.join(', ') || '-'}${doc.sessions.length > 0 ? `  (${doc.sessions.map((s) => s.session).join('; ')})` : ''}`,
     `agenda items ${agenda.length > 0 ? agenda.join('\n             ') : '-'}`,
     `signatories  ${signatories.length > 0 ? signatories.join('; ') : '-'}`,
+    // Only documents that have them: drafts, resolutions, corrigenda, revisions, reissues.
+    ...(doc.sponsors.length > 0 ? [`sponsors     ${doc.sponsors.join(', ')}`] : []),
+    ...(doc.resolutionNumber ? [`resolution   ${doc.resolutionNumber}`] : []),
+    ...(doc.relations.length > 0
+      ? [`relations    ${doc.relations.map((r) => `${r.type} of ${r.of}`).join('; ')}`]
+      : []),
     `footnotes    ${footnotes}   pages ${doc.pageCount}${doc.needsOcr ? yellow('   needs OCR') : ''}`,
   ];
 }

@@ -25,7 +25,8 @@ Commands
                                   joint document; case and spacing do not matter), with the full
                                   text page by page and the footnotes when asked.
   find                            List documents, newest first, by one of:
-      --agenda 35 --organ GA --session 75   an agenda item of an organ and session
+      --agenda 35 --organ GA --session 75   an agenda item of an organ and session (a number, or
+                                  ES-10 / S-26 for an emergency special / special session)
       --from 2020-10-01 --to 2020-10-31 [--organ SC]   a masthead date range
       --signatory "Aliyev"        a signatory (full name or one word; case and accents ignored)
   status                          Every upload and where it stands, newest first, and how many messages
@@ -211,7 +212,7 @@ async function findCommand(values: Values): Promise<number> {
   if (values.agenda !== undefined) {
     const { agenda, organ, session } = values;
     if (!organ || !session)
-      throw new UsageError('find --agenda needs --organ (e.g. GA) and --session (e.g. 75).');
+      throw new UsageError('find --agenda needs --organ (e.g. GA) and --session (e.g. 75, or ES-10).');
     search = (target) => target.repository.findByAgenda({ organ, session, item: agenda });
   } else if (values.from !== undefined || values.to !== undefined) {
     const from = values.from ?? values.to ?? '';

@@ -8,6 +8,7 @@
  * is what makes at-least-once delivery safe to deduplicate (see {@link dedupeKey}).
  */
 import type { DocumentRecord, DocumentStatus, Failure } from './model/items.js';
+import type { Relation } from './parser/types.js';
 
 /** The `source` of every undocs event. */
 export const EVENT_SOURCE = 'undocs.ingest';
@@ -34,14 +35,16 @@ export const MAX_EVENT_SYMBOLS = 20;
 export const MAX_EVENT_TITLE_CHARS = 1000;
 /** Longest failure message, in characters, one event carries. */
 export const MAX_EVENT_MESSAGE_CHARS = 2000;
+/** Most relations one event carries (a document has one or two); the document item has them all. */
+export const MAX_EVENT_RELATIONS = 20;
 /** Most document ids one conflict event lists. */
 export const MAX_EVENT_DOCUMENT_IDS = 100;
 
 /**
  * Fields a document event carries as the document item has them: identity, the committed
  * extraction (`currentVersion`, time-ordered; null only for a document removed before its first
- * commit), language, masthead date, page count, and the S3 object (`sequencer`, S3's, orders the
- * events of one key).
+ * commit), language, masthead date, resolution number, page count, and the S3 object
+ * (`sequencer`, S3's, orders the events of one key).
  */
 type FromDocumentItem =
   | 'documentId'
@@ -49,6 +52,7 @@ type FromDocumentItem =
   | 'extractorVersion'
   | 'language'
   | 'date'
+  | 'resolutionNumber'
   | 'pageCount'
   | 'bucket'
   | 'key'
@@ -65,6 +69,11 @@ export interface DocumentDetailBase extends Pick<DocumentRecord, FromDocumentIte
   readonly symbols: readonly string[];
   /** At most {@link MAX_EVENT_TITLE_CHARS} characters. */
   readonly title: string | null;
+  /**
+   * What the document corrects, revises, adds to, amends, summarises or reissues, so that a
+   * consumer can update the document it relates to; at most {@link MAX_EVENT_RELATIONS}.
+   */
+  readonly relations: readonly Relation[];
   /** When the change was committed (the document item's `updatedAt`); the same on a republish. */
   readonly occurredAt: string;
   /** True when a field was cut to keep the event small; the document item has the full values. */
@@ -155,6 +164,8 @@ function base<S extends DocumentStatus>(
     language: record.language,
     date: record.date,
     title: title?.value ?? null,
+    relations: record.relations.slice(0, MAX_EVENT_RELATIONS),
+    resolutionNumber: record.resolutionNumber,
     pageCount: record.pageCount,
     bucket: record.bucket,
     key: record.key,
@@ -163,7 +174,10 @@ function base<S extends DocumentStatus>(
     versionId: record.versionId,
     sequencer: record.sequencer,
     occurredAt: record.updatedAt,
-    truncated: record.symbols.length > MAX_EVENT_SYMBOLS || Boolean(title?.cut),
+    truncated:
+      record.symbols.length > MAX_EVENT_SYMBOLS ||
+      record.relations.length > MAX_EVENT_RELATIONS ||
+      Boolean(title?.cut),
   };
 }
 

@@ -19,7 +19,7 @@ import {
   type Indexable,
   indexEntries,
   organCode,
-  sessionNumber,
+  sessionKey,
   symbolKey,
 } from './model/index-entries.js';
 import {
@@ -38,7 +38,8 @@ import {
 } from './model/items.js';
 import { SCHEMA_VERSION, STATUS_INDEX } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
-import type { Footnote, PageText } from './parser/types.js';
+import { sessionNumber } from './parser/session-number.js';
+import type { Footnote, PageText, Session } from './parser/types.js';
 
 type Item = Record<string, unknown>;
 
@@ -430,9 +431,9 @@ export class DocumentRepository {
     return language ? documents.filter((doc) => doc.language === language) : documents;
   }
 
-  /** The documents under an agenda item of an organ and session, newest first (`GA`, `75`, `35`). */
+  /** The documents under an agenda item of an organ and session, newest first (`GA`, `75` or `ES-10`, `35`). */
   async findByAgenda(query: { organ: string; session: string; item: string }): Promise<DocumentRecord[]> {
-    const pk = `AGENDA#${organCode(query.organ)}#${sessionNumber(query.session)}#${agendaKey(query.item)}`;
+    const pk = `AGENDA#${organCode(query.organ)}#${sessionKey(query.session)}#${agendaKey(query.item)}`;
     return this.documentsAt(pk, { newestFirst: true });
   }
 
@@ -550,5 +551,8 @@ const RECORD_DEFAULTS: Partial<DocumentRecord> = {
 export function toRecord(item: Item): DocumentRecord {
   const copy: Item = { ...RECORD_DEFAULTS, ...item };
   for (const name of INTERNAL_ATTRIBUTES) delete copy[name];
+  // Items written before sessions had numbers (extractor 0.3 and older): the number of the printed session.
+  if (Array.isArray(copy.sessions))
+    copy.sessions = (copy.sessions as Session[]).map((s) => ('number' in s ? s : { ...s, number: sessionNumber(s.session) }));
   return copy as unknown as DocumentRecord;
 }

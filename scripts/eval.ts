@@ -20,6 +20,21 @@
  *
  * The gate's figure for a field is its accuracy over all of the group's scored documents (the `all`
  * column), rounded down to 3 decimals like every printed figure; see scripts/eval/floors.ts.
+ *
+ * Issue 10's fields, exact, where the truth says what to expect:
+ * - sponsors: every document. The labeller states `sponsors` on every draft whose heading lists
+ *   States (drafts "submitted by the Chair" or a Vice-President have none), so a missing key is [].
+ * - resolutionNumber: stated ones; where the key is missing, null when no truth symbol has a `RES`
+ *   component (only resolutions have a number, and every resolution in the corpus states it);
+ *   a resolution symbol without the key is not scored.
+ * - relations (compared as sets): stated ones; where the key is missing, [] only when nothing in
+ *   the truth points to one: no truth symbol with a `/Corr.`, `/Rev.`, `/Add.`, `/Amend.` or
+ *   `/Summary` suffix and no reissue star note. The labeller left out the relations of some
+ *   corrigenda, revisions and reissues, so those documents are not scored.
+ * - sessionNumber: the number of the first session, where the first truth symbol carries its
+ *   session (`A/79/...`, `A/C.1/80/...`, `A/RES/48/...`, `A/HRC/59/...`, `A/HRC/WG.6/34/...`,
+ *   `A/ES-10/...`, `A/S-26/...`, `E/2025/...`) and the truth lists a session: an expectation
+ *   independent of how the session line is read.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -59,6 +74,9 @@ interface Truth {
   footnote_count: number;
   first_footnote: string | null;
   star_notes?: string[];
+  sponsors?: string[];
+  resolution_number?: string;
+  relations?: { type: string; of: string }[];
 }
 
 interface Entry {
@@ -114,6 +132,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 interface Field {
   readonly name: string;
+  /** Whether the document is scored on the field at all (default: every document). */
+  scored?(t: Truth, e: Entry): boolean;
   /** The truth's value; empty when the document does not state it. */
   truth(t: Truth, e: Entry): unknown;
   got(d: UnDocument): unknown;
@@ -143,6 +163,20 @@ const sessionsOf = (t: Truth) =>
   (t.sessions ?? (t.session ? [{ organ: null, session: t.session }] : []))
     .map((s) => s.session)
     .filter((s) => s !== null);
+
+/** A symbol whose last component makes a relation. */
+const RELATION_SUFFIX = /\/(?:(?:Corr|Rev|Add|Amend)\.\s?\d+|Summary)$/i;
+/** A star note that says the document was reissued, in the corpus's languages. */
+const REISSUE_NOTE = /reissue|nouveau tirage|publicado nuevamente|переиздан/i;
+/** The session a symbol carries, as sessionNumber gives it (`A/79/716` 79, `A/ES-10/L.1` "ES-10", `E/2025/78` 2025). */
+function sessionOfSymbol(symbol: string): number | string | null {
+  const ga = /^A\/(?:C\.\d\/|RES\/|HRC\/(?:RES\/|DEC\/|WG\.\d+\/)?)?(ES-\d+|S-\d+|\d{1,3})\//.exec(symbol);
+  if (ga) return /^\d+$/.test(ga[1] as string) ? Number(ga[1]) : (ga[1] as string);
+  const ecosoc = /^E\/(\d{4})\//.exec(symbol);
+  return ecosoc ? Number(ecosoc[1]) : null;
+}
+const sortedRelations = (relations: readonly { type: string; of: string }[]) =>
+  relations.map((r) => `${r.type} ${r.of}`).sort();
 
 const FIELDS: Field[] = [
   exact(
@@ -223,6 +257,38 @@ const FIELDS: Field[] = [
     (t) => t.star_notes ?? [],
     (d) => d.starNotes.map((n) => n.text),
   ),
+  exact(
+    'sponsors',
+    (t) => t.sponsors ?? [],
+    (d) => d.sponsors,
+  ),
+  {
+    ...exact(
+      'resolutionNumber',
+      (t) => t.resolution_number ?? null,
+      (d) => d.resolutionNumber,
+    ),
+    scored: (t) => t.resolution_number !== undefined || !t.symbols.some((s) => /(?:^|\/)RES\//i.test(s)),
+  },
+  {
+    ...exact(
+      'relations',
+      (t) => sortedRelations(t.relations ?? []),
+      (d) => sortedRelations(d.relations),
+    ),
+    scored: (t) =>
+      t.relations !== undefined ||
+      (!t.symbols.some((s) => RELATION_SUFFIX.test(s)) &&
+        !(t.star_notes ?? []).some((n) => REISSUE_NOTE.test(n))),
+  },
+  {
+    ...exact(
+      'sessionNumber',
+      (t) => sessionOfSymbol(t.symbols[0] ?? ''),
+      (d) => d.sessions[0]?.number ?? null,
+    ),
+    scored: (t) => sessionOfSymbol(t.symbols[0] ?? '') !== null && sessionsOf(t).length > 0,
+  },
 ];
 
 const noTextLayer = (e: Entry) => e.scanned === true && (e.ocr_text_layer ?? 'none') === 'none';
@@ -316,6 +382,7 @@ async function main(): Promise<void> {
     group.scored++;
     if (doc?.needsOcr) group.flagged.push(entry.file);
     for (const field of FIELDS) {
+      if (field.scored && !field.scored(entry.truth, entry)) continue;
       const score = group.fields.get(field.name) as Score;
       const truth = field.truth(entry.truth, entry);
       const got = doc ? field.got(doc) : failure;

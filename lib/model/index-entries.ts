@@ -11,12 +11,14 @@
  * | OrganDate | `ORGANDATE#<organ>#<yyyy>`                 | `<date>#<documentId>`    |
  * | Signatory | `SIGNATORY#<name or one word of it>`       | `<date>#<documentId>`    |
  *
- * Organs are coded (`GA`, `SC`, `ECOSOC`, `TC`, else the initials), sessions numbered
- * (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`), names folded for case and diacritics.
+ * Organs are coded (`GA`, `SC`, `ECOSOC`, `TC`, else the initials), sessions numbered as their
+ * symbols number them (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`, `Tenth emergency
+ * special session` -> `ES-10`, `Twenty-sixth special session` -> `S-26`; see
+ * lib/parser/session-number.ts), names folded for case and diacritics.
  */
 
-import { numberFromWords } from '../parser/lexicon/index.js';
-import type { AgendaItem, Session, Signatory } from '../parser/types.js';
+import { sessionNumber } from '../parser/session-number.js';
+import type { AgendaItem, NumberedSession, SessionNumber, Signatory } from '../parser/types.js';
 
 /** The kinds of index entry. */
 export type IndexEntity = 'Symbol' | 'Agenda' | 'Date' | 'OrganDate' | 'Signatory';
@@ -40,7 +42,7 @@ export interface Indexable {
   readonly language: string | null;
   readonly date: string | null;
   readonly organs: readonly string[];
-  readonly sessions: readonly Session[];
+  readonly sessions: readonly NumberedSession[];
   readonly agendaItems: readonly AgendaItem[];
   readonly signatories: readonly Signatory[];
 }
@@ -66,20 +68,23 @@ export function organCode(organ: string): string {
     .toUpperCase();
 }
 
-/** The number of a session or year (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`, `75` -> `75`). */
-export function sessionNumber(session: string): string {
-  const text = session.trim().toLowerCase();
-  const digits = /\b(\d{1,4})\b/.exec(text);
-  if (digits) return String(Number(digits[1]));
-  // The longest run of number words: "seventy-fifth", "quatre-vingt-septième".
-  const words = text.split(/\s+/);
-  for (let length = words.length; length > 0; length--) {
-    for (let from = 0; from + length <= words.length; from++) {
-      const value = numberFromWords(words.slice(from, from + length).join(' '));
-      if (value !== null) return String(value);
-    }
-  }
-  return text.replace(/\s+/g, '-');
+/** A session as index keys write it: a number, `ES-<n>` or `S-<n>`, else the printed words, hyphenated. */
+function keyOf(number: SessionNumber | null, printed: string): string {
+  return number === null ? printed.trim().toLowerCase().replace(/\s+/g, '-') : String(number);
+}
+
+/**
+ * The session part of an Agenda key, from a session as printed or as a reader asks for it:
+ * `Seventy-fifth session` and `75` give `75`, `2025 session` gives `2025`, `Tenth emergency
+ * special session`, `ES-10` and `es10` give `ES-10`, `Twenty-sixth special session` and `S-26`
+ * give `S-26` (the prefixes of the session's symbols, A/ES-10/..., A/S-26/...).
+ */
+export function sessionKey(session: string): string {
+  const text = session.trim();
+  const prefixed = /^(ES|S)\s*-?\s*(\d{1,3})$/i.exec(text);
+  if (prefixed) return `${(prefixed[1] as string).toUpperCase()}-${Number(prefixed[2])}`;
+  if (/^\d{1,4}$/.test(text)) return String(Number(text));
+  return keyOf(sessionNumber(text), text);
 }
 
 /** An agenda item number as keyed: `72 (b)` -> `72(B)`. */
@@ -123,12 +128,12 @@ export function indexEntries(documentId: string, doc: Indexable): IndexEntry[] {
   const [session] = doc.sessions;
   const organ = session?.organ ?? doc.organs[0];
   if (organ) {
-    const sessionKey = session ? sessionNumber(session.session) : 'NA';
+    const sessionPart = session ? keyOf(session.number, session.session) : 'NA';
     for (const item of doc.agendaItems) {
       add({
         ...base,
         entity: 'Agenda',
-        pk: `AGENDA#${organCode(organ)}#${sessionKey}#${agendaKey(item.number)}`,
+        pk: `AGENDA#${organCode(organ)}#${sessionPart}#${agendaKey(item.number)}`,
         sk: dated,
       });
     }

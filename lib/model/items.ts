@@ -126,6 +126,9 @@ export function newVersionId(now = Date.now()): string {
 }
 export const statusPk = (status: DocumentStatus) => `STATUS#${status}`;
 
+/** Most relations stored for one document (a joint corrigendum that was reissued has four). */
+export const MAX_RELATIONS = 50;
+
 /** Longest string stored from a PDF in one attribute; a broken PDF can produce megabytes of "title". */
 export const MAX_FIELD_CHARS = 4000;
 /** Most UTF-8 bytes of text in one page or footnote item (DynamoDB items are capped at 400 KB). */
@@ -171,7 +174,11 @@ export function sanitizeExtraction(doc: Omit<UnDocument, 'pages'>): Omit<UnDocum
     organs: doc.organs.map((x) => cleanString(x, 300)),
     title: s(doc.title),
     subtitles: doc.subtitles.map((x) => cleanString(x)),
-    sessions: doc.sessions.map((x) => ({ organ: s(x.organ), session: cleanString(x.session, 200) })),
+    sessions: doc.sessions.map((x) => ({
+      organ: s(x.organ),
+      session: cleanString(x.session, 200),
+      number: typeof x.number === 'string' ? cleanString(x.number, 20) : x.number,
+    })),
     agendaItems: doc.agendaItems.map((x) => ({ ...x, number: cleanString(x.number, 50), title: s(x.title) })),
     signatories: doc.signatories.map((x) => ({
       ...x,
@@ -181,5 +188,9 @@ export function sanitizeExtraction(doc: Omit<UnDocument, 'pages'>): Omit<UnDocum
     footnotes: doc.footnotes.map(cleanFootnote),
     starNotes: doc.starNotes.slice(0, 100).map(cleanFootnote),
     relatedSymbols: doc.relatedSymbols.slice(0, 500).map((x) => cleanString(x, 200)),
+    relations: doc.relations.slice(0, MAX_RELATIONS).map((x) => ({ type: x.type, of: cleanString(x.of, 200) })),
+    // Every Member and observer State can sponsor one draft: 195 names at most, a few more for safety.
+    sponsors: doc.sponsors.slice(0, 300).map((x) => cleanString(x, 300)),
+    resolutionNumber: doc.resolutionNumber === null ? null : cleanString(doc.resolutionNumber, 50),
   };
 }

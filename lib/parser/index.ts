@@ -7,7 +7,11 @@ import { removeFurniture } from './furniture.js';
 import { detectLanguage } from './language.js';
 import { SIGNED_ANYWHERE, testFolded } from './lexicon/index.js';
 import { type Masthead, parseMasthead } from './masthead.js';
+import { findRelations } from './relations.js';
+import { findResolutionNumber } from './resolution-number.js';
+import { sessionNumber } from './session-number.js';
 import { parseSignatories } from './signatories.js';
+import { parseSponsors } from './sponsors.js';
 import { findSymbols } from './symbols.js';
 import { bodyFontSize, type PageView, viewOf } from './text.js';
 import { parseTitle } from './title.js';
@@ -36,6 +40,9 @@ export const EMPTY_METADATA: Readonly<
   signatories: [],
   starNotes: [],
   relatedSymbols: [],
+  relations: [],
+  sponsors: [],
+  resolutionNumber: null,
 };
 
 function emptyDocument(pageCount: number): Omit<UnDocument, 'pages' | 'needsOcr' | 'provenance'> {
@@ -150,8 +157,18 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   // Treaty-body documents name their session only in the star note ("Adopted by the Committee at its ...").
   const adopted =
     masthead.sessions.length === 0 ? adoptedSession(starNotes, masthead.organs[0] ?? null) : null;
-  const sessions = adopted ? [adopted] : masthead.sessions;
+  const sessions = (adopted ? [adopted] : masthead.sessions).map((s) => ({
+    ...s,
+    number: sessionNumber(s.session),
+  }));
   if (adopted) provenance.sessions = { page: 1, rule: 'star-note.adopted-at-session' };
+
+  const sponsors = parseSponsors(afterMasthead) ?? [];
+  if (sponsors.length > 0) provenance.sponsors = { page: 1, rule: 'sponsors.draft-heading' };
+  const related = findRelations({ symbols: masthead.symbols, starNotes, headingLines: afterMasthead });
+  if (related) provenance.relations = { page: related.page, rule: related.rule };
+  const resolution = findResolutionNumber(masthead.symbols, afterMasthead);
+  if (resolution) provenance.resolutionNumber = { page: 1, rule: resolution.rule };
 
   const relatedSymbols = [
     ...new Set([...starNotes, ...footnotes].flatMap((n) => findSymbols(n.text))),
@@ -179,6 +196,9 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
     footnotes,
     starNotes,
     relatedSymbols,
+    relations: related?.relations ?? [],
+    sponsors,
+    resolutionNumber: resolution?.number ?? null,
     pageCount: pdf.pageCount,
     pages,
     needsOcr,

@@ -26,15 +26,9 @@ import type { TextLine } from '../pdf/types.js';
 import { execFolded, type LanguageCode, pattern, testFolded } from './lexicon/index.js';
 import { normalizeSymbol } from './symbols.js';
 import { joinWrapped, paragraphs } from './text.js';
+import type { Relation, RelationType } from './types.js';
 
-/** What a relation says about the document that carries it. */
-export type RelationType = 'corrigendum' | 'revision' | 'addendum' | 'reissue' | 'amendment' | 'summary';
-
-/** This document is a `type` of the document `of` (a normalised symbol). */
-export interface Relation {
-  readonly type: RelationType;
-  readonly of: string;
-}
+export type { Relation, RelationType } from './types.js';
 
 /** The wording of a reissue's star note, per language (matched at the start of the note, after an ordinal word or two). */
 export const REISSUE_NOTES: Readonly<Record<LanguageCode, readonly string[]>> = {

@@ -21,8 +21,9 @@
  */
 import { fold, numberFromWords, pattern, SESSION_WORDS, testFolded } from './lexicon/index.js';
 
-/** A session's number: a number, or `ES-<n>` / `S-<n>` for emergency special and special sessions. */
-export type SessionNumber = number | string;
+import type { SessionNumber } from './types.js';
+
+export type { SessionNumber } from './types.js';
 
 const EMERGENCY_SPECIAL = pattern('{words}', { words: SESSION_WORDS.emergencySpecial });
 const SPECIAL = pattern('{words}', { words: SESSION_WORDS.special });

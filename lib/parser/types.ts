@@ -9,6 +9,38 @@ export interface Session {
   readonly session: string;
 }
 
+/**
+ * A session's number, as the UN's symbols number sessions: `79` (Seventy-ninth session), `2025`
+ * (an ECOSOC 2025 session), `80` (the Security Council's Eightieth year), `"ES-10"` (Tenth
+ * emergency special session, A/ES-10/...), `"S-26"` (Twenty-sixth special session, A/S-26/...).
+ */
+export type SessionNumber = number | string;
+
+/** A session of the contract: as printed, and its number. */
+export interface NumberedSession extends Session {
+  /** The printed session's number; null where it names none ("Organizational session"). */
+  readonly number: SessionNumber | null;
+}
+
+/**
+ * What a relation says this document is, of the document `of`: a `corrigendum` (`/Corr.n`), a
+ * `revision` (`/Rev.n`, replacing the document and earlier revisions), an `addendum` (`/Add.n`),
+ * an `amendment` (`/Amend.n`, or an amendment to a draft), a `summary` (`/Summary`), or a
+ * `reissue` (the document itself, reissued under the same symbol).
+ */
+export type RelationType = 'corrigendum' | 'revision' | 'addendum' | 'reissue' | 'amendment' | 'summary';
+
+/** This document is a `type` of the document with symbol `of`. */
+export interface Relation {
+  readonly type: RelationType;
+  /**
+   * A normalised symbol: the symbol without its last suffix (`A/79/123/Add.1/Corr.1` is a
+   * corrigendum of `A/79/123/Add.1`; `A/79/123/Rev.2` a revision of `A/79/123`); the document's
+   * own symbol for a reissue; the draft named by an amendment heading.
+   */
+  readonly of: string;
+}
+
 /** One masthead agenda item. */
 export interface AgendaItem {
   /** As printed, sub-items kept: `35`, `72 (b)`. */
@@ -62,7 +94,7 @@ export interface UnDocument {
   /** ISO 639-1 code of the language this PDF's text is in. */
   readonly language: string | null;
   readonly organs: readonly string[];
-  readonly sessions: readonly Session[];
+  readonly sessions: readonly NumberedSession[];
   readonly agendaItems: readonly AgendaItem[];
   readonly title: string | null;
   readonly subtitles: readonly string[];
@@ -71,6 +103,12 @@ export interface UnDocument {
   readonly starNotes: readonly Footnote[];
   /** UN symbols cited in the footnotes and star notes. */
   readonly relatedSymbols: readonly string[];
+  /** The documents this one corrects, revises, adds to, amends, summarises or reissues, in that order of evidence: symbol suffixes, reissue note, amendment heading. */
+  readonly relations: readonly Relation[];
+  /** The States a draft lists as its sponsors, in printed order and printed spelling, without the ": draft resolution" tail. */
+  readonly sponsors: readonly string[];
+  /** A resolution's number as the UN cites it: `79/117`, `2770 (2025)`, `59/25`, `2758 (XXVI)`, `ES-10/24`; null for any other document. */
+  readonly resolutionNumber: string | null;
   readonly pageCount: number;
   readonly pages: readonly PageText[];
   /** True when most pages have no text layer (a scan): stored as NEEDS_OCR. */
@@ -93,4 +131,7 @@ export type ProvenancedField =
   | 'signatories'
   | 'footnotes'
   | 'starNotes'
+  | 'relations'
+  | 'sponsors'
+  | 'resolutionNumber'
   | 'needsOcr';

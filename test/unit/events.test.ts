@@ -10,6 +10,7 @@ import {
   eventsForState,
   MAX_EVENT_DOCUMENT_IDS,
   MAX_EVENT_MESSAGE_CHARS,
+  MAX_EVENT_RELATIONS,
   MAX_EVENT_SYMBOLS,
   MAX_EVENT_TITLE_CHARS,
 } from '../../lib/events.js';
@@ -60,6 +61,8 @@ const DOCUMENT_DETAIL_KEYS = [
   'language',
   'occurredAt',
   'pageCount',
+  'relations',
+  'resolutionNumber',
   'schemaVersion',
   'sequencer',
   'size',
@@ -108,6 +111,8 @@ describe('documentEvent', () => {
         language: 'en',
         date: '2025-03-03',
         title: 'Letter dated 28 February 2025',
+        relations: [],
+        resolutionNumber: null,
         pageCount: 2,
         bucket: 'undocs-ingest',
         key: 'incoming/joint-letter.pdf',
@@ -119,6 +124,21 @@ describe('documentEvent', () => {
         truncated: false,
       },
     });
+  });
+
+  it('carries a corrigendum’s relations and a resolution’s number, for consumers to update the document they relate to', () => {
+    // Act
+    const corrigendum = documentEvent(
+      record({ symbols: ['A/RES/79/117/Corr.1'], relations: [{ type: 'corrigendum', of: 'A/RES/79/117' }] }),
+    );
+    const resolution = documentEvent(record({ symbols: ['A/RES/79/117'], resolutionNumber: '79/117' }));
+
+    // Assert
+    expect(corrigendum?.detail).toMatchObject({
+      relations: [{ type: 'corrigendum', of: 'A/RES/79/117' }],
+      resolutionNumber: null,
+    });
+    expect(resolution?.detail).toMatchObject({ relations: [], resolutionNumber: '79/117' });
   });
 
   it('carries the failure code and message of a FAILED document', () => {
@@ -153,6 +173,12 @@ describe('documentEvent', () => {
       record({ title: 'T'.repeat(MAX_FIELD_CHARS) }),
       (e: DocumentEvent) => ('title' in e.detail ? (e.detail.title?.length ?? -1) : -1),
       MAX_EVENT_TITLE_CHARS,
+    ],
+    [
+      'relations',
+      record({ relations: Array.from({ length: 60 }, (_, i) => ({ type: 'addendum' as const, of: `A/80/${i}` })) }),
+      (e: DocumentEvent) => ('relations' in e.detail ? e.detail.relations.length : -1),
+      MAX_EVENT_RELATIONS,
     ],
     [
       'failure message',

@@ -5,7 +5,7 @@ import {
   type Indexable,
   indexEntries,
   organCode,
-  sessionNumber,
+  sessionKey,
 } from '../../lib/model/index-entries.js';
 
 describe('organCode', () => {
@@ -21,7 +21,8 @@ describe('organCode', () => {
   });
 });
 
-describe('sessionNumber', () => {
+describe('sessionKey', () => {
+  // Printed sessions (what the index is written from) and what a reader types (`--session`).
   it.each([
     ['Seventy-fifth session', '75'],
     ['Eightieth year', '80'],
@@ -29,9 +30,18 @@ describe('sessionNumber', () => {
     ['Seventh session', '7'],
     ['Resumed seventy-ninth session', '79'],
     ['2025 session', '2025'],
+    ['Soixante-quinzième session', '75'],
+    ['Tenth emergency special session', 'ES-10'],
+    ['Twenty-sixth special session', 'S-26'],
+    ['Organizational session', 'organizational-session'],
     ['75', '75'],
-  ])('%s -> %s', (session, number) => {
-    expect(sessionNumber(session)).toBe(number);
+    ['075', '75'],
+    ['ES-10', 'ES-10'],
+    ['es-10', 'ES-10'],
+    ['ES10', 'ES-10'],
+    ['S-26', 'S-26'],
+  ])('%s -> %s', (session, key) => {
+    expect(sessionKey(session)).toBe(key);
   });
 });
 
@@ -60,8 +70,8 @@ describe('indexEntries', () => {
     date: '2025-03-03',
     organs: ['General Assembly', 'Security Council'],
     sessions: [
-      { organ: 'General Assembly', session: 'Eightieth session' },
-      { organ: 'Security Council', session: 'Eightieth year' },
+      { organ: 'General Assembly', session: 'Eightieth session', number: 80 },
+      { organ: 'Security Council', session: 'Eightieth year', number: 80 },
     ],
     agendaItems: [{ number: '72 (b)', title: 'An invented item', provisional: false }],
     signatories: [{ name: 'Kari Nordmann', titles: ['Ambassador'], inAnnex: false }],
@@ -83,6 +93,23 @@ describe('indexEntries', () => {
       'SIGNATORY#kari',
       'SIGNATORY#nordmann',
     ]);
+  });
+
+  it('keys the tenth emergency special session apart from the tenth session', () => {
+    const item = { number: '5', title: null, provisional: false };
+    const emergency = indexEntries('abc', {
+      ...done,
+      sessions: [{ organ: 'General Assembly', session: 'Tenth emergency special session', number: 'ES-10' }],
+      agendaItems: [item],
+    });
+    const regular = indexEntries('abc', {
+      ...done,
+      sessions: [{ organ: 'General Assembly', session: 'Tenth session', number: 10 }],
+      agendaItems: [item],
+    });
+
+    expect(emergency.filter((e) => e.entity === 'Agenda').map((e) => e.pk)).toEqual(['AGENDA#GA#ES-10#5']);
+    expect(regular.filter((e) => e.entity === 'Agenda').map((e) => e.pk)).toEqual(['AGENDA#GA#10#5']);
   });
 
   it.each(['FAILED', 'PROCESSING', 'REMOVED'])('gives a %s document no entries', (status) => {

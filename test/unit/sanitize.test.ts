@@ -3,6 +3,7 @@ import {
   cleanPageText,
   MAX_FIELD_CHARS,
   MAX_ITEM_TEXT_BYTES,
+  MAX_RELATIONS,
   sanitizeExtraction,
 } from '../../lib/model/items.js';
 import { EMPTY_METADATA } from '../../lib/parser/index.js';
@@ -53,12 +54,42 @@ describe('sanitizeExtraction', () => {
       }),
       (d: Omit<UnDocument, 'pages'>) => d.footnotes.map((f) => f.text),
     ],
+    [
+      'sponsors, relations and the resolution number',
+      extraction({
+        sponsors: [`Chile${NUL}`, `Peru${LONE_SURROGATE}`],
+        relations: [{ type: 'corrigendum', of: `A/80/1${NUL}` }],
+        resolutionNumber: `80/1${LONE_SURROGATE}`,
+      }),
+      (d: Omit<UnDocument, 'pages'>) => [
+        ...d.sponsors,
+        ...d.relations.map((r) => r.of),
+        d.resolutionNumber ?? '',
+      ],
+    ],
   ])('removes NUL characters and lone surrogates from %s', (_field, doc, read) => {
     // Act
     const clean = sanitizeExtraction(doc);
 
     // Assert
     expect(read(clean).every(wellFormed)).toBe(true);
+  });
+});
+
+describe('sanitizeExtraction, issue 10 fields', () => {
+  it('bounds how many relations and sponsors a broken file can yield', () => {
+    // Arrange
+    const doc = extraction({
+      relations: Array.from({ length: 1000 }, (_, i) => ({ type: 'addendum' as const, of: `A/80/${i}` })),
+      sponsors: Array.from({ length: 1000 }, (_, i) => `State ${i}`),
+    });
+
+    // Act
+    const clean = sanitizeExtraction(doc);
+
+    // Assert
+    expect(clean.relations).toHaveLength(MAX_RELATIONS);
+    expect(clean.sponsors.length).toBeLessThanOrEqual(300);
   });
 });
 

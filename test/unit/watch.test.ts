@@ -78,6 +78,8 @@ const ingested: DocumentEventEnvelope = {
     language: 'en',
     date: '2025-03-03',
     title: 'Letter',
+    relations: [],
+    resolutionNumber: null,
     pageCount: 2,
     bucket: 'b',
     key: 'incoming/joint.pdf',
