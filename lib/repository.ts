@@ -553,6 +553,8 @@ export function toRecord(item: Item): DocumentRecord {
   for (const name of INTERNAL_ATTRIBUTES) delete copy[name];
   // Items written before sessions had numbers (extractor 0.3 and older): the number of the printed session.
   if (Array.isArray(copy.sessions))
-    copy.sessions = (copy.sessions as Session[]).map((s) => ('number' in s ? s : { ...s, number: sessionNumber(s.session) }));
+    copy.sessions = (copy.sessions as Session[]).map((s) =>
+      'number' in s ? s : { ...s, number: sessionNumber(s.session) },
+    );
   return copy as unknown as DocumentRecord;
 }

@@ -188,7 +188,9 @@ export function sanitizeExtraction(doc: Omit<UnDocument, 'pages'>): Omit<UnDocum
     footnotes: doc.footnotes.map(cleanFootnote),
     starNotes: doc.starNotes.slice(0, 100).map(cleanFootnote),
     relatedSymbols: doc.relatedSymbols.slice(0, 500).map((x) => cleanString(x, 200)),
-    relations: doc.relations.slice(0, MAX_RELATIONS).map((x) => ({ type: x.type, of: cleanString(x.of, 200) })),
+    relations: doc.relations
+      .slice(0, MAX_RELATIONS)
+      .map((x) => ({ type: x.type, of: cleanString(x.of, 200) })),
     // Every Member and observer State can sponsor one draft: 195 names at most, a few more for safety.
     sponsors: doc.sponsors.slice(0, 300).map((x) => cleanString(x, 300)),
     resolutionNumber: doc.resolutionNumber === null ? null : cleanString(doc.resolutionNumber, 50),

@@ -176,7 +176,9 @@ describe('documentEvent', () => {
     ],
     [
       'relations',
-      record({ relations: Array.from({ length: 60 }, (_, i) => ({ type: 'addendum' as const, of: `A/80/${i}` })) }),
+      record({
+        relations: Array.from({ length: 60 }, (_, i) => ({ type: 'addendum' as const, of: `A/80/${i}` })),
+      }),
       (e: DocumentEvent) => ('relations' in e.detail ? e.detail.relations.length : -1),
       MAX_EVENT_RELATIONS,
     ],
