@@ -62,6 +62,7 @@ const TAIL = pattern(
 /** The words that join the last two names: `and`, `et`, `y`, `e`, `и`, between spaces (never inside `Saint-Vincent-et-les Grenadines`). */
 const CONJUNCTION = pattern('(?<=\\s){and}(?=\\s)', { and: every((l) => l.and) });
 const CONJUNCTION_ALL = new RegExp(CONJUNCTION.source, 'gu');
+const LEADING_CONJUNCTION = pattern('^{and}\\s+', { and: every((l) => l.and) });
 const ON_BEHALF_ALL = new RegExp(
   pattern('\\s*[(]\\s*{words}[^)]*[)]', { words: Object.values(ON_BEHALF_OF).flat() }).source,
   'gu',
@@ -209,10 +210,14 @@ export function splitSponsorList(text: string): string[] {
       pieces[pieces.length - 1] = `${previous}, ${piece}`;
     else pieces.push(piece);
   }
-  return pieces
-    .map((piece) => piece.replace(/^[\s,.;:]+|[\s,.;:]+$/gu, ''))
-    .filter((piece) => piece !== '')
-    .map((piece) => (isStateName(piece) ? piece : (mendedName(piece) ?? piece)));
+  return (
+    pieces
+      .map((piece) => piece.replace(/^[\s,.;:]+|[\s,.;:]+$/gu, ''))
+      // A serial comma before the last name leaves its conjunction in front: "..., and Zimbabwe".
+      .map((piece) => piece.slice(execFolded(LEADING_CONJUNCTION, piece)?.[0]?.length ?? 0))
+      .filter((piece) => piece !== '')
+      .map((piece) => (isStateName(piece) ? piece : (mendedName(piece) ?? piece)))
+  );
 }
 
 /** How far under the masthead a sponsor list is looked for. */

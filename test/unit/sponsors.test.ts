@@ -79,6 +79,7 @@ describe('splitSponsorList', () => {
     ],
     ['Japan, Nicar~gua and Philippines', ['Japan', 'Nicaragua', 'Philippines']],
     ['Atlantis and Brazil', ['Atlantis', 'Brazil']],
+    ['Algeria, Austria, and Brazil', ['Algeria', 'Austria', 'Brazil']],
     // French: "et" before the last name, hyphenated names with "et" inside.
     ['Algérie, Autriche, Brésil et Chili', ['Algérie', 'Autriche', 'Brésil', 'Chili']],
     ['Chili et Trinité-et-Tobago', ['Chili', 'Trinité-et-Tobago']],
