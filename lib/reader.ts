@@ -15,7 +15,15 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DocumentRepository } from './repository.js';
 
 export type { DocumentRecord, DocumentStatus, Failure } from './model/items.js';
-export type { Footnote, PageText, UnDocument } from './parser/types.js';
+export type {
+  Footnote,
+  NumberedSession,
+  PageText,
+  Relation,
+  RelationType,
+  SessionNumber,
+  UnDocument,
+} from './parser/types.js';
 
 /** The read side of the table. */
 export type DocumentReader = Pick<
