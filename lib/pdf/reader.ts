@@ -32,9 +32,18 @@ export interface ReadPdfOptions {
 }
 
 /**
- * pdf-parse 2.4.5 keeps its loaded pdf.js document private; `load()` is the method all its own
- * getters use. We reach it by name so pdf-parse stays the one loader (its error mapping, its
- * options). `test/unit/pdf-reader.test.ts` fails if a pdf-parse upgrade renames it.
+ * The one pdf-parse member undocs uses that pdf-parse keeps private: `load()`.
+ *
+ * Why a private member: pdf-parse's public methods (`getText`, `getInfo`, `getTable`...) return
+ * plain text or its own results, never pdf.js's text items with their positions and font sizes,
+ * which the footnote, masthead and column rules need; and no public method hands out the pdf.js
+ * document. `load()` is the method every public one starts with: it opens the bytes with the
+ * options given to the constructor and maps pdf.js's load errors to pdf-parse's (`PasswordException`).
+ * Calling it keeps pdf-parse the one loader. Only `load()` is reached: the document it returns is
+ * closed through pdf.js's own public API (see `closeDocument`), not through pdf-parse's `doc`.
+ *
+ * `test/unit/pdf-reader.test.ts` ("the pdf-parse version") fails if an upgrade renames `load()`,
+ * changes what it returns, or stops mapping a password error.
  */
 function loadDocument(parser: PDFParse): Promise<PDFDocumentProxy> {
   const load = (parser as unknown as { load?: () => Promise<PDFDocumentProxy> }).load;
@@ -45,16 +54,13 @@ function loadDocument(parser: PDFParse): Promise<PDFDocumentProxy> {
 }
 
 /**
- * Closes what `loadDocument` opened. pdf-parse 2.4.5's own `destroy()` calls
- * `PDFDocumentProxy.destroy()`, which pdf.js 6 removed (the loading task owns the document now), so
- * it would throw after every file (every readPdf test would fail).
+ * Closes a document `loadDocument` opened, through pdf.js's public API: the loading task owns the
+ * document (and, in this thread, the fake worker). pdf-parse 2.4.5's own `destroy()` calls
+ * `PDFDocumentProxy.destroy()`, which pdf.js 6 removed, so it would throw after every file;
+ * `test/unit/pdf-reader.test.ts` says when a pdf-parse upgrade fixes that (then call `destroy()`).
  */
-async function closeDocument(parser: PDFParse): Promise<void> {
-  const state = parser as unknown as { doc?: PDFDocumentProxy };
-  const doc = state.doc;
-  if (doc === undefined) return;
-  state.doc = undefined;
-  await doc.loadingTask.destroy();
+async function closeDocument(doc: PDFDocumentProxy | undefined): Promise<void> {
+  await doc?.loadingTask.destroy();
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -152,8 +158,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     useWorkerFetch: false,
     stopAtErrors: false,
   });
+  let doc: PDFDocumentProxy | undefined;
   try {
-    let doc: PDFDocumentProxy;
     try {
       doc = await loadDocument(parser);
     } catch (error) {
@@ -194,6 +200,6 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       },
     };
   } finally {
-    await closeDocument(parser);
+    await closeDocument(doc);
   }
 }
