@@ -16,12 +16,16 @@ import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { PasswordException, PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PermanentIngestError } from '../errors.js';
+import { pdfjsDataDirectories } from './data-files.js';
 import { layoutLines, type PositionedRun } from './layout.js';
 import { restoreNatives } from './natives.js';
 import type { PdfDocument, PdfPage } from './types.js';
 
 // pdf.js has loaded (the imports above evaluate first): put back the built-ins it replaced.
 restoreNatives();
+
+/** pdf.js's CMaps and standard font data, on disk; found once, when the reader loads. */
+const DATA = pdfjsDataDirectories();
 
 /** Limits applied while reading one PDF. */
 export interface ReadPdfOptions {
@@ -147,15 +151,19 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     data: new Uint8Array(bytes),
     // Hardening: the file is untrusted. No code generated from it (CVE-2024-4367 went through
     // font code compiled with `new Function`), no fonts installed or looked up on the system, no
-    // XFA forms. Nothing is fetched: no cMapUrl, standardFontDataUrl or wasmUrl is given and
-    // useWorkerFetch is off, so pdf.js reads nothing but these bytes (a document that needs a
-    // predefined CJK CMap loses that text; none of the corpus does). Images are never decoded:
-    // text extraction does not paint. Time and memory are bounded by lib/extractor/.
+    // XFA forms. Nothing is fetched: useWorkerFetch is off and no URL is given. CMaps (CJK
+    // documents need them) and standard font data are read from local directories that ship with
+    // pdfjs-dist (or beside the bundle), by pdf.js's Node file reader, under names from pdf.js's
+    // own fixed lists (see ./data-files.ts); no wasmUrl, so no WebAssembly is loaded. Images are
+    // never decoded: text extraction does not paint. Time and memory are bounded by lib/extractor/.
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     enableXfa: false,
     useWorkerFetch: false,
+    cMapUrl: DATA.cMapDir,
+    cMapPacked: true,
+    standardFontDataUrl: DATA.standardFontDir,
     stopAtErrors: false,
   });
   let doc: PDFDocumentProxy | undefined;
