@@ -93,7 +93,7 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
     const x = va * e + vc * f + ve;
     const y = vb * e + vd * f + vf;
     const fontSize = Math.hypot(va * c + vc * d, vb * c + vd * d) || Math.hypot(a, b);
-    runs.push({ text: item.str, x, y, width: item.width, fontSize, fontName: item.fontName });
+    runs.push({ text: item.str, x, y, width: item.width, fontSize, fontName: item.fontName, dir: item.dir });
   }
   const lines = layoutLines(runs);
   return {
