@@ -3,7 +3,14 @@
  * filters, the queue and the ingest handler, for every sample and for the awkward cases around them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
+import {
+  EXPECTED_SAMPLES,
+  type ExpectedSample,
+  isRead,
+  sample,
+  startTestStack,
+  type TestStack,
+} from '../support/local.js';
 
 let t: TestStack;
 
@@ -22,25 +29,30 @@ describe('every sample PDF uploaded under incoming/', () => {
   });
 
   it.each(EXPECTED_SAMPLES.map((e) => [e.file, e] as const))(
-    '%s is stored with its extraction',
+    '%s is stored with its extraction (fields expected.json marks pending skipped)',
     async (file, expected) => {
       const doc = await t.repository.getDocument(t.documentId(`incoming/${file}`));
+      const read = (field: keyof ExpectedSample) => isRead(expected, field);
 
       expect(doc?.status).toBe('DONE');
-      expect(doc?.symbols).toEqual(expected.symbols);
-      expect(doc?.distribution).toBe(expected.distribution);
-      expect(doc?.date).toBe(expected.date);
-      expect(doc?.originalLanguage).toBe(expected.originalLanguage);
-      expect(doc?.language).toBe(expected.language);
-      expect(doc?.organs).toEqual(expected.organs);
-      expect(doc?.agendaItems.map((a) => a.number)).toEqual(expected.agendaItems);
-      expect(doc?.agendaItems.map((a) => a.title).filter((title) => title !== null)).toEqual(
-        expected.agendaTitles,
-      );
-      expect(doc?.title).toBe(expected.title);
-      expect(doc?.subtitles).toEqual(expected.subtitles);
-      expect(doc?.signatories.map(({ name, titles }) => ({ name, titles }))).toEqual(expected.signatories);
-      expect(doc?.footnoteCount).toBe(expected.footnoteCount);
+      if (read('symbols')) expect(doc?.symbols).toEqual(expected.symbols);
+      if (read('distribution')) expect(doc?.distribution).toBe(expected.distribution);
+      if (read('date')) expect(doc?.date).toBe(expected.date);
+      if (read('originalLanguage')) expect(doc?.originalLanguage).toBe(expected.originalLanguage);
+      if (read('language')) expect(doc?.language).toBe(expected.language);
+      if (read('organs')) expect(doc?.organs).toEqual(expected.organs);
+      if (read('agendaItems')) expect(doc?.agendaItems.map((a) => a.number)).toEqual(expected.agendaItems);
+      if (read('agendaTitles')) {
+        expect(doc?.agendaItems.map((a) => a.title).filter((title) => title !== null)).toEqual(
+          expected.agendaTitles,
+        );
+      }
+      if (read('title')) expect(doc?.title).toBe(expected.title);
+      if (read('subtitles')) expect(doc?.subtitles).toEqual(expected.subtitles);
+      if (read('signatories')) {
+        expect(doc?.signatories.map(({ name, titles }) => ({ name, titles }))).toEqual(expected.signatories);
+      }
+      if (read('footnoteCount')) expect(doc?.footnoteCount).toBe(expected.footnoteCount);
       expect(doc?.pageCount).toBe(expected.pageCount);
     },
   );
