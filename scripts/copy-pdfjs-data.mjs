@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Copies pdf.js's CMaps and standard font data, with their licence files, from the installed
 // pdfjs-dist into <outdir>/pdfjs/ (cmaps/ and standard_fonts/), beside a bundle: a bundle has no
-// node_modules, and lib/pdf/data-files.ts looks there first. The Lambda asset gets them through
-// cdk/constructs/ingest-function.ts (`commandHooks.afterBundling`), the CLI bundle through
-// bin/bundle.mjs. About 2.5 MB; nothing is fetched at run time.
+// node_modules, and lib/pdf/data-files.ts looks there first. The Lambda asset gets them with its
+// PDF-reading thread (./bundle-extract-worker.mjs, run by cdk/constructs/ingest-function.ts), the
+// CLI bundle through bin/bundle.mjs. About 2.5 MB; nothing is fetched at run time.
 //
 //   node scripts/copy-pdfjs-data.mjs <outdir>
 import { cpSync } from 'node:fs';

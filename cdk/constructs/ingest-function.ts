@@ -214,15 +214,14 @@ export class IngestFunction extends Construct {
         externalModules: [...PDF_EXTERNALS],
         forceDockerBundling: false,
         // The PDF-reading worker thread, bundled beside index.mjs as extract-worker.mjs with the same
-        // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it. Then
-        // pdf.js's CMaps and standard font data into pdfjs/ beside them (scripts/copy-pdfjs-data.mjs),
-        // where lib/pdf/data-files.ts finds them: read from the asset, never fetched.
+        // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it. The same
+        // script puts pdf.js's CMaps and standard font data in pdfjs/ beside it, where
+        // lib/pdf/data-files.ts finds them: read from the asset, never fetched.
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir, outputDir) => [
             `node ${shellQuote(join(inputDir, 'scripts', 'bundle-extract-worker.mjs'))} ${shellQuote(outputDir)}`,
-            `node ${shellQuote(join(inputDir, 'scripts', 'copy-pdfjs-data.mjs'))} ${shellQuote(outputDir)}`,
           ],
         },
       },
