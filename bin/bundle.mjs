@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDF_EXTERNALS, REQUIRE_SHIM } from '../scripts/bundle-options.mjs';
+import { copyPdfjsData } from '../scripts/copy-pdfjs-data.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // scripts/patch-pdfjs.mjs: the bundle includes pdf.js as that script patched it.
@@ -20,6 +21,7 @@ const SOURCES = [
   'package-lock.json',
   'scripts/patch-pdfjs.mjs',
   'scripts/bundle-options.mjs',
+  'scripts/copy-pdfjs-data.mjs',
   'bin/bundle.mjs',
 ];
 
@@ -66,6 +68,8 @@ export async function cliBundle() {
     banner: { js: REQUIRE_SHIM },
     logLevel: 'error',
   });
+  // pdf.js's CMaps and standard font data, beside the chunks that read PDFs (lib/pdf/data-files.ts).
+  copyPdfjsData(building);
   try {
     renameSync(building, dir);
   } catch {

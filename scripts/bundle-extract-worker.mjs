@@ -10,10 +10,14 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PDF_EXTERNALS, REQUIRE_SHIM } from './bundle-options.mjs';
+import { copyPdfjsData } from './copy-pdfjs-data.mjs';
 
 const entry = fileURLToPath(new URL('../lib/extractor/worker.ts', import.meta.url));
 
-/** Writes `extract-worker.mjs` and its source map into `outdir`. */
+/**
+ * Writes `extract-worker.mjs` and its source map into `outdir`, with pdf.js's CMaps and standard
+ * font data beside it in `pdfjs/` (./copy-pdfjs-data.mjs): the thread cannot read PDFs without them.
+ */
 export async function bundleExtractWorker(outdir) {
   await build({
     entryPoints: { 'extract-worker': entry },
@@ -30,6 +34,7 @@ export async function bundleExtractWorker(outdir) {
     external: [...PDF_EXTERNALS],
     logLevel: 'error',
   });
+  copyPdfjsData(outdir);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

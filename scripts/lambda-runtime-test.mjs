@@ -8,9 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
-/** The test files that read PDFs through the shipped code: the reader, the bundle, bad input. */
+/** The test files that read PDFs through the shipped code: the reader and its CMaps, the bundle, bad input. */
 const FILES = [
   'test/unit/pdf-reader.test.ts',
+  'test/unit/pdf-data-files.test.ts',
   'test/unit/samples.test.ts',
   'test/integration/bundle.test.ts',
   'test/integration/bad-input.test.ts',

@@ -10,15 +10,26 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jointLetter } from './samples/joint-letter.js';
+import { letterAr } from './samples/letter-ar.js';
+import { letterZh } from './samples/letter-zh.js';
 import { lettreFr } from './samples/lettre-fr.js';
-import type { SampleDocument } from './samples/model.js';
+import type { SampleDocument, ScriptSampleDocument } from './samples/model.js';
 import { report } from './samples/report.js';
 import { report1992 } from './samples/report-1992.js';
 import { seedLetter } from './samples/seed-letter-azerbaijan-2020.js';
 import { typeset } from './samples/typeset.js';
+import { typesetScript } from './samples/typeset-script.js';
 
 /** Every sample, in the order they are listed in expected.json. */
-export const SAMPLES: readonly SampleDocument[] = [seedLetter, jointLetter, report, lettreFr, report1992];
+export const SAMPLES: readonly (SampleDocument | ScriptSampleDocument)[] = [
+  seedLetter,
+  jointLetter,
+  report,
+  lettreFr,
+  report1992,
+  letterAr,
+  letterZh,
+];
 
 /** The committed samples folder, next to scripts/. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../samples/', import.meta.url));
@@ -32,7 +43,7 @@ export async function makeSamples(outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const sample of SAMPLES) {
-    const { bytes, pageCount } = await typeset(sample);
+    const { bytes, pageCount } = await ('kind' in sample ? typesetScript(sample) : typeset(sample));
     if (pageCount !== sample.expected.pageCount) {
       throw new Error(
         `${sample.file}: laid out on ${pageCount} pages, expected.pageCount says ${sample.expected.pageCount}`,

@@ -4,13 +4,17 @@
 // patched files: the tests, `npm start`, the CLI bundle and the Lambda bundle (esbuild reads
 // node_modules). Why patch at all: `npm run bench` measured plain pdf.js text extraction at half
 // of pdftotext's speed, and these hot spots alone cost about a fifth of undocs' CPU time.
-// None of them changes a result: test/unit/pdfjs-patches.test.ts checks each is applied, and the
-// extraction of the whole corpus was compared byte for byte before and after.
+// None of them changes a result: test/unit/pdfjs-patches.test.ts checks each is applied and
+// extracts the samples (and part of ../shared/un-corpus, when present) with these files and with a
+// copy whose patches are taken out (`removePatches`), byte for byte.
 //
-// Each patch replaces one exact snippet (or as many copies as it says). If a pdfjs-dist upgrade moves a snippet, this script
-// fails loudly (naming the patch) instead of silently leaving pdf.js slow: re-derive the patch
-// from the new source or drop it. Running it again is harmless (applied patches are skipped).
-import { readFileSync, writeFileSync } from 'node:fs';
+// Each patch replaces one exact snippet (or as many copies as it says), wholly or not at all. On a
+// pdfjs-dist version the patches were not written for, or a file whose snippet moved, this script
+// warns (one line per patch not applied, naming the version) and exits 0: pdf.js then runs without
+// that patch, slower with the same output. Re-derive a patch from the new source or drop it.
+// Each patched file is written whole (a temporary file renamed over it), never half. Running it
+// again is harmless (applied patches are skipped).
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +22,10 @@ import { pathToFileURL } from 'node:url';
 /** The pdfjs-dist version these patches were written against (package.json pins it). */
 export const PDFJS_VERSION = '6.5.438';
 
-/** The patches: the file under pdfjs-dist, why, the exact original snippet and its replacement. */
+/**
+ * The patches: the file under pdfjs-dist, why, the exact original snippet and its replacement; a
+ * patch that is only correct with another one `requires` it (it is skipped when that one is).
+ */
 export const PATCHES = [
   {
     name: 'text-transform-inline',
@@ -157,6 +164,8 @@ export const PATCHES = [
   {
     name: 'loopback-port-no-clone',
     file: 'legacy/build/pdf.mjs',
+    // Without text-chunk-fresh-object, text chunks handed over uncopied would be emptied under the reader.
+    requires: ['text-chunk-fresh-object'],
     why:
       "Node runs pdf.js's worker in the same thread (a LoopbackPort), which structuredClone'd every " +
       'message, text content included, to imitate a real worker. Messages are built for sending ' +
@@ -175,46 +184,117 @@ export function markerOf(patch) {
   return `/* undocs patch ${patch.name} */`;
 }
 
-/** Applies the patches to the pdfjs-dist under `root`; returns what was done, throws what was not. */
-export function applyPatches(pdfjsRoot) {
+function countOf(text, snippet) {
+  return text.split(snippet).length - 1;
+}
+
+/**
+ * What `applyPatches` would do to the pdfjs-dist under `pdfjsRoot`, without writing anything.
+ *
+ * @returns `version`, `outcomes` (one per patch, in order: `{ name, status, reason? }` with status
+ *   `applied`, `already applied` or `skipped`) and `files` (path -> its text with the applied patches).
+ */
+export function planPatches(pdfjsRoot) {
   const version = JSON.parse(readFileSync(join(pdfjsRoot, 'package.json'), 'utf8')).version;
-  if (version !== PDFJS_VERSION) {
-    throw new Error(
-      `pdfjs-dist is ${version}, the patches in scripts/patch-pdfjs.mjs are for ${PDFJS_VERSION}: ` +
-        'check each against the new source and update PDFJS_VERSION.',
-    );
+  const outcomes = [];
+  const files = new Map();
+  const done = new Set();
+  for (const patch of PATCHES) {
+    const skip = (reason) => outcomes.push({ name: patch.name, status: 'skipped', reason });
+    if (version !== PDFJS_VERSION) {
+      skip(`written for pdfjs-dist ${PDFJS_VERSION}, installed is ${version}`);
+      continue;
+    }
+    const missing = (patch.requires ?? []).filter((name) => !done.has(name));
+    if (missing.length > 0) {
+      skip(`it needs ${missing.join(', ')}, not applied (pdfjs-dist ${version})`);
+      continue;
+    }
+    const path = join(pdfjsRoot, patch.file);
+    if (!files.has(path)) {
+      if (!existsSync(path)) {
+        skip(`${patch.file} is missing from pdfjs-dist ${version}`);
+        continue;
+      }
+      files.set(path, readFileSync(path, 'utf8'));
+    }
+    const text = files.get(path);
+    const expected = patch.count ?? 1;
+    if (text.includes(markerOf(patch)) && countOf(text, patch.replace) === expected) {
+      outcomes.push({ name: patch.name, status: 'already applied' });
+      done.add(patch.name);
+      continue;
+    }
+    const found = countOf(text, patch.find);
+    if (found !== expected || text.includes(markerOf(patch))) {
+      const where = found === 0 ? 'missing from' : `found ${found} times (not ${expected}) in`;
+      skip(`its snippet is ${where} ${patch.file} of pdfjs-dist ${version}`);
+      continue;
+    }
+    files.set(path, text.split(patch.find).join(patch.replace));
+    outcomes.push({ name: patch.name, status: 'applied' });
+    done.add(patch.name);
   }
-  const report = [];
+  return { version, outcomes, files };
+}
+
+/** Writes `text` to `path` whole: a reader (or a crash) never sees half of it. */
+function writeWhole(path, text) {
+  const temporary = `${path}.undocs-${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+/**
+ * Applies the patches to the pdfjs-dist under `pdfjsRoot`, each wholly or not at all, and returns
+ * what `planPatches` planned. Unknown versions and moved snippets are skipped, never thrown.
+ */
+export function applyPatches(pdfjsRoot) {
+  const plan = planPatches(pdfjsRoot);
+  for (const [path, text] of plan.files) {
+    if (readFileSync(path, 'utf8') !== text) writeWhole(path, text);
+  }
+  return plan;
+}
+
+/**
+ * Takes every applied patch out of the pdfjs-dist under `pdfjsRoot` (meant for a copy: the tests
+ * compare extraction with and without the patches). A replacement carries its patch's marker, so
+ * putting the original snippet back where it stands restores the file exactly.
+ * @returns the names of the patches removed.
+ */
+export function removePatches(pdfjsRoot) {
+  const removed = [];
   const files = new Map();
   for (const patch of PATCHES) {
     const path = join(pdfjsRoot, patch.file);
+    if (!existsSync(path)) continue;
     const text = files.get(path) ?? readFileSync(path, 'utf8');
-    if (text.includes(markerOf(patch))) {
-      report.push(`${patch.name}: already applied`);
-      files.set(path, text);
-      continue;
-    }
-    const expected = patch.count ?? 1;
-    const found = text.split(patch.find).length - 1;
-    if (found !== expected) {
-      throw new Error(
-        `pdfjs-dist patch ${patch.name}: its snippet is ${found === 0 ? 'missing from' : `found ${found} times (not ${expected}) in`} ${patch.file}.`,
-      );
-    }
-    files.set(path, text.split(patch.find).join(patch.replace));
-    report.push(`${patch.name}: applied`);
+    files.set(path, text);
+    if (!text.includes(patch.replace)) continue;
+    files.set(path, text.split(patch.replace).join(patch.find));
+    removed.push(patch.name);
   }
-  for (const [path, text] of files) writeFileSync(path, text);
-  return report;
+  for (const [path, text] of files) {
+    if (readFileSync(path, 'utf8') !== text) writeWhole(path, text);
+  }
+  return removed;
 }
 
+/** The line `npm ci` prints for one patch: what was done, or a warning saying why not. */
+export function describeOutcome(outcome) {
+  return outcome.status === 'skipped'
+    ? `warning: pdfjs-dist patch ${outcome.name} not applied: ${outcome.reason}; pdf.js runs without it (slower, same output)`
+    : `pdfjs-dist ${outcome.name}: ${outcome.status}`;
+}
+
+//   node scripts/patch-pdfjs.mjs [pdfjs-dist directory]     (default: the one node_modules resolves)
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  try {
-    for (const line of applyPatches(root)) process.stdout.write(`pdfjs-dist ${line}\n`);
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  const root = process.argv[2] ?? dirname(require.resolve('pdfjs-dist/package.json'));
+  for (const outcome of applyPatches(root).outcomes) {
+    const line = `${describeOutcome(outcome)}\n`;
+    if (outcome.status === 'skipped') process.stderr.write(line);
+    else process.stdout.write(line);
   }
 }

@@ -214,7 +214,9 @@ export class IngestFunction extends Construct {
         externalModules: [...PDF_EXTERNALS],
         forceDockerBundling: false,
         // The PDF-reading worker thread, bundled beside index.mjs as extract-worker.mjs with the same
-        // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it.
+        // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it. The same
+        // script puts pdf.js's CMaps and standard font data in pdfjs/ beside it, where
+        // lib/pdf/data-files.ts finds them: read from the asset, never fetched.
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

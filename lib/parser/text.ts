@@ -1,3 +1,4 @@
+import { isCjk } from '../pdf/script-text.js';
 import type { PdfPage, TextLine, TextSegment } from '../pdf/types.js';
 import { weightedMode } from '../stats.js';
 
@@ -20,7 +21,10 @@ export function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Joins wrapped lines into one string, re-joining words hyphenated only by the line break. */
+/**
+ * Joins wrapped lines into one string, re-joining words hyphenated only by the line break, and
+ * Chinese or Japanese broken between two characters without a space (they are written without).
+ */
 export function joinWrapped(parts: readonly string[]): string {
   let out = '';
   for (const raw of parts) {
@@ -28,6 +32,7 @@ export function joinWrapped(parts: readonly string[]): string {
     if (part === '') continue;
     if (out === '') out = part;
     else if (/[a-z]-$/.test(out) && /^[a-z]/.test(part)) out = out.slice(0, -1) + part;
+    else if (isCjk(out.at(-1)) && isCjk(part[0])) out += part;
     else out = `${out} ${part}`;
   }
   return out;

@@ -1,4 +1,19 @@
 import { weightedMode } from '../stats.js';
+import {
+  type LayoutProfile,
+  LINE_GEOMETRY,
+  LTR_PROFILE,
+  RTL_LINE_SHARE,
+  RTL_PROFILE,
+} from './layout-profile.js';
+import {
+  closeCjkSpaces,
+  countDirections,
+  isCjk,
+  mirrorBrackets,
+  mirrorRtlBrackets,
+  normalizeScripts,
+} from './script-text.js';
 import type { RaisedMarker, TextLine, TextSegment } from './types.js';
 
 /** One pdf.js text item, already in top-left page coordinates. */
@@ -9,18 +24,16 @@ export interface PositionedRun {
   readonly width: number;
   readonly fontSize: number;
   readonly fontName: string;
+  /**
+   * pdf.js's reading direction for the item. pdf.js puts the characters of every item in reading
+   * order (PDFs draw right-to-left text in visual order; its bidirectional pass reverses it), so an
+   * item is taken as it comes; `rtl` says its brackets were reversed without being mirrored.
+   */
+  readonly dir?: string;
 }
 
-/** A gap wider than this many ems starts a new segment (a new column or a tab stop). */
-const COLUMN_GAP_EMS = 1.5;
-/** A gap wider than this many ems is a word space. */
-const WORD_GAP_EMS = 0.12;
-/** Runs whose baselines differ by less than this share of the font size sit on one line. */
-const SAME_BASELINE_EMS = 0.25;
-/** A superscript is at most this share of the body font size... */
-const SUPERSCRIPT_MAX_SIZE = 0.85;
-/** ...and its baseline is raised by this range of shares of the body font size. */
-const SUPERSCRIPT_RISE = [0.12, 0.75] as const;
+const { sameBaselineEms: SAME_BASELINE_EMS, superscriptMaxSize: SUPERSCRIPT_MAX_SIZE } = LINE_GEOMETRY;
+const SUPERSCRIPT_RISE = LINE_GEOMETRY.superscriptRise;
 
 interface MutableLine {
   y: number;
@@ -64,47 +77,111 @@ function groupLines(runs: readonly PositionedRun[]): MutableLine[] {
   return merged;
 }
 
-function buildSegments(line: MutableLine): TextSegment[] {
+/** A run of a line with what the layout knows of it: raised (a marker), the gap before it. */
+interface Placed {
+  readonly run: PositionedRun;
+  readonly raised: boolean;
+  /** A word space separates it from the run read before it. */
+  readonly spaced: boolean;
+}
+
+/** The reading direction of a text: right to left when most of its letters are. */
+function profileOf(text: string): LayoutProfile {
+  const { rtl, ltr } = countDirections(text);
+  return rtl > 0 && rtl > (rtl + ltr) * RTL_LINE_SHARE ? RTL_PROFILE : LTR_PROFILE;
+}
+
+/**
+ * Splits a line's runs, left to right, into column groups (a gap wider than the profile's column
+ * gap), noting before each run whether a word space separates it from its left neighbour.
+ */
+function columnGroups(
+  line: MutableLine,
+  profile: LayoutProfile,
+): { run: PositionedRun; raised: boolean; spaced: boolean }[][] {
   const runs = [...line.runs].sort((a, b) => a.run.x - b.run.x);
-  const segments: TextSegment[] = [];
-  let text = '';
-  let markers: RaisedMarker[] = [];
-  let members: PositionedRun[] = [];
+  const groups: { run: PositionedRun; raised: boolean; spaced: boolean }[][] = [];
+  let group: { run: PositionedRun; raised: boolean; spaced: boolean }[] = [];
   let xEnd = 0;
-
-  const flush = () => {
-    const first = members[0];
-    if (!first) return;
-    segments.push({
-      text: text.trim(),
-      x: first.x,
-      xEnd,
-      y: line.y,
-      fontSize: weightedMode(
-        members.map((m) => [m.fontSize, m.text.length] as const),
-        first.fontSize,
-      ),
-      fontName: weightedMode(
-        members.map((m) => [m.fontName, m.text.length] as const),
-        first.fontName,
-      ),
-      markers,
-    });
-    text = '';
-    markers = [];
-    members = [];
-  };
-
   for (const { run, raised } of runs) {
     const gap = run.x - xEnd;
     const em = Math.max(run.fontSize, line.fontSize * 0.5);
-    if (members.length > 0 && gap > COLUMN_GAP_EMS * em) flush();
+    if (group.length > 0 && gap > profile.columnGapEms * em) {
+      groups.push(group);
+      group = [];
+    }
+    group.push({ run, raised, spaced: group.length > 0 && gap > profile.wordGapEms * em });
+    xEnd = Math.max(xEnd, run.x + run.width);
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+/**
+ * A right-to-left group's runs in reading order: from the right, except that neighbouring runs of
+ * left-to-right text (a Latin symbol in several runs, with the punctuation between them) keep their
+ * order, as the Unicode bidirectional algorithm reads them. A run of neither direction (digits,
+ * punctuation) is left to right after Latin letters when it holds digits, or between Latin
+ * letters; else it is read at the right-to-left level, its brackets mirrored. Each run keeps the word space of its visual junction with the run
+ * read before it.
+ */
+function readingOrder(group: readonly { run: PositionedRun; raised: boolean; spaced: boolean }[]): Placed[] {
+  const strong = group.map(({ run }): 'rtl' | 'ltr' | null => {
+    const { rtl, ltr } = countDirections(run.text);
+    return rtl > 0 ? 'rtl' : ltr > 0 ? 'ltr' : null;
+  });
+  const nearest = (i: number, step: 1 | -1) => {
+    for (let j = i + step; j >= 0 && j < group.length; j += step) if (strong[j]) return strong[j];
+    return 'rtl';
+  };
+  // W7 of the algorithm: digits after Latin letters are Latin (the figures of `S/2025/556`).
+  const ltr = group.map(
+    ({ run }, i) =>
+      strong[i] === 'ltr' ||
+      (!strong[i] && nearest(i, -1) === 'ltr' && (/[0-9]/.test(run.text) || nearest(i, 1) === 'ltr')),
+  );
+  // Visual ranges read as one: maximal left-to-right stretches, and every other run alone.
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < group.length; i++) {
+    const last = ranges.at(-1);
+    if (last && ltr[i] && ltr[last[1]] && last[1] === i - 1) last[1] = i;
+    else ranges.push([i, i]);
+  }
+  const placed: Placed[] = [];
+  for (let r = ranges.length - 1; r >= 0; r--) {
+    const [from, to] = ranges[r] as [number, number];
+    for (let i = from; i <= to; i++) {
+      const { run, raised } = group[i] as { run: PositionedRun; raised: boolean };
+      // The first run of a range meets the range read before it (to its right) at that range's first run.
+      const junction =
+        i === from
+          ? r < ranges.length - 1
+            ? (group[to + 1]?.spaced ?? false)
+            : false
+          : (group[i]?.spaced ?? false);
+      const text = !ltr[i] && !strong[i] ? mirrorBrackets(run.text) : run.text;
+      placed.push({ run: text === run.text ? run : { ...run, text }, raised, spaced: junction });
+    }
+  }
+  return placed;
+}
+
+/** Joins runs in reading order into one segment: word spaces, raised markers, no space inside CJK. */
+function segmentOf(placed: readonly Placed[], line: MutableLine): TextSegment | undefined {
+  const first = placed[0];
+  if (!first) return undefined;
+  let text = '';
+  const markers: RaisedMarker[] = [];
+  const members: PositionedRun[] = [];
+  for (const { run, raised, spaced } of placed) {
     if (
       members.length > 0 &&
       !raised &&
-      gap > WORD_GAP_EMS * em &&
+      spaced &&
       !/\s$/.test(text) &&
-      !/^\s/.test(run.text)
+      !/^\s/.test(run.text) &&
+      // Chinese and Japanese are set without spaces: a gap between two CJK characters is not one.
+      !(isCjk(text.at(-1)) && isCjk(run.text[0]))
     ) {
       text += ' ';
     }
@@ -123,30 +200,74 @@ function buildSegments(line: MutableLine): TextSegment[] {
       text += members.length === 0 ? run.text.trimStart() : run.text;
       members.push(run);
     }
-    xEnd = Math.max(xEnd, run.x + run.width);
   }
-  flush();
-  return segments.filter((s) => s.text.length > 0);
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return undefined;
+  return {
+    text: trimmed,
+    x: Math.min(...members.map((m) => m.x)),
+    xEnd: Math.max(...members.map((m) => m.x + m.width)),
+    y: line.y,
+    fontSize: weightedMode(
+      members.map((m) => [m.fontSize, m.text.length] as const),
+      first.run.fontSize,
+    ),
+    fontName: weightedMode(
+      members.map((m) => [m.fontName, m.text.length] as const),
+      first.run.fontName,
+    ),
+    markers,
+  };
 }
 
-/** Turns a page's positioned runs into lines of segments in reading order. */
+/**
+ * A line's segments in the page's reading order (columns from the right on a right-to-left page),
+ * each segment's runs in its own (an Arabic segment read from the right, a Latin one from the left).
+ */
+function buildSegments(line: MutableLine, page: LayoutProfile): TextSegment[] {
+  const segments = columnGroups(line, page)
+    .map((group) => {
+      const own = profileOf(group.map(({ run }) => run.text).join(''));
+      return segmentOf(own.direction === 'rtl' ? readingOrder(group) : group, line);
+    })
+    .filter((s): s is TextSegment => s !== undefined);
+  return page.direction === 'rtl' ? segments.reverse() : segments;
+}
+
+/**
+ * What the layout reads of an item's text: Arabic presentation forms as base letters, Arabic-Indic
+ * digits as digits (./script-text.ts), the brackets of a right-to-left item mirrored back, no
+ * space between two CJK characters.
+ */
+function readableText(run: PositionedRun): string {
+  const text = run.dir === 'rtl' ? mirrorRtlBrackets(run.text) : run.text;
+  return closeCjkSpaces(normalizeScripts(text));
+}
+
+/**
+ * Turns a page's positioned runs into lines of segments in reading order. A page most of whose
+ * letters are right to left (Arabic) reads its columns from the right.
+ */
 export function layoutLines(runs: readonly PositionedRun[]): TextLine[] {
-  const visible = runs.filter(
-    (r) => r.text.trim().length > 0 && Number.isFinite(r.x) && Number.isFinite(r.y),
-  );
+  const visible = runs
+    .map((r) => {
+      const text = readableText(r);
+      return text === r.text ? r : { ...r, text };
+    })
+    .filter((r) => r.text.trim().length > 0 && Number.isFinite(r.x) && Number.isFinite(r.y));
+  const page = profileOf(visible.map((r) => r.text).join(''));
   const lines: TextLine[] = [];
   for (const line of groupLines(visible)) {
-    const segments = buildSegments(line);
-    const first = segments[0];
-    const last = segments.at(-1);
-    if (!first || !last) continue;
+    const segments = buildSegments(line, page);
+    if (segments.length === 0) continue;
     lines.push({
       y: line.y,
-      x: first.x,
-      xEnd: last.xEnd,
+      x: Math.min(...segments.map((s) => s.x)),
+      xEnd: Math.max(...segments.map((s) => s.xEnd)),
       fontSize: line.fontSize,
       text: segments.map((s) => s.text).join('  '),
       segments,
+      ...(page.direction === 'rtl' ? { direction: 'rtl' as const } : {}),
     });
   }
   return lines;

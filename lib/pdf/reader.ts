@@ -16,12 +16,16 @@ import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { PasswordException, PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PermanentIngestError } from '../errors.js';
+import { pdfjsDataDirectories } from './data-files.js';
 import { layoutLines, type PositionedRun } from './layout.js';
 import { restoreNatives } from './natives.js';
 import type { PdfDocument, PdfPage } from './types.js';
 
 // pdf.js has loaded (the imports above evaluate first): put back the built-ins it replaced.
 restoreNatives();
+
+/** pdf.js's CMaps and standard font data, on disk; found once, when the reader loads. */
+const DATA = pdfjsDataDirectories();
 
 /** Limits applied while reading one PDF. */
 export interface ReadPdfOptions {
@@ -32,9 +36,18 @@ export interface ReadPdfOptions {
 }
 
 /**
- * pdf-parse 2.4.5 keeps its loaded pdf.js document private; `load()` is the method all its own
- * getters use. We reach it by name so pdf-parse stays the one loader (its error mapping, its
- * options). `test/unit/pdf-reader.test.ts` fails if a pdf-parse upgrade renames it.
+ * The one pdf-parse member undocs uses that pdf-parse keeps private: `load()`.
+ *
+ * Why a private member: pdf-parse's public methods (`getText`, `getInfo`, `getTable`...) return
+ * plain text or its own results, never pdf.js's text items with their positions and font sizes,
+ * which the footnote, masthead and column rules need; and no public method hands out the pdf.js
+ * document. `load()` is the method every public one starts with: it opens the bytes with the
+ * options given to the constructor and maps pdf.js's load errors to pdf-parse's (`PasswordException`).
+ * Calling it keeps pdf-parse the one loader. Only `load()` is reached: the document it returns is
+ * closed through pdf.js's own public API (see `closeDocument`), not through pdf-parse's `doc`.
+ *
+ * `test/unit/pdf-reader.test.ts` ("the pdf-parse version") fails if an upgrade renames `load()`,
+ * changes what it returns, or stops mapping a password error.
  */
 function loadDocument(parser: PDFParse): Promise<PDFDocumentProxy> {
   const load = (parser as unknown as { load?: () => Promise<PDFDocumentProxy> }).load;
@@ -45,16 +58,13 @@ function loadDocument(parser: PDFParse): Promise<PDFDocumentProxy> {
 }
 
 /**
- * Closes what `loadDocument` opened. pdf-parse 2.4.5's own `destroy()` calls
- * `PDFDocumentProxy.destroy()`, which pdf.js 6 removed (the loading task owns the document now), so
- * it would throw after every file (every readPdf test would fail).
+ * Closes a document `loadDocument` opened, through pdf.js's public API: the loading task owns the
+ * document (and, in this thread, the fake worker). pdf-parse 2.4.5's own `destroy()` calls
+ * `PDFDocumentProxy.destroy()`, which pdf.js 6 removed, so it would throw after every file;
+ * `test/unit/pdf-reader.test.ts` says when a pdf-parse upgrade fixes that (then call `destroy()`).
  */
-async function closeDocument(parser: PDFParse): Promise<void> {
-  const state = parser as unknown as { doc?: PDFDocumentProxy };
-  const doc = state.doc;
-  if (doc === undefined) return;
-  state.doc = undefined;
-  await doc.loadingTask.destroy();
+async function closeDocument(doc: PDFDocumentProxy | undefined): Promise<void> {
+  await doc?.loadingTask.destroy();
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -83,7 +93,7 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
     const x = va * e + vc * f + ve;
     const y = vb * e + vd * f + vf;
     const fontSize = Math.hypot(va * c + vc * d, vb * c + vd * d) || Math.hypot(a, b);
-    runs.push({ text: item.str, x, y, width: item.width, fontSize, fontName: item.fontName });
+    runs.push({ text: item.str, x, y, width: item.width, fontSize, fontName: item.fontName, dir: item.dir });
   }
   const lines = layoutLines(runs);
   return {
@@ -141,19 +151,23 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     data: new Uint8Array(bytes),
     // Hardening: the file is untrusted. No code generated from it (CVE-2024-4367 went through
     // font code compiled with `new Function`), no fonts installed or looked up on the system, no
-    // XFA forms. Nothing is fetched: no cMapUrl, standardFontDataUrl or wasmUrl is given and
-    // useWorkerFetch is off, so pdf.js reads nothing but these bytes (a document that needs a
-    // predefined CJK CMap loses that text; none of the corpus does). Images are never decoded:
-    // text extraction does not paint. Time and memory are bounded by lib/extractor/.
+    // XFA forms. Nothing is fetched: useWorkerFetch is off and no URL is given. CMaps (CJK
+    // documents need them) and standard font data are read from local directories that ship with
+    // pdfjs-dist (or beside the bundle), by pdf.js's Node file reader, under names from pdf.js's
+    // own fixed lists (see ./data-files.ts); no wasmUrl, so no WebAssembly is loaded. Images are
+    // never decoded: text extraction does not paint. Time and memory are bounded by lib/extractor/.
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     enableXfa: false,
     useWorkerFetch: false,
+    cMapUrl: DATA.cMapDir,
+    cMapPacked: true,
+    standardFontDataUrl: DATA.standardFontDir,
     stopAtErrors: false,
   });
+  let doc: PDFDocumentProxy | undefined;
   try {
-    let doc: PDFDocumentProxy;
     try {
       doc = await loadDocument(parser);
     } catch (error) {
@@ -194,6 +208,6 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       },
     };
   } finally {
-    await closeDocument(parser);
+    await closeDocument(doc);
   }
 }

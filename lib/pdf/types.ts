@@ -13,7 +13,11 @@ export interface RaisedMarker {
   readonly offset: number;
 }
 
-/** A run of text on one baseline with no column-sized gap inside. */
+/**
+ * A run of text on one baseline with no column-sized gap inside. Its text reads in logical order
+ * whatever the direction; Arabic presentation forms are folded to base letters, Arabic-Indic digits
+ * read as ASCII digits, and CJK characters are not separated by spaces (see ./script-text.ts).
+ */
 export interface TextSegment {
   readonly text: string;
   /** Left edge. */
@@ -30,16 +34,23 @@ export interface TextSegment {
   readonly markers: readonly RaisedMarker[];
 }
 
-/** Every segment sharing one baseline, left to right. */
+/**
+ * Every segment sharing one baseline, in reading order: left to right, or right to left on a page
+ * most of whose letters are right to left (Arabic), where `direction` says so.
+ */
 export interface TextLine {
   readonly y: number;
+  /** Left edge of the leftmost segment. */
   readonly x: number;
+  /** Right edge of the rightmost segment. */
   readonly xEnd: number;
   /** Largest font size on the line. */
   readonly fontSize: number;
-  /** The segments joined, with two spaces where a column gap was. */
+  /** The segments joined in reading order, with two spaces where a column gap was. */
   readonly text: string;
   readonly segments: readonly TextSegment[];
+  /** `rtl` on a right-to-left page: its segments are read from the right. Absent otherwise. */
+  readonly direction?: 'rtl';
 }
 
 /** One page: its size, its lines in reading order and its plain text. */

@@ -87,7 +87,7 @@ export interface Expected {
   /** As printed, named in English. */
   readonly originalLanguage: string | null;
   /** Language of the text. */
-  readonly language: 'en' | 'fr';
+  readonly language: 'en' | 'fr' | 'ar' | 'zh';
   /** Masthead organs, named in English. */
   readonly organs: readonly string[];
   /** Sessions, one per organ, as printed. */
@@ -108,7 +108,16 @@ export interface Expected {
   readonly firstFootnote: string | null;
   readonly starNotes: readonly string[];
   readonly pageCount: number;
+  /**
+   * Fields stated above that the parser cannot read yet from this sample: the Arabic and Chinese
+   * mastheads wait for their lexicons (issue 10). The integration tests skip these fields; take a
+   * field out once the parser reads it. Absent when every field is read.
+   */
+  readonly pending?: readonly PendingField[];
 }
+
+/** The fields of {@link Expected} a sample may mark as not read yet. */
+export type PendingField = Exclude<keyof Expected, 'file' | 'pageCount' | 'pending'>;
 
 /** A sample document: everything the generator needs to typeset one PDF, and its truth. */
 export interface SampleDocument {
@@ -140,3 +149,45 @@ export interface SampleDocument {
 
 /** The footer line of every document the project invents. */
 export const INVENTED_FOOTER = 'undocs sample document: written for testing, not a United Nations document';
+
+/**
+ * A one-page letter in a script the standard PDF fonts cannot set: Arabic (right to left, the
+ * masthead mirrored as in UN Arabic documents) or Chinese. Its script is set in a font from a
+ * devDependency (Noto, SIL Open Font Licence), embedded as a CID font (Identity-H); Latin text
+ * (the symbol, the "Distr.: General" column, the footer) in Times and Helvetica, as in UN documents.
+ * `typeset-script.ts` lays it out.
+ */
+export interface ScriptSampleDocument {
+  readonly kind: 'script';
+  readonly file: string;
+  /** BCP 47 tag for the PDF /Lang entry. */
+  readonly lang: string;
+  readonly script: 'arabic' | 'chinese';
+  readonly size: 'LETTER' | 'A4';
+  readonly infoTitle: string;
+  readonly infoSubject: string;
+  /** "United Nations" in the script, at the top (right in Arabic). */
+  readonly unitedNations: string;
+  /** The organ's name in the script, large. */
+  readonly organ: string;
+  /**
+   * Extra space between the organ name's characters, in ems: a letter-spaced heading, which makes
+   * pdf.js put spaces between CJK characters that the reader must take out. @default 0
+   */
+  readonly organSpacing?: number;
+  /** The symbol, in Latin letters. */
+  readonly symbol: string;
+  /** The "Distr.: General" column, in English as UN documents in every language print it. */
+  readonly column: readonly string[];
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  readonly signature: {
+    /** "(توقيع)", "（签名）": printed before the name. */
+    readonly signed: string;
+    readonly name: string;
+    readonly titles: readonly string[];
+  };
+  /** The sample-document line printed at the foot of the page. */
+  readonly footer: string;
+  readonly expected: Expected;
+}

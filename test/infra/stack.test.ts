@@ -645,7 +645,7 @@ describe('UndocsStack (dev)', () => {
     expect(acknowledgements(stack)).toEqual(expectedAcknowledgements(stack));
   });
 
-  it('bundles the handler and its PDF-reading thread as ESM files with source maps and a require shim', () => {
+  it("bundles the handler and its PDF-reading thread as ESM files with source maps and a require shim, with pdf.js's data", () => {
     const { resource } = onlyFunction(template, stack);
     const assetDir = join(outdir, resource.Metadata['aws:asset:path'] as string);
     expect(readdirSync(assetDir).sort()).toEqual([
@@ -653,7 +653,9 @@ describe('UndocsStack (dev)', () => {
       'extract-worker.mjs.map',
       'index.mjs',
       'index.mjs.map',
+      'pdfjs',
     ]);
+    expect(readdirSync(join(assetDir, 'pdfjs')).sort()).toEqual(['cmaps', 'standard_fonts']);
     const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
     const worker = readFileSync(join(assetDir, 'extract-worker.mjs'), 'utf8');
     for (const bundle of [code, worker]) {

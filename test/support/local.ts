@@ -11,7 +11,7 @@ import { Sequencer } from '../../local/notifications.js';
 import { LocalStack, type LocalStackOptions } from '../../local/stack.js';
 import { loadSynthesizedStack, type SynthesizedStack } from '../../local/synth.js';
 
-export { EXPECTED_SAMPLES, type ExpectedSample, SAMPLES_DIR, sample } from './samples.js';
+export { EXPECTED_SAMPLES, type ExpectedSample, isRead, SAMPLES_DIR, sample } from './samples.js';
 
 let synthesized: SynthesizedStack | undefined;
 

@@ -9,9 +9,13 @@ function run(
   width: number,
   fontSize = 10,
   fontName = 'F1',
+  dir?: string,
 ): PositionedRun {
-  return { text, x, y, width, fontSize, fontName };
+  return { text, x, y, width, fontSize, fontName, ...(dir ? { dir } : {}) };
 }
+
+/** A right-to-left item as pdf.js gives it: characters already in reading order, `dir` rtl. */
+const rtlRun = (text: string, x: number, width: number, y = 100) => run(text, x, y, width, 12, 'F2', 'rtl');
 
 describe('layoutLines', () => {
   it.each([
@@ -124,5 +128,128 @@ describe('layoutLines', () => {
 
     // Assert
     expect(lines.map((l) => l.text)).toEqual(['Kept']);
+  });
+});
+
+describe('layoutLines on right-to-left text', () => {
+  it('reads the items of an Arabic line from the right, each as pdf.js ordered it', () => {
+    // Arrange: "مجلس الأمن يقرر" drawn as three items, the first word rightmost.
+    const runs = [rtlRun('يقرر', 400, 20), rtlRun('الأمن', 426, 26), rtlRun('مجلس', 458, 30)];
+
+    // Act
+    const [line] = layoutLines(runs);
+
+    // Assert
+    expect(line?.text).toBe('مجلس الأمن يقرر');
+    expect(line?.direction).toBe('rtl');
+    expect(line).toMatchObject({ x: 400, xEnd: 488 });
+  });
+
+  it('keeps a Latin symbol in several runs left to right inside an Arabic line', () => {
+    // Arrange: "الوثيقة S/2025/555 التي" with the symbol's letter and figures in two runs, no gap.
+    const runs = [
+      rtlRun('التي', 300, 20),
+      run('S', 326, 100, 7, 12),
+      run('/2025/555', 333, 100, 48, 12),
+      rtlRun('الوثيقة', 387, 40),
+    ];
+
+    // Act
+    const [line] = layoutLines(runs);
+
+    // Assert
+    expect(line?.text).toBe('الوثيقة S/2025/555 التي');
+  });
+
+  it('reads digits between Arabic words as one number, in their own order', () => {
+    // Arrange: "في 15 تشرين" with the figures as an item of their own.
+    const runs = [rtlRun('تشرين', 300, 30), run('15', 336, 100, 12, 12), rtlRun('في', 354, 12)];
+
+    // Act
+    const [line] = layoutLines(runs);
+
+    // Assert
+    expect(line?.text).toBe('في 15 تشرين');
+  });
+
+  it('mirrors the brackets of a separate run and of an item pdf.js reversed', () => {
+    // Arrange: "(توقيع) محمد" with the brackets as runs of their own, then an item holding them.
+    const apart = [
+      rtlRun('محمد', 300, 25),
+      run('(', 331, 100, 4, 12),
+      rtlRun('توقيع', 335, 30),
+      run(')', 365, 100, 4, 12),
+    ];
+    const inside = [rtlRun(')توقيع( محمد', 300, 70)];
+
+    // Act
+    const [apartLine] = layoutLines(apart);
+    const [insideLine] = layoutLines(inside);
+
+    // Assert
+    expect(apartLine?.text).toBe('(توقيع) محمد');
+    expect(insideLine?.text).toBe('(توقيع) محمد');
+  });
+
+  it('folds presentation forms to base letters and Arabic-Indic digits to ASCII digits', () => {
+    // Arrange: what a producer mapping shaped glyphs to presentation forms gives pdf.js.
+    const runs = [rtlRun('ﻣﺠﻠﺲ ﺍﻷﻣﻦ ١٢ ۳', 300, 80)];
+
+    // Act
+    const [line] = layoutLines(runs);
+
+    // Assert
+    expect(line?.text).toBe('مجلس الأمن 12 3');
+  });
+
+  it('reads the columns of a right-to-left page from the right, a Latin column left to right', () => {
+    // Arrange: the mirrored masthead: "الأمم المتحدة" on the right, the symbol on the left.
+    const runs = [run('S', 60, 100, 11, 20), run('/2025/556', 71, 100, 41), rtlRun('الأمم المتحدة', 400, 72)];
+
+    // Act
+    const [line] = layoutLines(runs);
+
+    // Assert
+    expect(line?.segments.map((s) => s.text)).toEqual(['الأمم المتحدة', 'S/2025/556']);
+    expect(line?.text).toBe('الأمم المتحدة  S/2025/556');
+    expect(line).toMatchObject({ x: 60, xEnd: 472 });
+  });
+
+  it('leaves a Latin page left to right, an Arabic word in it read in its own order', () => {
+    // Arrange
+    const runs = [run('The Arabic for Security Council is', 72, 100, 150), rtlRun('مجلس الأمن', 226, 50)];
+
+    // Act
+    const [line] = layoutLines(runs);
+
+    // Assert
+    expect(line?.text).toBe('The Arabic for Security Council is مجلس الأمن');
+    expect(line?.direction).toBeUndefined();
+  });
+});
+
+describe('layoutLines on CJK text', () => {
+  it('joins CJK items a word gap apart without a space, but keeps spaces next to Latin text', () => {
+    // Arrange: characters of a justified line, 2 pt (0.18 em) apart, then a Latin symbol.
+    const runs = [
+      run('安全', 72, 100, 22, 11),
+      run('理事会', 96, 100, 33, 11),
+      run('S/2025/557', 135, 100, 50, 11),
+      run('号文件', 187, 100, 33, 11),
+    ];
+
+    // Act
+    const [line] = layoutLines(runs);
+
+    // Assert
+    expect(line?.text).toBe('安全理事会 S/2025/557 号文件');
+  });
+
+  it('takes out the spaces pdf.js puts between letter-spaced CJK characters', () => {
+    // Act
+    const [line] = layoutLines([run('安 全 理 事 会', 72, 100, 120, 19.5)]);
+
+    // Assert
+    expect(line?.text).toBe('安全理事会');
   });
 });

@@ -1,9 +1,10 @@
 /**
- * The one module that wraps the PDF library: the private pdf-parse method it relies on, the
- * positioned lines it returns for a committed sample, and the permanent errors it raises for input
- * that can never be read.
+ * The one module that wraps the PDF library: the private pdf-parse method it relies on (its name,
+ * its result, its error mapping) and the public one it avoids, the positioned lines it returns for
+ * a committed sample, and the permanent errors it raises for input that can never be read.
  */
 import { readFileSync } from 'node:fs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import type { FailureCode } from '../../lib/errors.js';
@@ -44,15 +45,71 @@ async function readFailure(bytes: Uint8Array, options?: ReadPdfOptions): Promise
 }
 
 describe('the pdf-parse version', () => {
-  it('still has the private load() that lib/pdf/reader.ts reaches by name', async () => {
-    // Arrange: imported here, after the reader, so pdf.js loads behind the reader's DOMMatrix shim.
+  // Imported in each test, after the reader, so pdf.js loads behind the reader's DOMMatrix shim.
+  type Loader = { load(): Promise<PDFDocumentProxy>; destroy(): Promise<void> };
+  const parserOf = async (data: Uint8Array): Promise<Loader> => {
     const { PDFParse } = await import('pdf-parse');
+    return new PDFParse({ data: new Uint8Array(data) }) as unknown as Loader;
+  };
 
+  it('still has the private load() that lib/pdf/reader.ts reaches by name, taking no argument', async () => {
     // Act
+    const { PDFParse } = await import('pdf-parse');
     const load = (PDFParse.prototype as unknown as Record<string, unknown>).load;
 
     // Assert
     expect(typeof load).toBe('function');
+    expect((load as () => unknown).length).toBe(0);
+  });
+
+  it("load() resolves to pdf.js's document: numPages, getPage, getMetadata and its loading task", async () => {
+    // Arrange
+    const parser = await parserOf(sample('sample-lettre-fr.pdf'));
+
+    // Act
+    const doc = await parser.load();
+
+    // Assert
+    try {
+      expect(doc.numPages).toBe(1);
+      expect(typeof doc.getPage).toBe('function');
+      expect(typeof doc.getMetadata).toBe('function');
+      expect(typeof doc.loadingTask.destroy).toBe('function');
+      expect(await parser.load()).toBe(doc);
+    } finally {
+      await doc.loadingTask.destroy();
+    }
+  });
+
+  it("load() maps pdf.js's password error to pdf-parse's PasswordException", async () => {
+    // Arrange
+    const { PasswordException } = await import('pdf-parse');
+    const parser = await parserOf(await makePdf({ userPassword: 'u', ownerPassword: 'o' }, 'Secret'));
+
+    // Act
+    const error = await parser.load().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    // Assert
+    expect(error).toBeInstanceOf(PasswordException);
+  });
+
+  it('still has a destroy() that fails on pdf.js 6 (when this fails, pdf-parse fixed it: use it)', async () => {
+    // Arrange
+    const parser = await parserOf(sample('sample-lettre-fr.pdf'));
+    const doc = await parser.load();
+
+    // Act
+    const error = await parser.destroy().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    // Assert
+    await doc.loadingTask.destroy();
+    expect(error).toBeInstanceOf(TypeError);
   });
 });
 

@@ -1,18 +1,40 @@
 /**
  * scripts/patch-pdfjs.mjs: the speed patches are applied to the installed pdfjs-dist, the inlined
  * text transform and the text-state clone compute exactly what pdf.js computed, streams are
- * inflated by zlib in one call, and the script refuses what it cannot patch.
+ * inflated by zlib in one call, extraction gives the same output with and without the patches,
+ * and what the script cannot patch it leaves alone with a warning, each patch wholly or not at all.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { build } from 'esbuild';
 import PDFDocument from 'pdfkit';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readPdf } from '../../lib/pdf/reader.js';
-// @ts-expect-error: a plain .mjs script (it runs at postinstall, before any TypeScript tooling).
-import { applyPatches, markerOf, PATCHES, PDFJS_VERSION } from '../../scripts/patch-pdfjs.mjs';
+import { PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
+import {
+  applyPatches,
+  markerOf,
+  PATCHES,
+  PDFJS_VERSION,
+  planPatches,
+  removePatches,
+  // @ts-expect-error: a plain .mjs script (it runs at postinstall, before any TypeScript tooling).
+} from '../../scripts/patch-pdfjs.mjs';
 
 interface Patch {
   readonly name: string;
@@ -20,8 +42,18 @@ interface Patch {
   readonly find: string;
   readonly replace: string;
   readonly count?: number;
+  readonly requires?: readonly string[];
+}
+interface Outcome {
+  readonly name: string;
+  readonly status: 'applied' | 'already applied' | 'skipped';
+  readonly reason?: string;
 }
 const patches = PATCHES as readonly Patch[];
+const plan = planPatches as (root: string) => { version: string; outcomes: Outcome[] };
+const apply = applyPatches as (root: string) => { version: string; outcomes: Outcome[] };
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 describe('the installed pdfjs-dist', () => {
@@ -233,50 +265,255 @@ describe('applyPatches', () => {
     return dir;
   }
 
+  const filesOf = (root: string): Map<string, string> =>
+    new Map(patches.map((p) => [p.file, readFileSync(join(root, p.file), 'utf8')]));
+
+  /** Runs the postinstall script itself on `root`. */
+  const postinstall = (root: string) =>
+    run(process.execPath, [join(ROOT, 'scripts', 'patch-pdfjs.mjs'), root], { encoding: 'utf8' });
+
   it('applies every patch once, then reports them applied', () => {
     const root = fakePdfjs(PDFJS_VERSION);
-    expect(applyPatches(root)).toEqual(patches.map((p) => `${p.name}: applied`));
+    expect(apply(root).outcomes).toEqual(patches.map((p) => ({ name: p.name, status: 'applied' })));
     for (const patch of patches) {
       const text = readFileSync(join(root, patch.file), 'utf8');
       expect(text).toContain(patch.replace);
       expect(text.startsWith('// before\n') && text.endsWith('// after\n')).toBe(true);
     }
-    expect(applyPatches(root)).toEqual(patches.map((p) => `${p.name}: already applied`));
+    expect(apply(root).outcomes).toEqual(patches.map((p) => ({ name: p.name, status: 'already applied' })));
   });
 
-  it('refuses another pdfjs-dist version', () => {
+  it('leaves another pdfjs-dist version unpatched, every patch skipped naming both versions', () => {
     const root = fakePdfjs('9.9.9');
-    expect(() => applyPatches(root)).toThrow(
-      `pdfjs-dist is 9.9.9, the patches in scripts/patch-pdfjs.mjs are for ${PDFJS_VERSION}`,
-    );
+    const before = filesOf(root);
+
+    const { outcomes } = apply(root);
+
+    expect(outcomes.map((o) => o.status)).toEqual(patches.map(() => 'skipped'));
+    for (const outcome of outcomes) {
+      expect(outcome.reason).toBe(`written for pdfjs-dist ${PDFJS_VERSION}, installed is 9.9.9`);
+    }
+    expect(filesOf(root)).toEqual(before);
   });
 
-  it('names the patch whose snippet moved, and writes nothing', () => {
+  it('skips the patch whose snippet moved and applies the others, in the same file too', () => {
     const first = patches[0] as Patch;
     const root = fakePdfjs(PDFJS_VERSION, (p) =>
       p === first ? p.find.replace('textState', 'state') : copies(p),
     );
-    const before = readFileSync(join(root, first.file), 'utf8');
-    expect(() => applyPatches(root)).toThrow(
-      `pdfjs-dist patch ${first.name}: its snippet is missing from ${first.file}`,
-    );
-    expect(readFileSync(join(root, first.file), 'utf8')).toBe(before);
+
+    const { outcomes } = apply(root);
+
+    expect(outcomes[0]).toEqual({
+      name: first.name,
+      status: 'skipped',
+      reason: `its snippet is missing from ${first.file} of pdfjs-dist ${PDFJS_VERSION}`,
+    });
+    expect(outcomes.slice(1).every((o) => o.status === 'applied')).toBe(true);
+    const text = readFileSync(join(root, first.file), 'utf8');
+    expect(text).not.toContain(markerOf(first));
+    expect(text).toContain(first.find.replace('textState', 'state'));
+    const sameFile = patches.find((p) => p !== first && p.file === first.file) as Patch;
+    expect(text).toContain(markerOf(sameFile));
   });
 
-  it('refuses a snippet found more often than the patch says', () => {
+  it('applies a patch wholly or not at all: one copy short of its count, none is replaced', () => {
+    const several = patches.find((p) => (p.count ?? 1) > 1) as Patch;
+    const root = fakePdfjs(PDFJS_VERSION, (p) =>
+      p === several ? Array.from({ length: (p.count ?? 1) - 1 }, () => p.find).join('\n') : copies(p),
+    );
+
+    const outcome = apply(root).outcomes.find((o) => o.name === several.name);
+
+    expect(outcome?.status).toBe('skipped');
+    expect(outcome?.reason).toMatch(/found \d+ times/);
+    const text = readFileSync(join(root, several.file), 'utf8');
+    expect(text).not.toContain(markerOf(several));
+    expect(text.split(several.find).length - 1).toBe((several.count ?? 1) - 1);
+  });
+
+  it('skips a snippet found more often than the patch says', () => {
     const first = patches[0] as Patch;
     const root = fakePdfjs(PDFJS_VERSION, (p) => copies(p, 1));
-    expect(() => applyPatches(root)).toThrow(
-      `pdfjs-dist patch ${first.name}: its snippet is found 2 times (not 1) in ${first.file}`,
-    );
+
+    const outcome = apply(root).outcomes[0];
+
+    expect(outcome).toEqual({
+      name: first.name,
+      status: 'skipped',
+      reason: `its snippet is found 2 times (not 1) in ${first.file} of pdfjs-dist ${PDFJS_VERSION}`,
+    });
+  });
+
+  it('skips a patch whose required patch was not applied', () => {
+    const dependent = patches.find((p) => (p.requires ?? []).length > 0) as Patch;
+    const required = patches.find((p) => p.name === dependent.requires?.[0]) as Patch;
+    const root = fakePdfjs(PDFJS_VERSION, (p) => (p === required ? '// moved away' : copies(p)));
+
+    const outcome = apply(root).outcomes.find((o) => o.name === dependent.name);
+
+    expect(outcome?.status).toBe('skipped');
+    expect(outcome?.reason).toBe(`it needs ${required.name}, not applied (pdfjs-dist ${PDFJS_VERSION})`);
+    expect(readFileSync(join(root, dependent.file), 'utf8')).toContain(dependent.find);
   });
 
   it('replaces every copy of a snippet the patch expects several times', () => {
     const several = patches.find((p) => (p.count ?? 1) > 1) as Patch;
     const root = fakePdfjs(PDFJS_VERSION);
-    applyPatches(root);
+    apply(root);
     const text = readFileSync(join(root, several.file), 'utf8');
     expect(text.split(several.replace).length - 1).toBe(several.count);
     expect(text).not.toContain(several.find);
   });
+
+  it('as npm ci runs it: exits 0 and warns once per patch it could not apply, naming the version', async () => {
+    const first = patches[0] as Patch;
+    const root = fakePdfjs(PDFJS_VERSION, (p) => (p === first ? '// rewritten upstream' : copies(p)));
+
+    const { stdout, stderr } = await postinstall(root);
+
+    expect(stderr).toBe(
+      `warning: pdfjs-dist patch ${first.name} not applied: its snippet is missing from ${first.file} ` +
+        `of pdfjs-dist ${PDFJS_VERSION}; pdf.js runs without it (slower, same output)\n`,
+    );
+    expect(stdout.trim().split('\n')).toEqual(patches.slice(1).map((p) => `pdfjs-dist ${p.name}: applied`));
+  });
+
+  it('as npm ci runs it on another version: exits 0 with one warning line per patch', async () => {
+    const root = fakePdfjs('6.5.999');
+    const before = filesOf(root);
+
+    const { stdout, stderr } = await postinstall(root);
+
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(patches.length);
+    for (const [i, line] of lines.entries()) {
+      expect(line).toBe(
+        `warning: pdfjs-dist patch ${patches[i]?.name} not applied: written for pdfjs-dist ${PDFJS_VERSION}, ` +
+          'installed is 6.5.999; pdf.js runs without it (slower, same output)',
+      );
+    }
+    expect(filesOf(root)).toEqual(before);
+  });
+
+  it('removePatches gives back the original files exactly', () => {
+    const root = fakePdfjs(PDFJS_VERSION);
+    const original = filesOf(root);
+    apply(root);
+
+    const removed = (removePatches as (root: string) => string[])(root);
+
+    expect(removed).toEqual(patches.map((p) => p.name));
+    expect(filesOf(root)).toEqual(original);
+    expect(plan(root).outcomes.every((o) => o.status === 'applied')).toBe(true);
+  });
+});
+
+/** Real UN PDFs, when ../shared/un-corpus sits beside the repository (not on a fresh clone alone). */
+const CORPUS = join(ROOT, '..', 'shared', 'un-corpus', 'pdfs');
+/**
+ * A spread of the corpus: Word letters and reports (TrueType with ToUnicode, the patched font path),
+ * Russian, French and Spanish, a typewriter-era text, an OCR layer, a record with many pages.
+ */
+const CORPUS_FILES = [
+  'a-79-716-s-2025-18.en.pdf',
+  'cedaw-c-caf-co-6.ru.pdf',
+  'e-icef-672-part-i.fr.pdf',
+  's-2023-664.es.pdf',
+  'e-cn-4-109.en.pdf',
+  'a-hrc-res-59-25.en.pdf',
+  's-pv-4507.en.pdf',
+  'a-47-435.en.pdf',
+];
+
+describe('extraction with and without the patches', () => {
+  let work = '';
+  const files: string[] = [];
+  const redirected = new Set<string>();
+
+  /** Bundles test/support/extract-json.ts; with `pdfjsRoot`, every pdfjs-dist import comes from there. */
+  async function bundle(name: string, pdfjsRoot?: string): Promise<string> {
+    const outfile = join(work, `${name}.mjs`);
+    await build({
+      entryPoints: [join(ROOT, 'test', 'support', 'extract-json.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: [...PDF_EXTERNALS],
+      banner: { js: REQUIRE_SHIM },
+      logLevel: 'error',
+      plugins: pdfjsRoot
+        ? [
+            {
+              name: 'pristine-pdfjs',
+              setup(b) {
+                b.onResolve({ filter: /^pdfjs-dist\// }, (args) => {
+                  redirected.add(args.path);
+                  return { path: join(pdfjsRoot, args.path.slice('pdfjs-dist/'.length)) };
+                });
+              },
+            },
+          ]
+        : [],
+    });
+    return outfile;
+  }
+
+  beforeAll(async () => {
+    // Inside node_modules, so the bundles find pdfjs-dist's data files the way the sources do.
+    const cache = join(ROOT, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    work = mkdtempSync(join(cache, 'undocs-pdfjs-patches-'));
+    const installed = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    const pristine = join(work, 'pdfjs-dist');
+    for (const file of ['package.json', ...new Set(patches.map((p) => p.file))]) {
+      mkdirSync(dirname(join(pristine, file)), { recursive: true });
+      copyFileSync(join(installed, file), join(pristine, file));
+    }
+    expect((removePatches as (root: string) => string[])(pristine)).toEqual(patches.map((p) => p.name));
+    for (const patch of patches) {
+      const text = readFileSync(join(pristine, patch.file), 'utf8');
+      expect(text).not.toContain(markerOf(patch));
+      expect(text.split(patch.find).length - 1).toBe(patch.count ?? 1);
+    }
+    files.push(
+      ...readdirSync(join(ROOT, 'samples'))
+        .filter((f) => f.endsWith('.pdf'))
+        .map((f) => join(ROOT, 'samples', f)),
+    );
+    if (existsSync(CORPUS))
+      files.push(...CORPUS_FILES.map((f) => join(CORPUS, f)).filter((f) => existsSync(f)));
+    await Promise.all([bundle('patched'), bundle('pristine', pristine)]);
+    // The pristine bundle took both pdf.js files (the patched ones) from the copy.
+    expect([...redirected].sort()).toEqual([...new Set(patches.map((p) => `pdfjs-dist/${p.file}`))].sort());
+  }, 60_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it(`gives byte-identical pages for the samples${existsSync(CORPUS) ? ' and part of the corpus' : ''}`, async () => {
+    // Act: both bundles at once (two cores).
+    const [patched, pristine] = await Promise.all(
+      ['patched', 'pristine'].map((name) =>
+        run(process.execPath, [join(work, `${name}.mjs`), ...files], {
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+        }),
+      ),
+    );
+
+    // Assert
+    const linesOf = (stdout: string) => stdout.trim().split('\n');
+    const withPatches = linesOf(patched?.stdout ?? '');
+    const without = linesOf(pristine?.stdout ?? '');
+    expect(withPatches).toHaveLength(files.length);
+    for (const [i, file] of files.entries()) {
+      expect(withPatches[i] === without[i], `${file} extracts differently without the patches`).toBe(true);
+      expect(withPatches[i]).toMatch(/"document":\{"pageCount":[1-9]/);
+    }
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractDocument } from '../../lib/extract.js';
 import { readPdf } from '../../lib/pdf/reader.js';
 import { makeSamples, SAMPLES_DIR } from '../../scripts/make-samples.js';
 import type { Expected } from '../../scripts/samples/model.js';
@@ -84,9 +85,17 @@ describe.each(expected)('$file', (truth) => {
     const all = pages.join('\n');
 
     for (const signatory of truth.signatories) {
-      expect(all).toMatch(new RegExp(`\\((Signed|Signé)\\) ${escapeRegExp(signatory.name)}\\n`));
+      expect(all).toMatch(
+        new RegExp(`(\\((Signed|Signé|توقيع)\\) |（签名）)${escapeRegExp(signatory.name)}\\n`),
+      );
       for (const title of signatory.titles) expect(all).toContain(title);
     }
+  });
+
+  it('reads as the language expected.json gives', async () => {
+    const document = await extractDocument(new Uint8Array(await readFile(join(SAMPLES_DIR, truth.file))));
+
+    expect(document.language).toBe(truth.language);
   });
 
   it('prints each numbered footnote, the first one in full, and the star notes', () => {
@@ -97,5 +106,59 @@ describe.each(expected)('$file', (truth) => {
       expect(flat(all)).toMatch(new RegExp(`(^| )1/? ${escapeRegExp(truth.firstFootnote)}`));
     }
     for (const note of truth.starNotes) expect(flat(all)).toContain(`* ${note}`);
+  });
+});
+
+describe('sample-letter-ar.pdf, Arabic set right to left with presentation forms', () => {
+  let text = '';
+  let lines: string[] = [];
+
+  beforeAll(async () => {
+    text = (await pageTexts('sample-letter-ar.pdf'))[0] ?? '';
+    lines = text.split('\n');
+  });
+
+  it('reads Arabic words in reading order, in base letters', () => {
+    expect(text).toContain('مجلس الأمن');
+    expect(lines[0]).toBe('الأمم المتحدة  S/2025/556');
+    expect(text).toContain('وأرجو ممتنا تعميم هذه الرسالة بوصفها وثيقة من وثائق مجلس الأمن.');
+    expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/);
+  });
+
+  it('keeps Latin symbols and the English masthead column readable left to right', () => {
+    expect(text).toContain('استنادا إلى الوثيقة S/2025/555 التي تتناول');
+    expect(lines[1]).toBe('مجلس الأمن  Distr.: General');
+    expect(text).toContain('Original: Arabic');
+  });
+
+  it('reads Arabic-Indic digits as ASCII digits (the dates of the title and the text)', () => {
+    expect(text).toContain('رسالة مؤرخة 1 أيلول/سبتمبر 2025 موجهة إلى رئيس مجلس الأمن');
+    expect(text).toContain('في 15 تشرين الأول/أكتوبر 2025، اجتماعا');
+    expect(text).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
+  });
+
+  it('reads the signature with its brackets the right way round', () => {
+    expect(lines).toContain('(توقيع) محمد أحمد');
+  });
+});
+
+describe('sample-letter-zh.pdf, Chinese', () => {
+  let text = '';
+
+  beforeAll(async () => {
+    text = (await pageTexts('sample-letter-zh.pdf'))[0] ?? '';
+  });
+
+  it('reads Chinese without spaces between characters, the letter-spaced organ name included', () => {
+    expect(text.split('\n')[1]).toBe('安全理事会  Distr.: General');
+    expect(text).toContain('请将本信作为安全理事会的文件分发为荷。');
+    expect(text).not.toMatch(
+      /[\u4E00-\u9FFF\u3000-\u303F\uFF00-\uFFEF] +[\u4E00-\u9FFF\u3000-\u303F\uFF00-\uFFEF]/u,
+    );
+  });
+
+  it('keeps the Latin symbol and figures inside Chinese text', () => {
+    expect(text).toContain('2025年9月1日冰岛常驻联合国代表给安全理事会主席的信');
+    expect(text).toContain('会议将参考S/2025/555号文件所述的做法。');
   });
 });

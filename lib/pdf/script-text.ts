@@ -1,0 +1,126 @@
+/**
+ * Text of scripts other than Latin, as pdf.js gives it and as the parser wants it: Arabic
+ * presentation forms folded to base letters, Arabic-Indic digits read as digits, the reading
+ * direction of a piece of text, CJK characters told apart (they are written without spaces).
+ */
+
+/** Arabic Presentation Forms-A (U+FB50-FDFF) and -B (U+FE70-FEFF): shaped glyphs named by their own code points. */
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
+
+/**
+ * Folds Arabic presentation forms to the base letters they stand for (NFKC, on those ranges only:
+ * the rest of the text, superscript footnote markers and ligatures included, is left as it is).
+ * PDF producers that map shaped glyphs to presentation forms give `ﻣﺠﻠﺲ ﺍﻷﻣﻦ`; this gives `مجلس الأمن`.
+ * pdf.js already folds some of these ranges itself; the rest (most of U+FE70-FEFF, lam-alef
+ * ligatures included) it leaves.
+ */
+export function foldPresentationForms(text: string): string {
+  return text.replace(PRESENTATION_FORMS, (forms) => forms.normalize('NFKC'));
+}
+
+/** Arabic-Indic (U+0660-0669) and Extended Arabic-Indic (U+06F0-06F9) digits. */
+const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+/**
+ * Reads Arabic-Indic and Extended Arabic-Indic digits as the ASCII digits they are (`٢٠٢٥` ->
+ * `2025`), as current UN Arabic documents print numbers, so dates, symbols and agenda numbers read
+ * the same in every language. The PDF reader applies it to all page text (see README, "Arabic and
+ * Chinese text"); it is exported for text that does not come through the reader.
+ */
+export function foldArabicIndicDigits(text: string): string {
+  return text.replace(ARABIC_INDIC_DIGITS, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
+}
+
+/** What the reader does to every piece of text pdf.js gives it. */
+export function normalizeScripts(text: string): string {
+  return foldArabicIndicDigits(foldPresentationForms(text));
+}
+
+/** Hebrew, Arabic, Syriac, Thaana, NKo and the Arabic supplements and presentation forms: written right to left. */
+const RTL_LETTER = /[\u0590-\u05FF\u0600-\u065F\u066A-\u06EF\u06FA-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+/** Letters written left to right: any letter that is not right to left. */
+const LETTER = /\p{L}/u;
+
+/** The strong direction of one character: `rtl`, `ltr` (a letter of another script), or null (digits, punctuation, spaces). */
+export function directionOf(char: string): 'rtl' | 'ltr' | null {
+  if (RTL_LETTER.test(char)) return 'rtl';
+  return LETTER.test(char) ? 'ltr' : null;
+}
+
+/** Right-to-left and left-to-right letters in `text`. */
+export function countDirections(text: string): { rtl: number; ltr: number } {
+  let rtl = 0;
+  let ltr = 0;
+  for (const char of text) {
+    const direction = directionOf(char);
+    if (direction === 'rtl') rtl++;
+    else if (direction === 'ltr') ltr++;
+  }
+  return { rtl, ltr };
+}
+
+/** Han ideographs, kana, Hangul syllables, CJK punctuation and full-width forms: written without spaces between them. */
+const CJK =
+  /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3134F}]/u;
+
+/** True when `char` is a CJK character, which Chinese and Japanese set without spaces. */
+export function isCjk(char: string | undefined): boolean {
+  return char !== undefined && CJK.test(char);
+}
+
+/** A space (one or more) between two CJK characters: pdf.js puts one where a justified or letter-spaced line leaves a gap. */
+const SPACE_IN_CJK =
+  /(?<=[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF])[ \u00A0\u2000-\u200A\u3000]+(?=[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF])/g;
+
+/** Drops spaces between two CJK characters (`安 全 理 事 会` -> `安全理事会`); spaces next to Latin text stay. */
+export function closeCjkSpaces(text: string): string {
+  return text.replace(SPACE_IN_CJK, '');
+}
+
+const MIRRORED: Readonly<Record<string, string>> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '<': '>',
+  '>': '<',
+  '«': '»',
+  '»': '«',
+};
+
+/**
+ * Swaps paired brackets (`(` and `)`...): in right-to-left text a bracket is drawn mirrored, so the
+ * glyph seen as `(` at the left end of `(توقيع)` is the closing one in reading order.
+ */
+export function mirrorBrackets(text: string): string {
+  return text.replace(/[()[\]{}<>«»]/g, (c) => MIRRORED[c] ?? c);
+}
+
+/**
+ * Mirrors the brackets of a text pdf.js put in reading order from right to left: pdf.js reverses
+ * the characters of a right-to-left item (PDFs draw in visual order) but does not swap the glyphs
+ * drawn mirrored, so `(توقيع)` comes out as `)توقيع(`. A bracket between two Latin letters (inside a
+ * left-to-right run, which pdf.js leaves as it is) is kept.
+ */
+export function mirrorRtlBrackets(text: string): string {
+  const chars = [...text];
+  const strongAround = (i: number, step: 1 | -1): 'rtl' | 'ltr' | null => {
+    for (let j = i + step; j >= 0 && j < chars.length; j += step) {
+      const direction = directionOf(chars[j] as string);
+      if (direction) return direction;
+    }
+    return null;
+  };
+  return chars
+    .map((c, i) =>
+      MIRRORED[c] === undefined || (strongAround(i, -1) === 'ltr' && strongAround(i, 1) === 'ltr')
+        ? c
+        : (MIRRORED[c] as string),
+    )
+    .join('');
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  closeCjkSpaces,
+  countDirections,
+  foldArabicIndicDigits,
+  foldPresentationForms,
+  isCjk,
+  mirrorRtlBrackets,
+} from '../../lib/pdf/script-text.js';
+
+describe('foldPresentationForms', () => {
+  it.each([
+    ['isolated, initial, medial and final forms', 'ﻣﺠﻠﺲ', 'مجلس'],
+    ['a lam-alef ligature (U+FEF7)', 'ﺍﻷﻣﻦ', 'الأمن'],
+    ['a form from Presentation Forms-A (U+FB50-FDFF)', 'ﭖ', 'پ'],
+  ])('folds %s to base letters', (_case, text, expected) => {
+    expect(foldPresentationForms(text)).toBe(expected);
+  });
+
+  it('changes nothing outside those ranges: superscripts, Latin ligatures, full-width forms', () => {
+    const text = 'note¹ ﬁle ２０２５ café';
+
+    expect(foldPresentationForms(text)).toBe(text);
+  });
+});
+
+describe('foldArabicIndicDigits', () => {
+  it('reads Arabic-Indic and Extended Arabic-Indic digits as ASCII digits, nothing else', () => {
+    expect(foldArabicIndicDigits('١٥ تشرين الأول/أكتوبر ٢٠٢٥ و ۱۲۳۴۵۶۷۸۹۰ A/80/123')).toBe(
+      '15 تشرين الأول/أكتوبر 2025 و 1234567890 A/80/123',
+    );
+  });
+});
+
+describe('countDirections', () => {
+  it('counts right-to-left and left-to-right letters, not digits or punctuation', () => {
+    expect(countDirections('مجلس S/2025/556 (١٢)')).toEqual({ rtl: 4, ltr: 1 });
+  });
+});
+
+describe('isCjk and closeCjkSpaces', () => {
+  it('tells CJK characters, punctuation and full-width forms from the rest', () => {
+    expect(['安', '。', '（', 'カ', 'A', '1', ' ', undefined].map(isCjk)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('drops spaces between two CJK characters only', () => {
+    expect(closeCjkSpaces('安 全　理  事会 S/2025/557 号文件 (2025)')).toBe(
+      '安全理事会 S/2025/557 号文件 (2025)',
+    );
+  });
+});
+
+describe('mirrorRtlBrackets', () => {
+  it('mirrors brackets pdf.js reversed, not those between Latin letters', () => {
+    expect(mirrorRtlBrackets(')توقيع( الوثيقة E/1(X)/Add.1 و )2025(')).toBe(
+      '(توقيع) الوثيقة E/1(X)/Add.1 و (2025)',
+    );
+  });
+});
