@@ -49,7 +49,12 @@ describe('access patterns', () => {
     const since1992 = await t.repository.findByDate({ from: '1992-01-01', to: '2025-12-31' });
 
     expect(keys(october2020)).toEqual([keyOf('seed-letter-azerbaijan-2020.pdf')]);
-    expect(keys(council2025)).toEqual([keyOf('sample-lettre-fr.pdf'), keyOf('sample-joint-letter.pdf')]);
+    expect(keys(council2025)).toEqual([
+      keyOf('sample-letter-zh.pdf'),
+      keyOf('sample-letter-ar.pdf'),
+      keyOf('sample-lettre-fr.pdf'),
+      keyOf('sample-joint-letter.pdf'),
+    ]);
     expect(since1992.map((d) => d.date)).toEqual([...since1992.map((d) => d.date)].sort().reverse());
     expect(since1992).toHaveLength(EXPECTED_SAMPLES.length);
   });
