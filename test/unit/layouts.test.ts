@@ -1,37 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseUnDocument } from '../../lib/parser/index.js';
-import type { PdfDocument, PdfPage, TextLine, TextSegment } from '../../lib/pdf/types.js';
+import type { PdfDocument, PdfPage, TextLine } from '../../lib/pdf/types.js';
+import { line } from '../support/lines.js';
 
 /**
  * Whole documents in the layouts the UN's conventions describe, built line by line with invented
  * text, read by the whole parser (masthead, title, agenda, signatures together). Each case states
  * the convention it follows.
  */
-
-const BODY = 10;
-
-/** One run of a line: left edge, text, and font size (body size when left out). */
-type Run = readonly [x: number, text: string, fontSize?: number];
-
-function line(y: number, runs: readonly Run[]): TextLine {
-  const segments: TextSegment[] = runs.map(([x, text, fontSize = BODY]) => ({
-    text,
-    x,
-    xEnd: x + 5 * text.length,
-    y,
-    fontSize,
-    fontName: 'F1',
-    markers: [],
-  }));
-  return {
-    y,
-    x: Math.min(...segments.map((s) => s.x)),
-    xEnd: Math.max(...segments.map((s) => s.xEnd)),
-    fontSize: Math.max(...segments.map((s) => s.fontSize)),
-    text: segments.map((s) => s.text).join('  '),
-    segments,
-  };
-}
 
 /** A line centred on the text column's axis (x = 300), as typescript headings are. */
 function centred(y: number, text: string): TextLine {

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseMasthead } from '../../lib/parser/masthead.js';
 import type { PageView } from '../../lib/parser/text.js';
-import type { TextLine, TextSegment } from '../../lib/pdf/types.js';
-
-/** The body font size every page below is set in. */
-const BODY = 10;
-
-/** One run of a line: left edge, text, and font size (body size when left out). */
-type Run = readonly [x: number, text: string, fontSize?: number];
-
-/** A line at baseline `y` whose segments are the given runs, as the layout step would produce it. */
-function line(y: number, runs: readonly Run[]): TextLine {
-  const segments: TextSegment[] = runs.map(([x, text, fontSize = BODY]) => ({
-    text,
-    x,
-    xEnd: x + 5 * text.length,
-    y,
-    fontSize,
-    fontName: 'F1',
-    markers: [],
-  }));
-  return {
-    y,
-    x: Math.min(...segments.map((s) => s.x)),
-    xEnd: Math.max(...segments.map((s) => s.xEnd)),
-    fontSize: Math.max(...segments.map((s) => s.fontSize)),
-    text: segments.map((s) => s.text).join('  '),
-    segments,
-  };
-}
+import type { TextLine } from '../../lib/pdf/types.js';
+import { BODY, line } from '../support/lines.js';
 
 /** Page 1 of a US-letter document with the given lines in reading order. */
 function page(lines: readonly TextLine[], size = { width: 612, height: 792 }): PageView {

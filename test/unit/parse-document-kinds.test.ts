@@ -4,29 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseUnDocument } from '../../lib/parser/index.js';
-import type { PdfDocument, TextLine, TextSegment } from '../../lib/pdf/types.js';
-
-type Run = readonly [x: number, text: string, fontSize?: number];
-
-function line(y: number, runs: readonly Run[]): TextLine {
-  const segments: TextSegment[] = runs.map(([x, text, fontSize = 10]) => ({
-    text,
-    x,
-    xEnd: x + 5 * text.length,
-    y,
-    fontSize,
-    fontName: 'F1',
-    markers: [],
-  }));
-  return {
-    y,
-    x: Math.min(...segments.map((s) => s.x)),
-    xEnd: Math.max(...segments.map((s) => s.xEnd)),
-    fontSize: Math.max(...segments.map((s) => s.fontSize)),
-    text: segments.map((s) => s.text).join('  '),
-    segments,
-  };
-}
+import type { PdfDocument, TextLine } from '../../lib/pdf/types.js';
+import { line } from '../support/lines.js';
 
 /** A one-page document with a modern General Assembly masthead above `body`. */
 function document(symbol: string, session: string, body: readonly TextLine[]): PdfDocument {
