@@ -35,6 +35,8 @@ function isoDate(year: number, month: number, day: number): string | null {
 
 /** The first valid date in the text as `YYYY-MM-DD`, or null. */
 export function parseDate(printed: string): string | null {
+  // Every date has a figure: most lines have none, and are done with here.
+  if (!/[\d\u0660-\u0669\u06f0-\u06f9]/u.test(printed)) return null;
   const text = fold(asciiDigits(printed));
   const candidates: { index: number; year: string; month: string; day: string }[] = [];
   for (const m of text.matchAll(YEAR_FIRST)) {

@@ -6,6 +6,9 @@ import { clean } from './text.js';
 import { isLetterTitle } from './title-rules.js';
 import type { Signatory } from './types.js';
 
+/** "(Signed)" opens with a parenthesis: a cheap test before the lexicons' words. */
+const OPENS_WITH_PARENTHESIS = /^\s*[(（]/u;
+
 interface Block {
   readonly page: number;
   readonly lineIndex: number;
@@ -29,7 +32,7 @@ export function parseSignatories(pages: readonly PageView[]): Signatory[] {
       // A covering letter signed, then another letter's heading: the enclosure it transmits.
       if (blocks.length > 0 && /^\p{Lu}/u.test(text) && isLetterTitle(text)) annexSeen = true;
       line.segments.forEach((segment, segmentIndex) => {
-        if (testFolded(SIGNED, clean(segment.text))) {
+        if (OPENS_WITH_PARENTHESIS.test(segment.text) && testFolded(SIGNED, clean(segment.text))) {
           blocks.push({ page: page.number, lineIndex, segmentIndex });
           annexAt.push(annexSeen);
         }

@@ -32,6 +32,7 @@ const DATE_PART = new RegExp(
 
 /** A place-and-date or date-range line: "New York, 17 February–14 March 2025", "4–15 ноября 2019 года". */
 export function isDateLine(text: string): boolean {
+  if (!/[\d\u0660-\u0669\u06f0-\u06f9]/u.test(text)) return false;
   let rest = text.trim().replace(/[.,;]+$/u, '');
   // Leading place names end with a comma: "Nice, France, 9–13 June 2025".
   rest = rest.replace(/^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*,\s*){1,3}/u, '');

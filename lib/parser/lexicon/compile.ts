@@ -32,6 +32,20 @@ const VARIANTS: Readonly<Record<string, string>> = {
  */
 export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
+  const known = FOLDED.get(text);
+  if (known !== undefined) return known;
+  const folded = foldChars(text);
+  // Rules fold the same lines many times; a bounded memo keeps that to once.
+  if (FOLDED.size >= FOLD_MEMO_SIZE) FOLDED.clear();
+  FOLDED.set(text, folded);
+  return folded;
+}
+
+/** Folded texts by text, emptied when it reaches {@link FOLD_MEMO_SIZE}. */
+const FOLDED = new Map<string, string>();
+const FOLD_MEMO_SIZE = 20_000;
+
+function foldChars(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
@@ -52,8 +66,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Scripts written without spaces between words: no word boundary inside a run of them. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** One entry as a regular-expression source: escaped, spaces as any white space, hyphens spaced or not. */
-function entrySource(entry: string): string {
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
+/** One entry as a regular-expression source, with the word boundaries it needs apart. */
+function entrySource(entry: string): { body: string; before: string; after: string } {
   const folded = fold(entry.trim());
   const body = folded
     .split(/\s+/u)
@@ -61,20 +78,28 @@ function entrySource(entry: string): string {
     .join('\\s+');
   const first = folded[0] ?? '';
   const last = folded.at(-1) ?? '';
-  const before = LETTER_OR_DIGIT.test(first) && !UNSPACED.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
-  const after = LETTER_OR_DIGIT.test(last) && !UNSPACED.test(last) ? '(?![\\p{L}\\p{N}])' : '';
-  return `${before}${body}${after}`;
+  const before = LETTER_OR_DIGIT.test(first) && !UNSPACED.test(first) ? BEFORE : '';
+  const after = LETTER_OR_DIGIT.test(last) && !UNSPACED.test(last) ? AFTER : '';
+  return { body, before, after };
 }
 
 /**
  * The entries as one alternation (a non-capturing group), longest first so that `agenda items`
  * wins over `item`. Matches folded text only (see {@link fold}). An empty list never matches.
+ * Neighbouring entries that need the same word boundaries share them (one `\p{L}` class for a
+ * run of entries, not one each: the expressions compile and run much faster).
  */
 export function alternation(entries: readonly string[]): string {
   const unique = [...new Set(entries.map((e) => e.trim()).filter((e) => e !== ''))];
   if (unique.length === 0) return '(?!)';
   unique.sort((a, b) => b.length - a.length);
-  return `(?:${unique.map(entrySource).join('|')})`;
+  const runs: { before: string; after: string; bodies: string[] }[] = [];
+  for (const { body, before, after } of unique.map(entrySource)) {
+    const last = runs.at(-1);
+    if (last && last.before === before && last.after === after) last.bodies.push(body);
+    else runs.push({ before, after, bodies: [body] });
+  }
+  return `(?:${runs.map((r) => `${r.before}(?:${r.bodies.join('|')})${r.after}`).join('|')})`;
 }
 
 /**
@@ -88,12 +113,28 @@ export function pattern(source: string, slots: Readonly<Record<string, readonly 
     if (!entries) throw new Error(`No slot ${name} for pattern ${JSON.stringify(source)}`);
     return alternation(entries);
   });
-  return new RegExp(filled, 'du');
+  const re = new RegExp(filled, 'du');
+  // A pattern that opens with a slot can only match a text that opens like one of its entries:
+  // rules test every line of a document, and most are refused by their first two characters.
+  const opening = /^\^\{([a-z][A-Za-z]*)\}/.exec(source);
+  const entries = opening ? slots[opening[1] as string] : undefined;
+  if (entries) PREFIXES.set(re, new Set(entries.map((e) => fold(e.trim()).slice(0, 2))));
+  return re;
+}
+
+/** The first two folded characters every match of a slot-opened pattern starts with. */
+const PREFIXES = new WeakMap<RegExp, ReadonlySet<string>>();
+
+/** False when the folded text cannot match `re` by its first characters alone. */
+function mayMatch(re: RegExp, folded: string): boolean {
+  const prefixes = PREFIXES.get(re);
+  return !prefixes || prefixes.has(folded.slice(0, 2)) || prefixes.has(folded.slice(0, 1));
 }
 
 /** Tests a pattern from {@link pattern} against a text, folding it first. */
 export function testFolded(re: RegExp, text: string): boolean {
-  return re.test(fold(text));
+  const folded = fold(text);
+  return mayMatch(re, folded) && re.test(folded);
 }
 
 /**
@@ -101,7 +142,8 @@ export function testFolded(re: RegExp, text: string): boolean {
  * the original text prints them (undefined for a group that did not take part), or null.
  */
 export function execFolded(re: RegExp, text: string): (string | undefined)[] | null {
-  const match = re.exec(fold(text));
+  const folded = fold(text);
+  const match = mayMatch(re, folded) ? re.exec(folded) : null;
   if (!match?.indices) return null;
   return match.indices.map((span) => (span ? text.slice(span[0], span[1]) : undefined));
 }
