@@ -111,7 +111,11 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
     mastheadLines: first.lines.slice(0, masthead.endIndex),
     titleGiven: capitals.headings.length > 0,
   });
-  const spellings = runningTextSpellings(views.slice(0, 3).flatMap((v) => v.lines.map((l) => l.text)));
+  // How the running text spells names, read only when there are capitals headings to respell.
+  const spellings =
+    capitals.headings.length > 0
+      ? runningTextSpellings(views.slice(0, 3).flatMap((v) => v.lines.map((l) => l.text)))
+      : undefined;
   const headingTitles = capitals.headings.map((h) => sentenceCase(h, spellings));
   // The first heading is the title too when no other heading follows (as the UN Digital Library
   // catalogues such reports).
