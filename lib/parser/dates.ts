@@ -4,12 +4,7 @@
  * (`12 MARCH 1992`, `March 12, 1992`), Arabic `22 كانون الثاني/يناير 2025` and Chinese `2025年1月22日`.
  * Month names are the lexicons' (./lexicon/).
  */
-import { fold, MONTH_BY_PRINTED, MONTHS, WEEKDAYS } from './lexicon/index.js';
-
-/** Weekday names in every language, as an alternation over folded text (meeting-record dates). */
-export const WEEKDAY_NAMES = WEEKDAYS;
-/** Every month name, as an alternation over folded text. */
-export const MONTH_NAMES = MONTHS;
+import { fold, MONTH_BY_PRINTED, MONTHS } from './lexicon/index.js';
 
 const DAY_FIRST = new RegExp(
   String.raw`(?<!\d)(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(${MONTHS})\s+(?:de\s+)?(\d{2}\s?\d{2})(?!\d)`,

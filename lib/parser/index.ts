@@ -74,7 +74,8 @@ function titlePageMasthead(views: readonly PageView[], cover: Masthead, bodySize
  * document, and nothing here does I/O. Fields the document does not state are null or [].
  */
 export function parseUnDocument(pdf: PdfDocument): UnDocument {
-  const views: PageView[] = removeFurniture(pdf.pages.map(viewOf));
+  const printed: PageView[] = pdf.pages.map(viewOf);
+  const views: PageView[] = removeFurniture(printed);
   const pages = views.map((v) => ({ number: v.number, text: v.lines.map((l) => l.text).join('\n') }));
   const textless = pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_CHARS).length;
   const needsOcr = pdf.pageCount > 0 && textless * 2 > pdf.pageCount;
@@ -91,7 +92,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   Object.assign(provenance, masthead.provenance);
   const afterMasthead = first.lines.slice(masthead.endIndex);
   // Furniture removal takes the title page's symbol for a running header: read the page as printed.
-  const titlePage = titlePageMasthead(pdf.pages.map(viewOf), masthead, bodySize);
+  const titlePage = titlePageMasthead(printed, masthead, bodySize);
   if (titlePage) {
     for (const field of ['distribution', 'date', 'originalLanguage'] as const) {
       const rule = titlePage.provenance[field];
@@ -154,7 +155,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
       : undefined;
   if (firstSigned) provenance.signatories = { page: firstSigned.number, rule: 'signature.signed-block' };
 
-  const { footnotes, starNotes } = parseFootnotes(views, bodySize, pdf.pages.map(viewOf));
+  const { footnotes, starNotes } = parseFootnotes(views, bodySize, printed);
   if (footnotes[0]) provenance.footnotes = { page: footnotes[0].page, rule: 'notes.page-foot-or-endnotes' };
   if (starNotes[0]) provenance.starNotes = { page: starNotes[0].page, rule: 'notes.page-foot-or-endnotes' };
 

@@ -1,7 +1,7 @@
 import type { TextLine, TextSegment } from '../pdf/types.js';
 import { editDistance } from '../stats.js';
 import { agendaItems, parseAgendaLine } from './agenda.js';
-import { parseDate, WEEKDAY_NAMES } from './dates.js';
+import { parseDate } from './dates.js';
 import { type LayoutProfile, profileOf, readingView } from './layout-profile.js';
 import {
   DISTRIBUTION_LABELS,
@@ -13,6 +13,7 @@ import {
   ORIGINAL_LABELS,
   PROVISIONAL_AGENDA,
   pattern,
+  WEEKDAYS,
 } from './lexicon/index.js';
 import { parseSymbolLine } from './symbols.js';
 import { clean, type PageView } from './text.js';
@@ -81,7 +82,7 @@ const WRAPPED_AGENDA = pattern('^(?:{link}(?![\\p{L}\\p{N}])|{provisional}|{prel
   agenda: ['agenda', 'du jour', 'list', 'повестки дня'],
 });
 const PROVISIONAL = new RegExp(PROVISIONAL_AGENDA, 'u');
-const WEEKDAY = new RegExp(`^${WEEKDAY_NAMES}`, 'u');
+const WEEKDAY = new RegExp(`^${WEEKDAYS}`, 'u');
 
 interface Located {
   readonly lineIndex: number;

@@ -18,12 +18,8 @@ import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { ScriptSampleDocument } from './model.js';
+import { documentOptions, MARGIN_LEFT, MARGIN_RIGHT, PAGE_SIZES } from './typeset.js';
 
-/** As in `typeset.ts`: fixed dates fix pdfkit's /ID. */
-const FIXED_DATE = new Date('2025-01-01T00:00:00Z');
-const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
-const MARGIN_LEFT = 60;
-const MARGIN_RIGHT = 552;
 const BODY_LEFT = 123;
 const BODY_RIGHT = 488;
 const GREY = '#555555';
@@ -121,22 +117,7 @@ class Typesetter {
     private readonly sample: ScriptSampleDocument,
     private readonly chunks: Buffer[],
   ) {
-    this.doc = new PDFDocument({
-      size: sample.size,
-      margin: 0,
-      autoFirstPage: false,
-      compress: false,
-      lang: sample.lang,
-      info: {
-        Title: sample.infoTitle,
-        Subject: sample.infoSubject,
-        Author: 'undocs',
-        Creator: 'undocs scripts/make-samples.ts',
-        Producer: 'PDFKit',
-        CreationDate: FIXED_DATE,
-        ModDate: FIXED_DATE,
-      },
-    });
+    this.doc = new PDFDocument(documentOptions(sample));
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     const files = FONTS[sample.script];
     this.doc.registerFont('script', files.regular);

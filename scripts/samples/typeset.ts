@@ -24,11 +24,41 @@ import type {
  */
 const FIXED_DATE = new Date('2025-01-01T00:00:00Z');
 
-const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
+/**
+ * The pdfkit options every sample is typeset with: no default page or margin, the sample's size,
+ * language and info dictionary, fixed dates. Uncompressed on purpose: deflate output depends on the
+ * zlib build (Node version, CPU features), and the committed files must be byte-identical wherever
+ * they are regenerated.
+ */
+export function documentOptions(sample: {
+  readonly size: 'LETTER' | 'A4';
+  readonly lang: string;
+  readonly infoTitle: string;
+  readonly infoSubject: string;
+}): PDFKit.PDFDocumentOptions {
+  return {
+    size: sample.size,
+    margin: 0,
+    autoFirstPage: false,
+    compress: false,
+    lang: sample.lang,
+    info: {
+      Title: sample.infoTitle,
+      Subject: sample.infoSubject,
+      Author: 'undocs',
+      Creator: 'undocs scripts/make-samples.ts',
+      Producer: 'PDFKit',
+      CreationDate: FIXED_DATE,
+      ModDate: FIXED_DATE,
+    },
+  };
+}
+
+export const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
 
 /** Left and right page margins shared by both masthead generations (points from the left edge). */
-const MARGIN_LEFT = 60;
-const MARGIN_RIGHT = 552;
+export const MARGIN_LEFT = 60;
+export const MARGIN_RIGHT = 552;
 const GREY = '#555555';
 
 type Doc = PDFKit.PDFDocument;
@@ -404,24 +434,7 @@ class Flow {
 /** Typesets one sample; `pageCount` is checked against the sample's expected page count by the caller. */
 export async function typeset(sample: SampleDocument): Promise<{ bytes: Buffer; pageCount: number }> {
   const [pageWidth, pageHeight] = PAGE_SIZES[sample.size];
-  const doc: Doc = new PDFDocument({
-    size: sample.size,
-    margin: 0,
-    autoFirstPage: false,
-    // Uncompressed on purpose: deflate output depends on the zlib build (Node version, CPU features),
-    // and the committed files must be byte-identical wherever they are regenerated.
-    compress: false,
-    lang: sample.lang,
-    info: {
-      Title: sample.infoTitle,
-      Subject: sample.infoSubject,
-      Author: 'undocs',
-      Creator: 'undocs scripts/make-samples.ts',
-      Producer: 'PDFKit',
-      CreationDate: FIXED_DATE,
-      ModDate: FIXED_DATE,
-    },
-  });
+  const doc: Doc = new PDFDocument(documentOptions(sample));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {

@@ -63,7 +63,8 @@ export function organNamed(text: string): string | null {
 /** The Organization's own name in every language (folded). */
 export const UNITED_NATIONS: readonly string[] = every((l) => l.unitedNations).map(lookupKey);
 
-const LANGUAGE_BY_PRINTED: ReadonlyMap<string, OfficialLanguage> = lookup(
+/** Every language name's folded spelling, with its language. */
+export const LANGUAGE_NAMES: ReadonlyMap<string, OfficialLanguage> = lookup(
   LEXICONS.flatMap((lexicon) =>
     Object.entries(lexicon.languages).flatMap(([language, names]) =>
       (names ?? []).map((name) => [name, language as OfficialLanguage] as const),
@@ -71,12 +72,9 @@ const LANGUAGE_BY_PRINTED: ReadonlyMap<string, OfficialLanguage> = lookup(
   ),
 );
 
-/** Every language name's folded spelling, with its language. */
-export const LANGUAGE_NAMES: ReadonlyMap<string, OfficialLanguage> = LANGUAGE_BY_PRINTED;
-
 /** The language a word names, in English, or undefined. */
 export function languageOfWord(word: string): OfficialLanguage | undefined {
-  return LANGUAGE_BY_PRINTED.get(lookupKey(word));
+  return LANGUAGE_NAMES.get(lookupKey(word));
 }
 
 /** What separates the languages of an "Original:" line: `/`, a comma, or a list's "and". */
