@@ -158,7 +158,12 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     // never decoded: text extraction does not paint. Time and memory are bounded by lib/extractor/.
     isEvalSupported: false,
     disableFontFace: true,
-    useSystemFonts: false,
+    // Not a system font lookup: with font faces disabled, pdf.js only names a CSS substitute that
+    // nothing loads. What it changes is that the 12 Latin standard fonts (Helvetica, Times...) are
+    // measured with pdf.js's built-in metrics instead of parsing their font programs from
+    // standard_fonts/ (Symbol and ZapfDingbats still are read, for their encodings): the same text
+    // and positions over the whole corpus, and about 0.3 s less on it (`npm run bench`).
+    useSystemFonts: true,
     enableXfa: false,
     useWorkerFetch: false,
     cMapUrl: DATA.cMapDir,

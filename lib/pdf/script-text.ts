@@ -50,12 +50,33 @@ export function directionOf(char: string): 'rtl' | 'ltr' | null {
   return LETTER.test(char) ? 'ltr' : null;
 }
 
-/** Right-to-left and left-to-right letters in `text`. */
+/** Directions of the Basic Multilingual Plane's characters, looked up once each: 0 not yet, 1 none, 2 ltr, 3 rtl. */
+const BMP_DIRECTIONS = new Uint8Array(0x10000);
+const DIRECTION_CODES = [undefined, null, 'ltr', 'rtl'] as const;
+
+/**
+ * Right-to-left and left-to-right letters in `text`, as {@link directionOf} counts them. Every line
+ * of every page is counted, so each character's direction is looked up in a table, not tested.
+ */
 export function countDirections(text: string): { rtl: number; ltr: number } {
   let rtl = 0;
   let ltr = 0;
-  for (const char of text) {
-    const direction = directionOf(char);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let direction: 'rtl' | 'ltr' | null;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A character outside the Basic Multilingual Plane: two units, tested as one.
+      direction = directionOf(String.fromCodePoint(text.codePointAt(i) as number));
+      i++;
+    } else {
+      let known = BMP_DIRECTIONS[code] as number;
+      if (known === 0) {
+        const found = directionOf(String.fromCharCode(code));
+        known = found === 'rtl' ? 3 : found === 'ltr' ? 2 : 1;
+        BMP_DIRECTIONS[code] = known;
+      }
+      direction = DIRECTION_CODES[known] as 'rtl' | 'ltr' | null;
+    }
     if (direction === 'rtl') rtl++;
     else if (direction === 'ltr') ltr++;
   }

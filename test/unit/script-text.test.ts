@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   closeCjkSpaces,
   countDirections,
+  directionOf,
   foldArabicIndicDigits,
   foldPresentationForms,
   isCjk,
@@ -35,6 +36,26 @@ describe('foldArabicIndicDigits', () => {
 describe('countDirections', () => {
   it('counts right-to-left and left-to-right letters, not digits or punctuation', () => {
     expect(countDirections('مجلس S/2025/556 (١٢)')).toEqual({ rtl: 4, ltr: 1 });
+  });
+
+  it.each([
+    ['', { rtl: 0, ltr: 0 }],
+    ['Security Council', { rtl: 0, ltr: 15 }],
+    ['Совет Безопасности', { rtl: 0, ltr: 17 }],
+    ['安全理事会 S/2025/1', { rtl: 0, ltr: 6 }],
+    ['𠀀𠀁', { rtl: 0, ltr: 2 }],
+    ['עברית', { rtl: 5, ltr: 0 }],
+    ['ﻣﺠﻠﺲ', { rtl: 4, ltr: 0 }],
+    ['، ؛ ؟', { rtl: 3, ltr: 0 }],
+    ['١٢٣ 123 ...', { rtl: 0, ltr: 0 }],
+  ])('counts %j as directionOf reads each character', (text, expected) => {
+    expect(countDirections(text)).toEqual(expected);
+    const byChar = { rtl: 0, ltr: 0 };
+    for (const char of text) {
+      const direction = directionOf(char);
+      if (direction) byChar[direction]++;
+    }
+    expect(byChar).toEqual(expected);
   });
 });
 

@@ -49,16 +49,26 @@ function foldChars(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    const variant = VARIANTS[ch];
-    if (variant) {
-      out += variant;
-      continue;
+    let folded = FOLDED_CHARS.get(ch);
+    if (folded === undefined) {
+      folded = foldChar(ch);
+      FOLDED_CHARS.set(ch, folded);
     }
-    const lower = ch.toLowerCase();
-    const base = lower.normalize('NFD').replace(COMBINING, '');
-    out += base.length === 1 ? base : lower.length === 1 ? lower : ch;
+    out += folded;
   }
   return out;
+}
+
+/** Each UTF-16 unit folded once: a document has a few hundred distinct ones, read many times. */
+const FOLDED_CHARS = new Map<string, string>();
+
+/** One UTF-16 unit folded, or kept when its folded form is not one unit. */
+function foldChar(ch: string): string {
+  const variant = VARIANTS[ch];
+  if (variant) return variant;
+  const lower = ch.toLowerCase();
+  const base = lower.normalize('NFD').replace(COMBINING, '');
+  return base.length === 1 ? base : lower.length === 1 ? lower : ch;
 }
 
 const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
