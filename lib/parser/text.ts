@@ -16,10 +16,22 @@ const UNCLEAN = /\s\s|[^\S ]|^ | $/;
 
 /** Collapses runs of whitespace and trims. */
 export function clean(text: string): string {
-  // Already clean (the usual case: it runs on every line, many times): no new string.
-  if (!UNCLEAN.test(text)) return text;
-  return text.replace(/\s+/g, ' ').trim();
+  // Rules clean the same lines many times: a bounded memo answers the repeats without a scan.
+  const known = CLEANED.get(text);
+  if (known !== undefined) return known;
+  // Already clean (the usual case): no new string.
+  const cleaned = UNCLEAN.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  if (text.length <= MEMO_MAX_LENGTH) {
+    if (CLEANED.size >= MEMO_SIZE) CLEANED.clear();
+    CLEANED.set(text, cleaned);
+  }
+  return cleaned;
 }
+
+/** Cleaned texts by text, emptied when it reaches {@link MEMO_SIZE}; only line-sized texts are kept. */
+const CLEANED = new Map<string, string>();
+const MEMO_SIZE = 20_000;
+const MEMO_MAX_LENGTH = 1_000;
 
 /**
  * Joins wrapped lines into one string, re-joining words hyphenated only by the line break, and
