@@ -11,6 +11,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { PDF_SUFFIXES } from '../../lib/ingestible-key.js';
 
 /** Properties of {@link IngestBucket}. */
 export interface IngestBucketProps {
@@ -46,13 +47,6 @@ const NOTIFICATIONS_HANDLER_ID_PREFIX = 'BucketNotificationsHandler';
 
 /** Default ingest prefix. */
 export const DEFAULT_INGEST_PREFIX = 'incoming/';
-
-/**
- * S3 suffix filters are case-sensitive and one filter holds one suffix, so `.pdf` and `.PDF` each
- * need their own notification. They never match the same key, so S3 does not reject them as
- * overlapping. Mixed case (`.Pdf`) is not routed.
- */
-const PDF_SUFFIXES = ['.pdf', '.PDF'] as const;
 
 /** Events routed to the queue: new uploads and deletions (a deletion marks the document removed). */
 const ROUTED_EVENTS = [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED] as const;
@@ -125,8 +119,10 @@ export class IngestBucket extends Construct {
   }
 
   /**
-   * Sends ObjectCreated and ObjectRemoved events for `.pdf`/`.PDF` keys under {@link prefix} to
-   * `queue`. The destination adds the queue policy that lets S3 send to it.
+   * Sends ObjectCreated and ObjectRemoved events for keys under {@link prefix} that end in `.pdf`,
+   * in any case, to `queue`: one notification per spelling and event type, since S3 suffix filters
+   * are case-sensitive (the rule and why: lib/ingestible-key.ts). The destination adds the queue
+   * policy that lets S3 send to it.
    */
   public notifyQueue(queue: IQueue): void {
     const destination = new SqsDestination(queue);

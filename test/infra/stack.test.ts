@@ -22,8 +22,10 @@ import {
   SERVICE_NAME,
 } from '../../lib/config.js';
 import { EVENT_SOURCE } from '../../lib/events.js';
+import { isIngestibleKey, PDF_SUFFIXES } from '../../lib/ingestible-key.js';
 import { METRIC, METRICS_NAMESPACE } from '../../lib/metrics.js';
 import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY, SORT_KEY } from '../../lib/model/table.js';
+import { readStackDefinition } from '../../local/template.js';
 
 /** The context `cdk synth` passes from cdk.json, so the tests see the template that ships. */
 const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
@@ -35,6 +37,11 @@ const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 const SYNTH_TIMEOUT_MS = 60_000;
 const INGEST_PREFIX = 'incoming/';
+
+/** `.pdf` in each of its 8 spellings: S3 suffix filters are case-sensitive, `undocs upload` is not. */
+const EVERY_CASE_OF_PDF = ['p', 'P'].flatMap((p) =>
+  ['d', 'D'].flatMap((d) => ['f', 'F'].map((f) => `.${p}${d}${f}`)),
+);
 
 /** Properties of a bucket that blocks every kind of public access and encrypts with S3-managed keys. */
 const PRIVATE_AND_ENCRYPTED = {
@@ -115,7 +122,7 @@ describe('UndocsStack (dev)', () => {
     expect(stack.ingestPrefix).toBe(INGEST_PREFIX);
   });
 
-  it('routes created and removed .pdf and .PDF objects under the prefix, and nothing else, to the queue', () => {
+  it('routes created and removed objects under the prefix ending in .pdf in any case, and nothing else, to the queue', () => {
     const { resource } = onlyResource(template, 'Custom::S3BucketNotifications');
     const props = resource.Properties;
     expect(props.BucketName).toEqual(ref(stack.bucket.bucketName));
@@ -129,7 +136,7 @@ describe('UndocsStack (dev)', () => {
       ),
     }));
     const expected = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'].flatMap((event) =>
-      ['.pdf', '.PDF'].map((suffix) => ({
+      EVERY_CASE_OF_PDF.map((suffix) => ({
         events: [event],
         queue: ref(stack.queue.queueArn),
         filter: { prefix: INGEST_PREFIX, suffix },
@@ -137,6 +144,16 @@ describe('UndocsStack (dev)', () => {
     );
     expect(routed).toHaveLength(expected.length);
     expect(routed).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('routes the keys lib/ingestible-key.ts accepts, the rule `undocs upload` and the local runtime follow', () => {
+    const { notifications } = readStackDefinition(template.toJSON(), outdir);
+
+    expect(new Set(notifications.map((route) => route.suffix))).toEqual(new Set(PDF_SUFFIXES));
+    for (const route of notifications) {
+      expect(route.prefix).toBe(INGEST_PREFIX);
+      expect(isIngestibleKey(`${route.prefix}report${route.suffix}`)).toBe(true);
+    }
   });
 
   it('lets S3 send to the queue, only from the ingest bucket', () => {
