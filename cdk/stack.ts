@@ -21,10 +21,17 @@ export type Stage = (typeof STAGES)[number];
 /** Properties of {@link UndocsStack}. */
 export interface UndocsStackProps extends StackProps {
   /**
-   * Stage; `prod` retains the buckets, table and logs when the stack is deleted and keeps its logs
-   * longer, `dev` destroys them. It names the alarms and the dashboard (`undocs-<stage>`).
+   * Stage; `prod` retains the buckets, table, dead-letter queue and logs when the stack is deleted
+   * and keeps its logs longer, `dev` destroys them. It names the alarms and the dashboard
+   * (`undocs-<stage>`).
    */
   readonly stage: Stage;
+  /**
+   * Most ingest invocations the queue drives at once; see `IngestFunctionProps.maxConcurrency`.
+   *
+   * @default 10
+   */
+  readonly ingestMaxConcurrency?: number;
 }
 
 /** How long the ingest function's logs are kept, per stage. */
@@ -67,10 +74,12 @@ export class UndocsStack extends Stack {
       stage: props.stage,
       logRemovalPolicy: removalPolicy,
       logRetention: LOG_RETENTION[props.stage],
+      ...(props.ingestMaxConcurrency !== undefined && { maxConcurrency: props.ingestMaxConcurrency }),
     });
     const ingestQueue = new IngestQueue(this, 'IngestQueue', {
       functionTimeout: ingestFunction.timeout,
       maxBatchingWindow: ingestFunction.maxBatchingWindow,
+      deadLetterRemovalPolicy: removalPolicy,
     });
 
     ingestBucket.notifyQueue(ingestQueue.queue);

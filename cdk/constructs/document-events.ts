@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { type Archive, EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { type Archive, type CfnArchive, EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../lib/events.js';
 
@@ -42,6 +42,10 @@ export class DocumentEvents extends Construct {
       eventPattern: { source: [EVENT_SOURCE] },
       retention,
     });
+    // EventBridge encrypts the archive with its own key unless a key is named. CDK's Archive writes
+    // `KmsKeyIdentifier: ""` when given none (aws/aws-cdk#37847), a key of no name that some regions
+    // reject; the property goes, so the template says what is meant.
+    (this.archive.node.defaultChild as CfnArchive).kmsKeyIdentifier = undefined;
     this.bus = bus;
   }
 }

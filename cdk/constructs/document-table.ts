@@ -5,7 +5,6 @@ import {
   BillingMode,
   type ITable,
   ProjectionType,
-  StreamViewType,
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
@@ -38,8 +37,11 @@ function toAttribute(key: KeyAttribute): Attribute {
 /**
  * The document table, built from the one definition of its keys and indexes in `lib/model/table.ts`.
  *
- * Items change on every ingest step, so the stream carries old and new images for services that
- * follow documents downstream.
+ * No stream: nothing in undocs consumes one, and services that follow documents downstream
+ * subscribe to the change events on the bus (`DocumentEvents`, docs/data-model.md), which say what
+ * happened to a document once per commit. A stream of this table would carry every item write
+ * (page texts, index entries, status steps) for 24 hours, to no reader. A service that needs one
+ * can have it enabled later without replacing the table.
  */
 export class DocumentTable extends Construct {
   /** The table. */
@@ -56,7 +58,6 @@ export class DocumentTable extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
-      stream: StreamViewType.NEW_AND_OLD_IMAGES,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     for (const index of GLOBAL_SECONDARY_INDEXES) {

@@ -1,16 +1,21 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  type BucketNotificationDestinationConfig,
+  BucketNotificationDestinationType,
   EventType,
   type IBucket,
+  type IBucketNotificationDestination,
+  type IBucketRef,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { PDF_SUFFIXES } from '../../lib/ingestible-key.js';
 
 /** Properties of {@link IngestBucket}. */
 export interface IngestBucketProps {
@@ -47,15 +52,38 @@ const NOTIFICATIONS_HANDLER_ID_PREFIX = 'BucketNotificationsHandler';
 /** Default ingest prefix. */
 export const DEFAULT_INGEST_PREFIX = 'incoming/';
 
-/**
- * S3 suffix filters are case-sensitive and one filter holds one suffix, so `.pdf` and `.PDF` each
- * need their own notification. They never match the same key, so S3 does not reject them as
- * overlapping. Mixed case (`.Pdf`) is not routed.
- */
-const PDF_SUFFIXES = ['.pdf', '.PDF'] as const;
-
 /** Events routed to the queue: new uploads and deletions (a deletion marks the document removed). */
 const ROUTED_EVENTS = [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED] as const;
+
+/**
+ * A queue as a notification destination, whose queue policy lets S3 do one thing, send messages,
+ * and only for the bound bucket in this stack's account. CDK's `SqsDestination` names the bucket
+ * (`aws:SourceArn`) but not its account, and grants GetQueueAttributes and GetQueueUrl besides:
+ * a bucket name is global, so a bucket of the same name in another account, after this one was
+ * deleted, could send to the queue (the confused deputy; AWS advises both conditions).
+ */
+class QueueDestination implements IBucketNotificationDestination {
+  constructor(private readonly queue: IQueue) {}
+
+  bind(scope: Construct, bucket: IBucketRef): BucketNotificationDestinationConfig {
+    if (this.queue.encryptionMasterKey) {
+      throw new Error(
+        `IngestBucket notifies only queues without a KMS key of their own (S3 would need the key), got ${this.queue.node.path}`,
+      );
+    }
+    const s3 = new ServicePrincipal('s3.amazonaws.com').withConditions({
+      ArnLike: { 'aws:SourceArn': bucket.bucketRef.bucketArn },
+      StringEquals: { 'aws:SourceAccount': Stack.of(scope).account },
+    });
+    this.queue.grant(s3, 'sqs:SendMessage');
+    // The queue (with its policy) exists before S3 is told to send to it: S3 checks it may.
+    return {
+      arn: this.queue.queueArn,
+      type: BucketNotificationDestinationType.QUEUE,
+      dependencies: [this.queue],
+    };
+  }
+}
 
 /**
  * The bucket users upload UN document PDFs into: private, TLS-only, encrypted and versioned, with
@@ -125,11 +153,13 @@ export class IngestBucket extends Construct {
   }
 
   /**
-   * Sends ObjectCreated and ObjectRemoved events for `.pdf`/`.PDF` keys under {@link prefix} to
-   * `queue`. The destination adds the queue policy that lets S3 send to it.
+   * Sends ObjectCreated and ObjectRemoved events for keys under {@link prefix} that end in `.pdf`,
+   * in any case, to `queue`: one notification per spelling and event type, since S3 suffix filters
+   * are case-sensitive (the rule and why: lib/ingestible-key.ts). The destination adds the queue
+   * policy that lets S3, from this bucket and account, send to it.
    */
   public notifyQueue(queue: IQueue): void {
-    const destination = new SqsDestination(queue);
+    const destination = new QueueDestination(queue);
     for (const event of ROUTED_EVENTS) {
       for (const suffix of PDF_SUFFIXES) {
         this.bucket.addEventNotification(event, destination, { prefix: this.prefix, suffix });

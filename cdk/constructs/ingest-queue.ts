@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -23,6 +23,15 @@ export interface IngestQueueProps {
    * @default 5
    */
   readonly maxReceiveCount?: number;
+  /**
+   * What happens to the dead-letter queue, and the messages waiting in it, when it leaves the stack.
+   * Give it the table's: the messages name uploads the table says are DEAD_LETTER, and a stage that
+   * keeps its table keeps what is needed to redrive them. The ingest queue itself is always
+   * deleted: without the stack's function and notifications nothing would consume or fill it.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly deadLetterRemovalPolicy?: RemovalPolicy;
 }
 
 /** Multiple of the function timeout that AWS recommends as the queue's visibility timeout. */
@@ -65,6 +74,7 @@ export class IngestQueue extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      removalPolicy: props.deadLetterRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
 
     this.queue = new Queue(this, 'Queue', {

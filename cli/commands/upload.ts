@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { isIngestibleKey } from '../../lib/ingestible-key.js';
 import { type DocumentRecord, type DocumentStatus, documentIdFor, isSettled } from '../../lib/model/items.js';
 import type { Target } from '../target.js';
 import { reasonOf, stillPending, waitForDocuments } from './wait.js';
@@ -25,8 +26,6 @@ export interface UploadOptions {
   readonly onProgress?: (result: UploadResult, done: number, total: number) => void;
 }
 
-const PDF = /\.pdf$/i;
-
 interface Planned {
   readonly file: string;
   readonly key: string | null;
@@ -43,7 +42,11 @@ function walk(dir: string): string[] {
     });
 }
 
-/** The files to upload and their keys: folders are walked for .pdf/.PDF files, keeping relative paths. */
+/**
+ * The files to upload and their keys: folders are walked for files ending in `.pdf` in any case,
+ * keeping relative paths. The rule is the one the bucket notifications follow (lib/ingestible-key.ts),
+ * so nothing uploaded here waits for a notification that never comes.
+ */
 export function planUpload(paths: readonly string[], prefix: string): Planned[] {
   const planned: Planned[] = [];
   for (const path of paths) {
@@ -58,19 +61,20 @@ export function planUpload(paths: readonly string[], prefix: string): Planned[] 
       const files = walk(path);
       for (const file of files) {
         const key = prefix + relative(path, file).split(sep).join('/');
-        if (PDF.test(file)) planned.push({ file, key });
+        if (isIngestibleKey(key)) planned.push({ file, key });
       }
       continue;
     }
-    if (!PDF.test(path)) {
+    const key = prefix + basename(path);
+    if (!isIngestibleKey(key)) {
       planned.push({
         file: path,
         key: null,
-        skipReason: 'Not a .pdf file: only .pdf and .PDF files are ingested.',
+        skipReason: 'Not a .pdf file: only files ending in .pdf (in any case) are ingested.',
       });
       continue;
     }
-    planned.push({ file: path, key: prefix + basename(path) });
+    planned.push({ file: path, key });
   }
   return planned;
 }

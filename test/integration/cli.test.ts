@@ -149,6 +149,18 @@ describe('undocs CLI against a running local stack', () => {
     expect(stdout).toMatch(/SKIPPED\s+\S*notes\.txt\s+Not a \.pdf file/);
   });
 
+  it('uploads a file whose .pdf is in mixed case (x.Pdf) and it is processed, not left waiting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'undocs-upload-'));
+    const file = join(dir, 'Scanned-Letter.Pdf');
+    writeFileSync(file, sample('sample-lettre-fr.pdf'));
+
+    const { stdout, code } = await undocs('upload', file, '--wait', '--timeout', '30', '--json');
+
+    const [result] = JSON.parse(stdout) as { key: string; status: string }[];
+    expect(result).toMatchObject({ key: 'incoming/Scanned-Letter.Pdf', status: 'DONE' });
+    expect(code).toBe(0);
+  });
+
   it('gets a document by a symbol of a joint letter', async () => {
     const { stdout, code } = await undocs('get', 's/2025/789', '--json');
 
