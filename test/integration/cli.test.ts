@@ -9,21 +9,31 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../lib/model/items.js';
-import { EMPTY_METADATA } from '../../lib/parser/index.js';
 import type { Footnote, PageText } from '../../lib/parser/types.js';
-import { EXTRACTOR_VERSION } from '../../lib/version.js';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from '../../local/clients.js';
 import { LocalEventBus, serveEventBus } from '../../local/event-bus.js';
 import { writeLocalState } from '../../local/state.js';
 import { badInputs } from '../../scripts/bad-inputs/cases.js';
+import { UNSAFE, UNSAFE_BUT_NEWLINE } from '../support/hostile.js';
 import { EXPECTED_SAMPLES, SAMPLES_DIR, sample, startTestStack, type TestStack } from '../support/local.js';
 import { longReport } from '../support/long-pdf.js';
+import { documentRecord } from '../support/records.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/undocs.mjs', import.meta.url).pathname;
 const stateFile = join(mkdtempSync(join(tmpdir(), 'undocs-state-')), 'local.json');
 
 let t: TestStack;
+
+/** The environment `undocs` runs in: `extra`, then the test stack's state file (or `state`), no colour, no other stack. */
+const cliEnv = (state = stateFile, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  ...extra,
+  UNDOCS_STATE_FILE: state,
+  NO_COLOR: '1',
+  UNDOCS_STACK: '',
+  UNDOCS_BUCKET: '',
+});
 
 /** Runs `undocs args...`; an object among the arguments adds environment variables. */
 async function undocs(
@@ -37,14 +47,7 @@ async function undocs(
   }
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...argv], {
-      env: {
-        ...process.env,
-        ...extraEnv,
-        UNDOCS_STATE_FILE: stateFile,
-        NO_COLOR: '1',
-        UNDOCS_STACK: '',
-        UNDOCS_BUCKET: '',
-      },
+      env: cliEnv(stateFile, extraEnv),
       maxBuffer: 20 * 1024 * 1024,
     });
     return { stdout, stderr, code: 0 };
@@ -71,7 +74,7 @@ interface Watcher {
 /** Starts `undocs watch` with `args`, finding its stack through `state` (the test stack's by default). */
 function watch(args: string[] = [], state = stateFile): Watcher {
   const child = spawn(process.execPath, [BIN, 'watch', ...args], {
-    env: { ...process.env, UNDOCS_STATE_FILE: state, NO_COLOR: '1', UNDOCS_STACK: '', UNDOCS_BUCKET: '' },
+    env: cliEnv(state),
   });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => {
@@ -409,41 +412,19 @@ async function commitDocument(
   fields: Partial<DocumentRecord>,
   parts: { pages: PageText[]; footnotes?: Footnote[] },
 ): Promise<void> {
-  const now = new Date().toISOString();
   await t.repository.commitExtraction(
-    {
-      ...EMPTY_METADATA,
-      language: 'en',
-      footnoteCount: parts.footnotes?.length ?? 0,
-      pageCount: parts.pages.length,
-      needsOcr: false,
-      provenance: {},
+    documentRecord({
       documentId: t.documentId(key),
       bucket: t.stack.names.bucket,
       key,
-      size: 1,
-      eTag: null,
-      versionId: null,
-      sequencer: null,
-      status: 'DONE',
-      failure: null,
-      receivedAt: now,
-      updatedAt: now,
-      extractorVersion: EXTRACTOR_VERSION,
-      schemaVersion: 1,
+      footnoteCount: parts.footnotes?.length ?? 0,
+      pageCount: parts.pages.length,
       ...fields,
-    },
+    }),
     { pages: parts.pages, footnoteChunks: parts.footnotes ? [parts.footnotes] : [] },
     { version: null },
   );
 }
-
-/** C0 and C1 controls, DEL, line and paragraph separators, and the bidi embeddings, overrides and isolates. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-/** The same, but for the newlines and tabs of page text and of the output's own lines. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const UNSAFE_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 describe('undocs shows what documents and keys hold without letting it drive the terminal', () => {
   // A key with a title-setting OSC, a newline that would forge a status line, and a carriage return.
@@ -475,7 +456,7 @@ describe('undocs shows what documents and keys hold without letting it drive the
     // Assert
     const [head, text] = stdout.split('\n--- page 1 ---\n') as [string, string];
     expect(code).toBe(0);
-    expect(head).not.toMatch(UNSAFE_BUT_LINES);
+    expect(head).not.toMatch(UNSAFE_BUT_NEWLINE);
     expect(head).toContain('incoming/hostile/\\x1B]0;owned\\x07a\\nDONE       forged.pdf\\rb.pdf');
     expect(head).toContain('Report\\x1B[2J of the invented committee');
     expect(head).toContain('S/2025/\\u202E666');
@@ -483,7 +464,7 @@ describe('undocs shows what documents and keys hold without letting it drive the
     expect(head).toContain('Ann\\x1B[31m Hostile (Chair\\r)');
     expect(head).toContain('Matters\\u2066 isolated');
     expect(head).toContain('[1] p. 1: A note\\x1B[1m with\\na newline');
-    expect(text).not.toMatch(UNSAFE_BUT_LINES);
+    expect(text.replaceAll('\t', '')).not.toMatch(UNSAFE_BUT_NEWLINE);
     expect(text.trimEnd()).toBe('First line\nSecond\tcolumn\\x1B[2J\\x1B[H\\rover\\u202ETIRW');
   });
 
@@ -495,7 +476,7 @@ describe('undocs shows what documents and keys hold without letting it drive the
 
     // Assert
     expect(status.code).toBe(0);
-    expect(status.stdout).not.toMatch(UNSAFE_BUT_LINES);
+    expect(status.stdout).not.toMatch(UNSAFE_BUT_NEWLINE);
     expect(status.stdout).not.toMatch(/^DONE +forged\.pdf/m);
     expect(status.stdout).toMatch(
       /^DONE +\S+ {2}incoming\/hostile\/\\x1B\]0;owned\\x07a\\nDONE {7}forged\.pdf\\rb\.pdf {2}A\/80\/666, S\/2025\/\\u202E666$/m,
@@ -506,7 +487,7 @@ describe('undocs shows what documents and keys hold without letting it drive the
       '1 document(s)',
     ]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).not.toMatch(UNSAFE_BUT_LINES);
+    expect(missing.stderr).not.toMatch(UNSAFE_BUT_NEWLINE);
     expect(missing.stderr).toContain('No document with symbol A/80/\\x1B[2J');
   });
 
@@ -540,15 +521,7 @@ describe('undocs in a pipe', () => {
     );
 
     // Act: read the first chunk, then close the pipe, as `head` does.
-    const child = spawn(process.execPath, [BIN, 'get', 'A/80/15 (Part II)', '--text'], {
-      env: {
-        ...process.env,
-        UNDOCS_STATE_FILE: stateFile,
-        NO_COLOR: '1',
-        UNDOCS_STACK: '',
-        UNDOCS_BUCKET: '',
-      },
-    });
+    const child = spawn(process.execPath, [BIN, 'get', 'A/80/15 (Part II)', '--text'], { env: cliEnv() });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

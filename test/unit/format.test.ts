@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import {
   describeConflict,
   describeDocument,
-  describeEvent,
   describeFootnote,
   describeListed,
   describePage,
@@ -16,9 +15,9 @@ import {
   describeUploadSummary,
   visible,
 } from '../../cli/format.js';
-import type { DocumentEventEnvelope } from '../../lib/events.js';
 import type { DocumentRecord } from '../../lib/model/items.js';
-import { EMPTY_METADATA } from '../../lib/parser/index.js';
+import { HOSTILE, HOSTILE_SHOWN, poisoned, UNSAFE, UNSAFE_BUT_NEWLINE } from '../support/hostile.js';
+import { documentRecord } from '../support/records.js';
 
 describe('visible', () => {
   it.each([
@@ -81,36 +80,11 @@ describe('visible', () => {
   });
 });
 
-/** C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings, overrides and isolates. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-/** What an attacker appends to every string: clear the screen, forge a line, overwrite it, reverse it. */
-const HOSTILE = '\u001b[2J\nDONE       forged\r\u202eesrever\u009b1m\u2066';
-
-/**
- * `value` with HOSTILE appended to each of its strings, at any depth, but the status: the
- * functions branch on it, and a poisoned one would change which lines they print.
- */
-function poisoned<T>(value: T): T {
-  if (typeof value === 'string') return `${value}${HOSTILE}` as T;
-  if (Array.isArray(value)) return value.map(poisoned) as T;
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === 'status' ? v : poisoned(v)]),
-    ) as T;
-  return value;
-}
-
-const document: DocumentRecord = {
-  ...EMPTY_METADATA,
+const document = documentRecord({
   symbols: ['A/80/456', 'S/2025/789'],
   distribution: 'General',
   date: '2025-10-01',
   originalLanguage: 'English',
-  language: 'en',
   organs: ['General Assembly', 'Security Council'],
   sessions: [{ organ: 'General Assembly', session: 'Eightieth session', number: 80 }],
   agendaItems: [
@@ -125,65 +99,24 @@ const document: DocumentRecord = {
   relations: [{ type: 'corrigendum', of: 'A/80/455' }],
   footnoteCount: 1,
   pageCount: 2,
-  needsOcr: false,
-  provenance: {},
   documentId: 'abc123',
   bucket: 'bucket',
   key: 'incoming/letter.pdf',
-  size: 1,
-  eTag: null,
-  versionId: null,
-  sequencer: null,
-  status: 'DONE',
-  failure: null,
-  receivedAt: '2025-10-02T00:00:00.000Z',
-  updatedAt: '2025-10-02T00:00:01.000Z',
-  extractorVersion: '0.4.0',
-  schemaVersion: 1,
   currentVersion: 'v1',
-};
+});
 const failed: DocumentRecord = {
   ...document,
   status: 'FAILED',
   failure: { code: 'NOT_A_PDF', message: 'The file is not a PDF.' },
 };
 const note = { marker: '1', text: 'See A/79/1.', page: 1, citedOnPages: [1] };
-const { failure: _none, ...withoutFailure } = document;
-const ingested: DocumentEventEnvelope = {
-  version: '0',
-  id: 'e1',
-  'detail-type': 'DocumentIngested',
-  source: 'undocs.ingest',
-  account: '000000000000',
-  time: '2025-10-02T00:00:01Z',
-  region: 'us-east-1',
-  resources: [],
-  // An ingested event carries no failure field (lib/events.ts).
-  detail: { ...withoutFailure, occurredAt: '2025-10-02T00:00:01.000Z' },
-} as unknown as DocumentEventEnvelope;
-const failedEvent = {
-  ...ingested,
-  'detail-type': 'DocumentFailed',
-  detail: { ...failed, occurredAt: '2025-10-02T00:00:01.000Z' },
-} as unknown as DocumentEventEnvelope;
-const conflictEvent = {
-  ...ingested,
-  'detail-type': 'DocumentConflict',
-  detail: {
-    symbol: 'A/80/456',
-    language: 'en',
-    documentIds: ['a', 'b'],
-    key: 'incoming/x.pdf',
-    occurredAt: 'now',
-  },
-} as unknown as DocumentEventEnvelope;
 const conflict = { symbol: 'A/80/456', language: 'en', documents: [document, failed] };
 const summary = [
   { file: 'letter.pdf', status: 'DONE', reason: null, document },
   { file: 'broken.pdf', status: 'FAILED', reason: 'The file is not a PDF. [NOT_A_PDF]' },
 ];
 
-describe('every describe function shows each string of a document, key or event through visible', () => {
+describe('every describe function shows each string of a document or key through visible', () => {
   // Each builds its output from a clean input and from the same input with every string poisoned;
   // the poisoned output has no raw control or bidi character and exactly the clean output's lines.
   it.each<[string, (poison: <T>(value: T) => T) => string]>([
@@ -202,9 +135,6 @@ describe('every describe function shows each string of a document, key or event 
       (p) => describeProgress(p({ status: 'FAILED', file: 'a.pdf', reason: 'Not a PDF. [NOT_A_PDF]' })),
     ],
     ['describeUploadSummary', (p) => describeUploadSummary(p(summary))],
-    ['describeEvent (ingested)', (p) => describeEvent({ ...ingested, detail: p(ingested.detail) })],
-    ['describeEvent (failed)', (p) => describeEvent({ ...failedEvent, detail: p(failedEvent.detail) })],
-    ['describeEvent (conflict)', (p) => describeEvent({ ...conflictEvent, detail: p(conflictEvent.detail) })],
   ])('%s', (_name, describeWith) => {
     // Act
     const clean = describeWith((value) => value);
@@ -214,7 +144,7 @@ describe('every describe function shows each string of a document, key or event 
     expect(clean).not.toMatch(UNSAFE_BUT_NEWLINE);
     expect(hostile).not.toMatch(UNSAFE_BUT_NEWLINE);
     expect(hostile.split('\n')).toHaveLength(clean.split('\n').length);
-    expect(hostile).toContain('\\x1B[2J\\nDONE       forged\\r\\u202Eesrever\\x9B1m\\u2066');
+    expect(hostile).toContain(HOSTILE_SHOWN);
   });
 
   it('describePage keeps the page text’s newlines and tabs and escapes the rest', () => {
