@@ -330,7 +330,7 @@ function row(left: string, lines: readonly string[]): string {
 
 const optionRow = (indent: string, name: string, option: Option) =>
   row(
-    `${indent}${'short' in option && option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` <${option.value}>` : ''}`,
+    `${indent}${option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` <${option.value}>` : ''}`,
     option.help,
   );
 
