@@ -3,98 +3,32 @@
  * Run from the repository as `npm run -s undocs -- <command>`; `--help` lists everything.
  */
 import '../lib/stdout-to-stderr.js';
-import { parseArgs } from 'node:util';
 import { type DocumentRecord, type DocumentStatus, STATUSES } from '../lib/model/items.js';
 import type { UploadResult } from './commands/upload.js';
-import { describeDocument, describeEvent, describeUploadSummary, dim, statusWord } from './format.js';
+import {
+  describeConflict,
+  describeDocument,
+  describeEvent,
+  describeFootnote,
+  describeListed,
+  describePage,
+  describeProgress,
+  describeRemoved,
+  describeUpload,
+  describeUploadSummary,
+  dim,
+  visible,
+} from './format.js';
 import type { Target, TargetFlags } from './target.js';
-
-const HELP = `undocs: UN document ingestion
-
-Usage: undocs <command> [options]
-
-Commands
-  extract <file.pdf>...           Extract locally and print JSON (JSON Lines for several files).
-                                  Nothing else goes to stdout; diagnostics go to stderr.
-      --jobs <n>                  Threads to extract with (default: one per core but one).
-  upload <files or folders>...    Upload PDFs (folders are searched for .pdf/.PDF) to the ingest prefix.
-      --wait                      Wait until each file is processed; show progress and a summary.
-      --timeout <seconds>         How long --wait waits (default 300).
-  get <symbol> [--lang fr] [--text] [--footnotes]
-                                  Print the stored document(s) with that symbol (any symbol of a
-                                  joint document; case and spacing do not matter), with the full
-                                  text page by page and the footnotes when asked.
-  find                            List documents, newest first, by one of:
-      --agenda 35 --organ GA --session 75   an agenda item of an organ and session (a number, or
-                                  ES-10 / S-26 for an emergency special / special session)
-      --from 2020-10-01 --to 2020-10-31 [--organ SC]   a masthead date range
-      --signatory "Aliyev"        a signatory (full name or one word; case and accents ignored)
-  status                          Every upload and where it stands, newest first, and how many messages
-                                  wait in the dead-letter queue.
-      --status <STATUS>           Only one status: ${STATUSES.join(', ')}.
-      --failed, --needs-ocr       Shorthands for --status FAILED and --status NEEDS_OCR.
-      --dead-letter               Shorthand for --status DEAD_LETTER (retried until the last receive).
-      --conflicts                 Symbols claimed by two or more files in one language.
-  redrive                         Move the messages of the dead-letter queue back to the ingest queue
-                                  (an SQS message move task), to be processed again.
-      --wait                      Follow the move, then wait for the DEAD_LETTER documents to settle.
-  reprocess <symbol or key>...    Run the extraction again for these documents: one message each to the
-                                  ingest queue, as S3 sends for an upload.
-      --stale                     Every DONE, NEEDS_OCR and FAILED document made by another version
-                                  of the extractor than this command's.
-      --lang fr                   With symbols: only the documents in that language.
-      --wait                      Wait until each document is written again; show a summary.
-  watch                           Print the change events as they happen, one line each (JSON Lines
-                                  with --json), until Ctrl-C. On a deployed stack it routes them to a
-                                  temporary queue (a rule and a queue, deleted on exit).
-
-Which stack (first that applies)
-  --bucket NAME --table NAME      Explicit resources (also UNDOCS_BUCKET, UNDOCS_TABLE; --prefix/UNDOCS_PREFIX;
-                                  --event-bus/UNDOCS_EVENT_BUS for watch).
-  --stack NAME                    A deployed stack, from its CloudFormation outputs (also UNDOCS_STACK).
-  --local                         The local stack of \`npm start -- --serve\`; found by itself when
-                                  nothing above is given.
-  --region NAME                   AWS region (also AWS_REGION); credentials come from the usual AWS chain.
-
-Output
-  --json                          Machine-readable JSON on stdout.
-  -h, --help                      This help.
-
-redrive and reprocess need the stack's queues: --stack NAME, or the local stack.
-
-Exit status: 0 success; 1 a document failed or was not found; 2 usage or configuration error;
-3 --wait timed out with documents still pending.
-`;
-
-const options = {
-  json: { type: 'boolean' },
-  wait: { type: 'boolean' },
-  timeout: { type: 'string' },
-  status: { type: 'string' },
-  jobs: { type: 'string' },
-  lang: { type: 'string' },
-  agenda: { type: 'string' },
-  organ: { type: 'string' },
-  session: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  signatory: { type: 'string' },
-  conflicts: { type: 'boolean' },
-  failed: { type: 'boolean' },
-  'needs-ocr': { type: 'boolean' },
-  'dead-letter': { type: 'boolean' },
-  stale: { type: 'boolean' },
-  text: { type: 'boolean' },
-  footnotes: { type: 'boolean' },
-  local: { type: 'boolean' },
-  stack: { type: 'string' },
-  bucket: { type: 'string' },
-  table: { type: 'string' },
-  prefix: { type: 'string' },
-  region: { type: 'string' },
-  'event-bus': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+import {
+  type CommandLine,
+  type CommandName,
+  commandHelpText,
+  helpText,
+  parseCommandLine,
+  UsageError,
+  type Values,
+} from './usage.js';
 
 /** The stack to talk to; the AWS SDK loads only for the commands that need it, not for `extract`. */
 async function resolveTarget(flags: TargetFlags): Promise<Target> {
@@ -102,11 +36,16 @@ async function resolveTarget(flags: TargetFlags): Promise<Target> {
   return target.resolveTarget(flags);
 }
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
-
-class UsageError extends Error {}
-
-function targetFlags(values: Values): TargetFlags {
+/** The stack options, as any command that talks to a stack has parsed them. */
+function targetFlags(values: {
+  readonly local?: boolean;
+  readonly stack?: string;
+  readonly bucket?: string;
+  readonly table?: string;
+  readonly region?: string;
+  readonly prefix?: string;
+  readonly 'event-bus'?: string;
+}): TargetFlags {
   return {
     local: values.local,
     stack: values.stack,
@@ -121,7 +60,7 @@ function targetFlags(values: Values): TargetFlags {
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
-async function extractCommand(files: string[], values: Values): Promise<number> {
+async function extractCommand(files: string[], values: Values<'extract'>): Promise<number> {
   if (files.length === 0) throw new UsageError('extract needs at least one PDF file.');
   // pdf.js loads only for this command; several files are spread over the cores.
   const { extractFiles } = await import('./extract-pool.js');
@@ -135,7 +74,7 @@ async function extractCommand(files: string[], values: Values): Promise<number> 
     (result) => {
       if (result.error) {
         failures++;
-        err(`${result.file}: ${result.error.message}`);
+        err(visible(`${result.file}: ${result.error.message}`));
       }
       out(files.length === 1 && !values.json ? JSON.stringify(result, null, 2) : JSON.stringify(result));
     },
@@ -144,7 +83,7 @@ async function extractCommand(files: string[], values: Values): Promise<number> 
   return failures > 0 ? 1 : 0;
 }
 
-async function uploadCommand(paths: string[], values: Values): Promise<number> {
+async function uploadCommand(paths: string[], values: Values<'upload'>): Promise<number> {
   if (paths.length === 0) throw new UsageError('upload needs files or folders.');
   const timeoutSeconds = timeoutOf(values);
   const target = await resolveTarget(targetFlags(values));
@@ -155,8 +94,8 @@ async function uploadCommand(paths: string[], values: Values): Promise<number> {
     wait: Boolean(values.wait),
     timeoutMs: timeoutSeconds * 1000,
     onProgress: (r: UploadResult, done, total) => {
-      const note = r.status === 'UPLOADED' ? dim('uploaded, waiting') : (r.reason ?? '');
-      log(`${dim(`[${done}/${total}]`)} ${statusWord(r.status)} ${r.file} ${note}`);
+      const note = r.status === 'UPLOADED' ? dim('uploaded, waiting') : undefined;
+      log(`${dim(`[${done}/${total}]`)} ${describeProgress(r, note)}`);
     },
   });
   if (values.json) {
@@ -174,14 +113,17 @@ async function uploadCommand(paths: string[], values: Values): Promise<number> {
   return summaryStatus(results);
 }
 
-async function getCommand(args: string[], values: Values): Promise<number> {
+async function getCommand(args: string[], values: Values<'get'>): Promise<number> {
   const symbol = args.join(' ').trim();
   if (symbol === '') throw new UsageError('get needs a document symbol, e.g. undocs get A/75/574');
   const target = await resolveTarget(targetFlags(values));
   const documents = await target.repository.findBySymbol(symbol, values.lang);
   if (documents.length === 0) {
     if (values.json) out('[]');
-    err(`No document with symbol ${symbol} in ${target.description}.`);
+    // A removed document's item stays for audit: say what became of the file, rather than "no document".
+    const removed = await target.repository.findRemovedBySymbol(symbol, values.lang);
+    for (const d of removed) err(describeRemoved(d));
+    if (removed.length === 0) err(`No document with symbol ${visible(symbol)} in ${target.description}.`);
     return 1;
   }
   // --text and --footnotes read the committed extraction's parts, for documents of any length.
@@ -198,8 +140,8 @@ async function getCommand(args: string[], values: Values): Promise<number> {
   }
   for (const d of withParts) {
     out(describeDocument(d));
-    for (const note of d.footnotes ?? []) out(`  [${note.marker}] p. ${note.page}: ${note.text}`);
-    for (const page of d.pages ?? []) out(`\n--- page ${page.number} ---\n${page.text}`);
+    for (const note of d.footnotes ?? []) out(describeFootnote(note));
+    for (const page of d.pages ?? []) out(describePage(page));
     out('');
   }
   return 0;
@@ -207,7 +149,7 @@ async function getCommand(args: string[], values: Values): Promise<number> {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-async function findCommand(values: Values): Promise<number> {
+async function findCommand(values: Values<'find'>): Promise<number> {
   let search: (target: Target) => Promise<DocumentRecord[]>;
   if (values.agenda !== undefined) {
     const { agenda, organ, session } = values;
@@ -236,15 +178,13 @@ async function findCommand(values: Values): Promise<number> {
   } else if (documents.length === 0) {
     out(`No documents found in ${target.description}.`);
   } else {
-    for (const d of documents) {
-      out(`${d.date ?? '----------'}  ${(d.symbols.join(', ') || d.key).padEnd(26)}  ${dim(d.title ?? '')}`);
-    }
+    for (const d of documents) out(describeListed(d));
     out(`\n${documents.length} document(s)`);
   }
   return 0;
 }
 
-async function conflictsCommand(values: Values): Promise<number> {
+async function conflictsCommand(values: Values<'status'>): Promise<number> {
   const target = await resolveTarget(targetFlags(values));
   const conflicts = await target.repository.listConflicts();
   if (values.json) {
@@ -255,17 +195,11 @@ async function conflictsCommand(values: Values): Promise<number> {
     out(`No two documents claim the same symbol and language in ${target.description}.`);
     return 0;
   }
-  for (const c of conflicts) {
-    out(
-      `${statusWord('CONFLICT')} ${c.symbol} (${c.language ?? 'language unknown'}) is claimed by ${c.documents.length} files:`,
-    );
-    for (const d of c.documents)
-      out(`             ${d.key}  ${dim(`id ${d.documentId}, updated ${d.updatedAt}`)}`);
-  }
+  for (const c of conflicts) out(describeConflict(c).join('\n'));
   return 0;
 }
 
-async function statusCommand(values: Values): Promise<number> {
+async function statusCommand(values: Values<'status'>): Promise<number> {
   if (values.conflicts) return conflictsCommand(values);
   const wanted = values.failed
     ? 'FAILED'
@@ -297,13 +231,7 @@ async function statusCommand(values: Values): Promise<number> {
     if (note) out(note);
     return 0;
   }
-  for (const d of documents) {
-    const detail =
-      d.status === 'FAILED' || d.status === 'DEAD_LETTER'
-        ? `${d.failure?.message ?? ''} [${d.failure?.code ?? '?'}]`
-        : d.symbols.join(', ');
-    out(`${statusWord(d.status)} ${d.updatedAt}  ${d.key}  ${dim(detail)}`);
-  }
+  for (const d of documents) out(describeUpload(d));
   const counts = new Map<string, number>();
   for (const d of documents) counts.set(d.status, (counts.get(d.status) ?? 0) + 1);
   out(
@@ -326,7 +254,7 @@ async function deadLetterNote(target: Target): Promise<string | undefined> {
     if (waiting === 0) return dim('The dead-letter queue is empty.');
     return `${waiting} message(s) wait in the dead-letter queue: \`undocs redrive\` moves them back to the queue.`;
   } catch (error) {
-    return dim(`Could not read the dead-letter queue: ${(error as Error).message}`);
+    return dim(`Could not read the dead-letter queue: ${visible((error as Error).message)}`);
   }
 }
 
@@ -348,7 +276,7 @@ function summaryStatus(results: readonly { status: string }[]): number {
   return results.some((r) => r.status === 'PENDING') ? 3 : 0;
 }
 
-async function redriveCommand(values: Values): Promise<number> {
+async function redriveCommand(values: Values<'redrive'>): Promise<number> {
   const timeoutSeconds = timeoutOf(values);
   const target = queuesOf(await resolveTarget(targetFlags(values)), 'redrive');
   const log = values.json ? err : out;
@@ -380,7 +308,7 @@ async function redriveCommand(values: Values): Promise<number> {
         ? `moved ${result.moved}`
         : `${result.status.toLowerCase()}, ${result.moved} moved so far`;
     out(`Redrive of ${result.waiting} message(s) from the dead-letter queue to the ingest queue: ${moved}.`);
-    if (result.failureReason) out(`The move failed: ${result.failureReason}`);
+    if (result.failureReason) out(`The move failed: ${visible(result.failureReason)}`);
     if (result.documents.length > 0) {
       out('');
       out(describeUploadSummary(result.documents.map((d) => ({ ...d, file: d.key }))));
@@ -392,7 +320,7 @@ async function redriveCommand(values: Values): Promise<number> {
   return summaryStatus(result.documents);
 }
 
-async function reprocessCommand(names: string[], values: Values): Promise<number> {
+async function reprocessCommand(names: string[], values: Values<'reprocess'>): Promise<number> {
   if (names.length === 0 && !values.stale)
     throw new UsageError('reprocess needs symbols or keys, or --stale (e.g. undocs reprocess A/75/574).');
   const timeoutSeconds = timeoutOf(values);
@@ -414,8 +342,8 @@ async function reprocessCommand(names: string[], values: Values): Promise<number
       wait: Boolean(values.wait),
       timeoutMs: timeoutSeconds * 1000,
       onProgress: (r) => {
-        const note = r.status === 'QUEUED' ? dim('queued, waiting') : (r.reason ?? '');
-        if (values.wait || r.status !== 'QUEUED') log(`${statusWord(r.status)} ${r.file} ${note}`);
+        const note = r.status === 'QUEUED' ? dim('queued, waiting') : undefined;
+        if (values.wait || r.status !== 'QUEUED') log(describeProgress(r, note));
       },
     })),
   ];
@@ -436,14 +364,14 @@ async function reprocessCommand(names: string[], values: Values): Promise<number
   return summaryStatus(results);
 }
 
-function timeoutOf(values: Values): number {
+function timeoutOf(values: { readonly timeout?: string }): number {
   const timeoutSeconds = values.timeout === undefined ? 300 : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
   return timeoutSeconds;
 }
 
-async function watchCommand(values: Values): Promise<number> {
+async function watchCommand(values: Values<'watch'>): Promise<number> {
   const target = await resolveTarget(targetFlags(values));
   if (!target.events) {
     throw new UsageError(
@@ -455,6 +383,8 @@ async function watchCommand(values: Values): Promise<number> {
   const abort = () => stop.abort();
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
+  // `undocs watch | head` stops like Ctrl-C: the temporary rule and queue of a deployed bus are deleted.
+  onStdoutClosed = abort;
   let count = 0;
   try {
     await watchEvents(
@@ -477,54 +407,80 @@ async function watchCommand(values: Values): Promise<number> {
   } finally {
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);
+    onStdoutClosed = undefined;
   }
   err(dim(`Stopped; ${count} event(s) seen.`));
   return 0;
 }
 
+/** What to do when the reader of stdout goes away; unset, the process exits. */
+let onStdoutClosed: (() => void) | undefined;
+
+/**
+ * Stops quietly, with status 0, when the reader of stdout goes away (`undocs get A/80/15 --text |
+ * head -3`), as ripgrep does: the reader wanted no more, which is no failure, and a pipeline under
+ * `set -o pipefail` goes on. Node ignores SIGPIPE, so without this the next write raises EPIPE as
+ * an unhandled error with a stack trace. A command with something to undo first sets `onStdoutClosed`.
+ */
+function stopWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // After EPIPE the stream is destroyed: later writes fail with ERR_STREAM_DESTROYED.
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    if (onStdoutClosed) onStdoutClosed();
+    else process.exit(0);
+  });
+}
+
+/** Prints a usage error: the message, then the usage of the command it concerns, or of every command. */
+function usageError(error: UsageError, running?: CommandName): number {
+  // Messages quote arguments, which may be keys; node's own keep their line breaks.
+  const message = visible(error.message, 'text');
+  if (error.command) err(`${message}\n\n${commandHelpText(error.command)}`);
+  else err(`${message}\nRun undocs ${running ? `${running} ` : ''}--help for usage.`);
+  return 2;
+}
+
 /** Runs the CLI with the given arguments; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    err(`${(error as Error).message}\n\n${HELP}`);
+  if (argv.length === 0) {
+    err(helpText());
     return 2;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    out(HELP);
-    return command === undefined && !values.help ? 2 : 0;
-  }
+  let line: CommandLine;
   try {
-    switch (command) {
+    line = parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error);
+    throw error;
+  }
+  if (line.kind === 'help') {
+    out(line.command ? commandHelpText(line.command) : helpText());
+    return 0;
+  }
+  stopWhenStdoutCloses();
+  try {
+    switch (line.command) {
       case 'extract':
-        return await extractCommand(rest, values);
+        return await extractCommand(line.positionals, line.values);
       case 'upload':
-        return await uploadCommand(rest, values);
+        return await uploadCommand(line.positionals, line.values);
       case 'get':
-        return await getCommand(rest, values);
+        return await getCommand(line.positionals, line.values);
       case 'status':
-        return await statusCommand(values);
+        return await statusCommand(line.values);
       case 'find':
-        return await findCommand(values);
+        return await findCommand(line.values);
       case 'watch':
-        return await watchCommand(values);
+        return await watchCommand(line.values);
       case 'redrive':
-        return await redriveCommand(values);
+        return await redriveCommand(line.values);
       case 'reprocess':
-        return await reprocessCommand(rest, values);
-      default:
-        throw new UsageError(`Unknown command "${command}".`);
+        return await reprocessCommand(line.positionals, line.values);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`${error.message}\nRun undocs --help for usage.`);
-      return 2;
-    }
+    if (error instanceof UsageError) return usageError(error, line.command);
     if (error instanceof Error && error.name === 'TargetError') {
-      err(error.message);
+      err(visible(error.message, 'text'));
       return 2;
     }
     throw error;

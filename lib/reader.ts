@@ -32,6 +32,7 @@ export type DocumentReader = Pick<
   | 'getPages'
   | 'getFootnotes'
   | 'findBySymbol'
+  | 'findRemovedBySymbol'
   | 'findByAgenda'
   | 'findByDate'
   | 'findBySignatory'

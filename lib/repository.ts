@@ -400,11 +400,12 @@ export class DocumentRepository {
 
   /**
    * The documents an index entry key points at, in index order, each checked against its document
-   * item: removed documents, and entries a later extraction no longer has, are left out.
+   * item: removed documents (or, with `removed`, all but those), and entries a later extraction no
+   * longer has, are left out.
    */
   private async documentsAt(
     pk: string,
-    options: { newestFirst?: boolean; between?: readonly [string, string] } = {},
+    options: { newestFirst?: boolean; between?: readonly [string, string]; removed?: boolean } = {},
   ): Promise<DocumentRecord[]> {
     const items = await this.queryAll({
       TableName: this.tableName,
@@ -420,14 +421,23 @@ export class DocumentRepository {
     return documents.filter(
       (doc): doc is DocumentRecord =>
         doc !== undefined &&
-        doc.status !== 'REMOVED' &&
-        indexEntries(doc.documentId, doc).some((entry) => entry.pk === pk),
+        (doc.status === 'REMOVED') === Boolean(options.removed) &&
+        // A removed document keeps its last committed extraction's metadata, and its entries.
+        indexEntries(doc.documentId, options.removed ? { ...doc, status: 'DONE' } : doc).some(
+          (entry) => entry.pk === pk,
+        ),
     );
   }
 
   /** The documents with a symbol (any symbol of a joint document; case and spacing ignored), optionally in one language. */
   async findBySymbol(symbol: string, language?: string): Promise<DocumentRecord[]> {
     const documents = await this.documentsAt(`SYMBOL#${symbolKey(symbol)}`);
+    return language ? documents.filter((doc) => doc.language === language) : documents;
+  }
+
+  /** The removed documents whose last extraction had a symbol (their items stay for audit), optionally in one language. */
+  async findRemovedBySymbol(symbol: string, language?: string): Promise<DocumentRecord[]> {
+    const documents = await this.documentsAt(`SYMBOL#${symbolKey(symbol)}`, { removed: true });
     return language ? documents.filter((doc) => doc.language === language) : documents;
   }
 

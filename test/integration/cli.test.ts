@@ -8,17 +8,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../lib/model/items.js';
+import type { Footnote, PageText } from '../../lib/parser/types.js';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from '../../local/clients.js';
 import { LocalEventBus, serveEventBus } from '../../local/event-bus.js';
 import { writeLocalState } from '../../local/state.js';
 import { badInputs } from '../../scripts/bad-inputs/cases.js';
+import { UNSAFE, UNSAFE_BUT_NEWLINE } from '../support/hostile.js';
 import { EXPECTED_SAMPLES, SAMPLES_DIR, sample, startTestStack, type TestStack } from '../support/local.js';
+import { longReport } from '../support/long-pdf.js';
+import { documentRecord } from '../support/records.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/undocs.mjs', import.meta.url).pathname;
 const stateFile = join(mkdtempSync(join(tmpdir(), 'undocs-state-')), 'local.json');
 
 let t: TestStack;
+
+/** The environment `undocs` runs in: `extra`, then the test stack's state file (or `state`), no colour, no other stack. */
+const cliEnv = (state = stateFile, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  ...extra,
+  UNDOCS_STATE_FILE: state,
+  NO_COLOR: '1',
+  UNDOCS_STACK: '',
+  UNDOCS_BUCKET: '',
+});
 
 /** Runs `undocs args...`; an object among the arguments adds environment variables. */
 async function undocs(
@@ -32,14 +47,7 @@ async function undocs(
   }
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...argv], {
-      env: {
-        ...process.env,
-        ...extraEnv,
-        UNDOCS_STATE_FILE: stateFile,
-        NO_COLOR: '1',
-        UNDOCS_STACK: '',
-        UNDOCS_BUCKET: '',
-      },
+      env: cliEnv(stateFile, extraEnv),
       maxBuffer: 20 * 1024 * 1024,
     });
     return { stdout, stderr, code: 0 };
@@ -57,6 +65,8 @@ interface Watcher {
   waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Sends SIGINT (Ctrl-C) and resolves to the exit code. */
   interrupt(): Promise<number | null>;
+  /** Closes the reading end of its stdout, as `head` does once it has read enough. */
+  closeStdout(): void;
   /** Resolves to the exit code when the process ends by itself. */
   readonly exited: Promise<number | null>;
 }
@@ -64,7 +74,7 @@ interface Watcher {
 /** Starts `undocs watch` with `args`, finding its stack through `state` (the test stack's by default). */
 function watch(args: string[] = [], state = stateFile): Watcher {
   const child = spawn(process.execPath, [BIN, 'watch', ...args], {
-    env: { ...process.env, UNDOCS_STATE_FILE: state, NO_COLOR: '1', UNDOCS_STACK: '', UNDOCS_BUCKET: '' },
+    env: cliEnv(state),
   });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => {
@@ -91,6 +101,9 @@ function watch(args: string[] = [], state = stateFile): Watcher {
     interrupt() {
       child.kill('SIGINT');
       return exited;
+    },
+    closeStdout() {
+      child.stdout.destroy();
     },
     exited,
   };
@@ -402,5 +415,241 @@ describe('undocs status, redrive and reprocess against a running local stack', (
     // Assert
     expect(code).toBe(2);
     expect(stderr).toMatch(/redrive needs the stack's queues, .+ use --stack NAME/);
+  });
+});
+
+/** Commits an extraction of `key` as the ingest would, from `fields` over an empty document. */
+async function commitDocument(
+  key: string,
+  fields: Partial<DocumentRecord>,
+  parts: { pages: PageText[]; footnotes?: Footnote[] },
+): Promise<void> {
+  await t.repository.commitExtraction(
+    documentRecord({
+      documentId: t.documentId(key),
+      bucket: t.stack.names.bucket,
+      key,
+      footnoteCount: parts.footnotes?.length ?? 0,
+      pageCount: parts.pages.length,
+      ...fields,
+    }),
+    { pages: parts.pages, footnoteChunks: parts.footnotes ? [parts.footnotes] : [] },
+    { version: null },
+  );
+}
+
+describe('undocs shows what documents and keys hold without letting it drive the terminal', () => {
+  // A key with a title-setting OSC, a newline that would forge a status line, and a carriage return.
+  const key = 'incoming/hostile/\u001b]0;owned\u0007a\nDONE       forged.pdf\rb.pdf';
+  const pageText = 'First line\nSecond\tcolumn\u001b[2J\u001b[H\rover\u202eTIRW';
+
+  beforeAll(async () => {
+    await commitDocument(
+      key,
+      {
+        symbols: ['A/80/666', 'S/2025/\u202e666'],
+        title: 'Report\u001b[2J of the invented committee',
+        date: '2025-05-05',
+        organs: ['General Assembly\u009b2J'],
+        signatories: [{ name: 'Ann\u001b[31m Hostile', titles: ['Chair\r'], inAnnex: false }],
+        agendaItems: [{ number: '7', title: 'Matters\u2066 isolated', provisional: false }],
+      },
+      {
+        pages: [{ number: 1, text: pageText }],
+        footnotes: [{ marker: '1', text: 'A note\u001b[1m with\na newline', page: 1, citedOnPages: [1] }],
+      },
+    );
+  });
+
+  it('get escapes every control and bidi character, and --text keeps only the page text\u2019s newlines and tabs', async () => {
+    // Act
+    const { stdout, code } = await undocs('get', 'A/80/666', '--text', '--footnotes');
+
+    // Assert
+    const [head, text] = stdout.split('\n--- page 1 ---\n') as [string, string];
+    expect(code).toBe(0);
+    expect(head).not.toMatch(UNSAFE_BUT_NEWLINE);
+    expect(head).toContain('incoming/hostile/\\x1B]0;owned\\x07a\\nDONE       forged.pdf\\rb.pdf');
+    expect(head).toContain('Report\\x1B[2J of the invented committee');
+    expect(head).toContain('S/2025/\\u202E666');
+    expect(head).toContain('General Assembly\\x9B2J');
+    expect(head).toContain('Ann\\x1B[31m Hostile (Chair\\r)');
+    expect(head).toContain('Matters\\u2066 isolated');
+    expect(head).toContain('[1] p. 1: A note\\x1B[1m with\\na newline');
+    expect(text.replaceAll('\t', '')).not.toMatch(UNSAFE_BUT_NEWLINE);
+    expect(text.trimEnd()).toBe('First line\nSecond\tcolumn\\x1B[2J\\x1B[H\\rover\\u202ETIRW');
+  });
+
+  it('status, find and the not-found message keep one line per document', async () => {
+    // Act
+    const status = await undocs('status');
+    const find = await undocs('find', '--signatory', 'Hostile');
+    const missing = await undocs('get', 'A/80/\u001b[2J');
+
+    // Assert
+    expect(status.code).toBe(0);
+    expect(status.stdout).not.toMatch(UNSAFE_BUT_NEWLINE);
+    expect(status.stdout).not.toMatch(/^DONE +forged\.pdf/m);
+    expect(status.stdout).toMatch(
+      /^DONE +\S+ {2}incoming\/hostile\/\\x1B\]0;owned\\x07a\\nDONE {7}forged\.pdf\\rb\.pdf {2}A\/80\/666, S\/2025\/\\u202E666$/m,
+    );
+    expect(find.stdout.trim().split('\n')).toEqual([
+      '2025-05-05  A/80/666, S/2025/\\u202E666  Report\\x1B[2J of the invented committee',
+      '',
+      '1 document(s)',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).not.toMatch(UNSAFE_BUT_NEWLINE);
+    expect(missing.stderr).toContain('No document with symbol A/80/\\x1B[2J');
+  });
+
+  it('--json stays exact', async () => {
+    // Act
+    const { stdout, code } = await undocs('get', 'A/80/666', '--text', '--json');
+
+    // Assert
+    const [doc] = JSON.parse(stdout) as { key: string; title: string; pages: PageText[] }[];
+    expect(code).toBe(0);
+    expect(doc?.key).toBe(key);
+    expect(doc?.title).toBe('Report\u001b[2J of the invented committee');
+    expect(doc?.pages).toEqual([{ number: 1, text: pageText }]);
+    expect(UNSAFE.test(stdout.replaceAll('\n', ''))).toBe(true);
+  });
+});
+
+describe('undocs in a pipe', () => {
+  it('exits quietly with status 0 when the reader closes the pipe early (get --text | head)', async () => {
+    // Arrange: four pages of 100 kB each, more than a pipe holds, so writes are still pending.
+    const line = 'The invented committee took note of the figures for this page and moved on.\n';
+    await commitDocument(
+      'incoming/pipe/long-report.pdf',
+      { symbols: ['A/80/15 (Part II)'], title: 'A long invented report' },
+      {
+        pages: [1, 2, 3, 4].map((number) => ({
+          number,
+          text: line.repeat(Math.ceil(100_000 / line.length)),
+        })),
+      },
+    );
+
+    // Act: read the first chunk, then close the pipe, as `head` does.
+    const child = spawn(process.execPath, [BIN, 'get', 'A/80/15 (Part II)', '--text'], { env: cliEnv() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const first = new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => {
+        child.stdout.destroy();
+        resolve(chunk.toString());
+      }),
+    );
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+
+    // Assert
+    expect(await first).toMatch(/^DONE +incoming\/pipe\/long-report\.pdf/);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
+describe('undocs watch in a pipe', () => {
+  it('stops as on Ctrl-C, with status 0, when the reader goes away (watch | head -1)', async () => {
+    // Arrange
+    const watcher = watch();
+    await watcher.waitFor('stderr', /Watching/);
+    await t.put('incoming/pipe/watch-1.pdf', sample('sample-1992-report.pdf'));
+    await watcher.waitFor('stdout', /watch-1\.pdf/);
+
+    // Act: the reader closes the pipe; the next event's line finds it closed.
+    watcher.closeStdout();
+    await t.put('incoming/pipe/watch-2.pdf', sample('sample-1992-report.pdf'));
+    const code = await watcher.exited;
+
+    // Assert
+    expect(code).toBe(0);
+    expect(watcher.stderr()).toMatch(/\nStopped; \d+ event\(s\) seen\.\n$/);
+  });
+});
+
+describe('undocs get of a removed document', () => {
+  const key = 'incoming/removed/long-report.pdf';
+
+  beforeAll(async () => {
+    await t.put(key, await longReport(2));
+    await t.stack.idle();
+    await t.remove(key);
+    await t.stack.idle();
+  });
+
+  it('says it was removed, when, and from which key', async () => {
+    // Arrange
+    const removed = await t.repository.getDocument(t.documentId(key));
+
+    // Act
+    const text = await undocs('get', 'a/80/1000');
+    const json = await undocs('get', 'A/80/1000', '--json');
+
+    // Assert
+    expect(removed?.status).toBe('REMOVED');
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain(
+      `A/80/1000 was removed: its file ${key} was deleted from the bucket (recorded ${removed?.updatedAt}).`,
+    );
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+  });
+});
+
+describe('undocs options belong to their command', () => {
+  it('refuses an option of another command, naming the option and the command, with the usage', async () => {
+    // Act
+    const { stdout, stderr, code } = await undocs(
+      'extract',
+      '--stale',
+      '--signatory',
+      'x',
+      join(SAMPLES_DIR, EXPECTED_SAMPLES[0]?.file as string),
+    );
+
+    // Assert
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^undocs extract does not take --stale or --signatory\./);
+    expect(stderr).toContain('Usage: undocs extract <file.pdf>...');
+  });
+
+  it('refuses a target option for extract, which reads local files only', async () => {
+    // Act
+    const { stderr, code } = await undocs('extract', '--local', 'x.pdf');
+
+    // Assert
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^undocs extract does not take --local\./);
+  });
+
+  it('lists only its own options under --help', async () => {
+    // Act
+    const { stdout, code } = await undocs('get', '--help');
+
+    // Assert
+    const listed = [...stdout.matchAll(/^ {2}(?:-h, )?(--[a-z-]+)/gm)].map((m) => m[1]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: undocs get <symbol> \[options\]/);
+    expect(listed.sort()).toEqual(
+      [
+        '--lang',
+        '--text',
+        '--footnotes',
+        '--json',
+        '--help',
+        '--bucket',
+        '--table',
+        '--stack',
+        '--local',
+        '--region',
+      ].sort(),
+    );
+    expect(stdout).not.toMatch(/--stale|--signatory|--jobs|--wait|--event-bus/);
   });
 });

@@ -5,6 +5,7 @@ import { watchQueuePolicy } from '../../cli/commands/watch-aws.js';
 import { describeEvent } from '../../cli/format.js';
 import type { DocumentEventEnvelope } from '../../lib/events.js';
 import { readSse, sseMessage } from '../../local/event-stream.js';
+import { HOSTILE_SHOWN, poisoned, UNSAFE } from '../support/hostile.js';
 
 async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
   for (const part of parts) yield new TextEncoder().encode(part);
@@ -92,58 +93,73 @@ const ingested: DocumentEventEnvelope = {
   },
 };
 
+/** Events of each kind and the line each prints. */
+const PRINTED: readonly [string, DocumentEventEnvelope, string][] = [
+  [
+    'an ingested document',
+    ingested,
+    '2026-11-28T03:47:24.564Z  DocumentIngested  DONE       A/80/456, S/2025/789  incoming/joint.pdf',
+  ],
+  [
+    'a failed file',
+    {
+      ...ingested,
+      'detail-type': 'DocumentFailed',
+      detail: {
+        ...ingested.detail,
+        status: 'FAILED',
+        symbols: [],
+        failure: { code: 'NOT_A_PDF', message: 'The file is not a PDF.' },
+      },
+    },
+    '2026-11-28T03:47:24.564Z  DocumentFailed    FAILED     NOT_A_PDF: The file is not a PDF.  incoming/joint.pdf',
+  ],
+  [
+    'a scan without symbols',
+    { ...ingested, detail: { ...ingested.detail, status: 'NEEDS_OCR', symbols: [] } },
+    '2026-11-28T03:47:24.564Z  DocumentIngested  NEEDS_OCR  no symbol  incoming/joint.pdf',
+  ],
+  [
+    'a conflict',
+    {
+      ...ingested,
+      'detail-type': 'DocumentConflict',
+      detail: {
+        schemaVersion: 1,
+        symbol: 'A/80/456',
+        language: 'en',
+        documentIds: ['a', 'b'],
+        documentId: 'b',
+        bucket: 'b',
+        key: 'incoming/copy.pdf',
+        currentVersion: 'v',
+        occurredAt: '2026-11-28T03:47:24.988Z',
+        truncated: false,
+      },
+    },
+    '2026-11-28T03:47:24.988Z  DocumentConflict             A/80/456 (en) claimed by 2 documents  incoming/copy.pdf',
+  ],
+];
+
 describe('describeEvent', () => {
-  it.each<[string, DocumentEventEnvelope, string]>([
-    [
-      'an ingested document',
-      ingested,
-      '2026-11-28T03:47:24.564Z  DocumentIngested  DONE       A/80/456, S/2025/789  incoming/joint.pdf',
-    ],
-    [
-      'a failed file',
-      {
-        ...ingested,
-        'detail-type': 'DocumentFailed',
-        detail: {
-          ...ingested.detail,
-          status: 'FAILED',
-          symbols: [],
-          failure: { code: 'NOT_A_PDF', message: 'The file is not a PDF.' },
-        },
-      },
-      '2026-11-28T03:47:24.564Z  DocumentFailed    FAILED     NOT_A_PDF: The file is not a PDF.  incoming/joint.pdf',
-    ],
-    [
-      'a scan without symbols',
-      { ...ingested, detail: { ...ingested.detail, status: 'NEEDS_OCR', symbols: [] } },
-      '2026-11-28T03:47:24.564Z  DocumentIngested  NEEDS_OCR  no symbol  incoming/joint.pdf',
-    ],
-    [
-      'a conflict',
-      {
-        ...ingested,
-        'detail-type': 'DocumentConflict',
-        detail: {
-          schemaVersion: 1,
-          symbol: 'A/80/456',
-          language: 'en',
-          documentIds: ['a', 'b'],
-          documentId: 'b',
-          bucket: 'b',
-          key: 'incoming/copy.pdf',
-          currentVersion: 'v',
-          occurredAt: '2026-11-28T03:47:24.988Z',
-          truncated: false,
-        },
-      },
-      '2026-11-28T03:47:24.988Z  DocumentConflict             A/80/456 (en) claimed by 2 documents  incoming/copy.pdf',
-    ],
-  ])('prints %s on one line', (_case, event, line) => {
+  it.each(PRINTED)('prints %s on one line', (_case, event, line) => {
     // Act
     const printed = describeEvent(event);
 
     // Assert
     expect(printed).toBe(line);
+  });
+
+  it.each(PRINTED)('prints %s whose strings would drive a terminal on one line, escaped', (_case, event) => {
+    // Arrange: a deployed bus takes events from anyone allowed to put them there.
+    const hostile = { ...event, detail: poisoned(event.detail) } as DocumentEventEnvelope;
+
+    // Act
+    const printed = describeEvent(hostile);
+
+    // Assert
+    expect(printed).not.toMatch(UNSAFE);
+    expect(printed).toContain(HOSTILE_SHOWN);
   });
 });
 
