@@ -77,7 +77,7 @@ export const COMMANDS = {
   },
   upload: {
     synopsis: 'upload <files or folders>...',
-    summary: ['Upload PDFs to the ingest prefix (folders are searched for .pdf/.PDF).'],
+    summary: ['Upload PDFs to the ingest prefix (folders are searched for .pdf files, in any case).'],
     options: {
       wait: { type: 'boolean', help: ['Wait until each file is processed; show progress and a summary.'] },
       timeout: TIMEOUT_OPTION,

@@ -8,6 +8,7 @@
  * On AWS it needs, besides read access to the table, sqs:SendMessage on the ingest queue.
  */
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { isIngestibleKey } from '../../lib/ingestible-key.js';
 import { type DocumentRecord, type DocumentStatus, documentIdFor, isSettled } from '../../lib/model/items.js';
 import { reprocessNotificationBody } from '../../lib/s3-events.js';
 import type { QueuesTarget, Target } from '../target.js';
@@ -41,7 +42,7 @@ export interface ReprocessSelection {
 
 /** Whether a name is an object key rather than a symbol: keys end in .pdf or start with the prefix. */
 export function isKey(name: string, prefix: string): boolean {
-  return /\.pdf$/i.test(name) || (prefix !== '' && name.startsWith(prefix));
+  return isIngestibleKey(name) || (prefix !== '' && name.startsWith(prefix));
 }
 
 /** The documents a selection names, without repeats, and a SKIPPED result for each name that names none. */
