@@ -19,6 +19,7 @@ import { QueuePoller, type SqsHandler } from './event-source.js';
 import { FaultInjector } from './faults.js';
 import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
 import { LocalQueue } from './queue.js';
+import { requireValidPresignedUrls } from './s3-presigned.js';
 import { type SqsServer, serveSqs } from './sqs-api.js';
 import { type SynthesizedStack, synthesizeStack } from './synth.js';
 
@@ -141,6 +142,11 @@ export class LocalStack {
       silent: true,
       directory: s3Dir,
     });
+    // Presigned URLs (the console's uploads and downloads) are checked as S3 checks them.
+    requireValidPresignedUrls(
+      s3,
+      new Map([[LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey]]),
+    );
     const s3Address = (await s3.run()) as AddressInfo;
     const events = new LocalEventBus({ name: names.eventBus, region: LOCAL_REGION, account: LOCAL_ACCOUNT });
     const eventsServer = await serveEventBus(events, options.eventsPort ?? 0);
