@@ -578,6 +578,27 @@ export class DocumentRepository {
     return documentIds.map((id) => found.get(id));
   }
 
+  /** One page's text from a document's committed extraction, or undefined (no such page, no extraction). */
+  async getPage(documentId: string, number: number): Promise<PageText | undefined> {
+    const document = await this.getDocument(documentId);
+    if (!document?.currentVersion || !Number.isSafeInteger(number) || number < 1) return undefined;
+    const out = await this.call('Reading a page', () =>
+      this.db.send(
+        new GetItemCommand({
+          TableName: this.tableName,
+          Key: marshall({
+            pk: documentPk(documentId),
+            sk: pageSk(document.currentVersion as string, number),
+          }),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    if (!out.Item) return undefined;
+    const item = unmarshall(out.Item);
+    return { number: Number(item.number), text: String(item.text) };
+  }
+
   /**
    * One page of the documents in `statuses`, most recently updated first across all of them: one
    * Query of the byStatus index per status (at most `limit` items each, from that status's place in

@@ -132,6 +132,21 @@ export function documentRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return c.json({ document: doc, footnotes, links, holders, pdf });
   });
 
+  routes.get('/documents/:id/pages/:number', async (c) => {
+    const doc = await findDocument(deps, c.req.param('id'));
+    if (typeof doc === 'string') return c.json({ error: doc }, 404);
+    const number = Number(c.req.param('number'));
+    if (!/^\d{1,5}$/.test(c.req.param('number')) || number < 1)
+      return c.json({ error: 'A page number is a whole number from 1.' }, 400);
+    const page = await deps.repository.getPage(doc.documentId, number);
+    if (!page)
+      return c.json(
+        { error: `The document has no text for page ${number} (it has ${doc.pageCount} pages).` },
+        404,
+      );
+    return c.json(page);
+  });
+
   routes.get('/documents/:id/extraction.json', async (c) => {
     const doc = await findDocument(deps, c.req.param('id'));
     if (typeof doc === 'string') return c.json({ error: doc }, 404);
