@@ -19,7 +19,7 @@ export function h(tag, attributes = {}, ...children) {
       element.addEventListener(name.slice(2).toLowerCase(), /** @type {EventListener} */ (value));
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Number.POSITIVE_INFINITY)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(child instanceof Node ? child : String(child));
   }
@@ -31,12 +31,38 @@ export function langOf(code) {
   return typeof code === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(code) ? code : undefined;
 }
 
+/** Most characters of one document string the page lays out (see {@link clipped}). */
+export const MAX_SHOWN_CHARS = 2000;
+
+/**
+ * A document string cut to `max` characters, saying how long it was. A PDF can make a "title" of
+ * megabytes without a space, and browsers lay out one unbreakable word in time that grows with
+ * the square of its length (20,000 characters took five seconds in Chromium): the whole value is
+ * in the JSON download, the page shows its start.
+ */
+export function clipped(text, max = MAX_SHOWN_CHARS) {
+  const value = String(text);
+  if (value.length <= max) return { text: value, cut: false };
+  return { text: `${value.slice(0, max).replace(/[\uD800-\uDBFF]$/, '')}…`, cut: true, length: value.length };
+}
+
 /**
  * Text from a document: its own language and, whatever its script, its own direction (an Arabic
- * title reads right to left, a symbol inside it stays in order).
+ * title reads right to left, a symbol inside it stays in order); cut to `max` characters.
  */
-export function docText(tag, text, language, attributes = {}) {
-  return h(tag, { ...attributes, lang: langOf(language), dir: 'auto', text });
+export function docText(tag, text, language, attributes = {}, max = MAX_SHOWN_CHARS) {
+  const shown = clipped(text, max);
+  const element = h(tag, { ...attributes, lang: langOf(language), dir: 'auto', text: shown.text });
+  if (shown.cut)
+    element.append(
+      h('span', {
+        class: 'cut-note',
+        lang: 'en',
+        dir: 'ltr',
+        text: ` (${shown.length.toLocaleString('en')} characters in all; the JSON download has the whole text)`,
+      }),
+    );
+  return element;
 }
 
 /** Says something to screen readers without moving focus. */

@@ -4,7 +4,7 @@
 // extraction downloads as JSON and the original as the PDF; an archivist can reprocess it.
 
 import { api, documentHref } from '../api.js';
-import { announce, docText, errorMessage, h, langOf, pageHeading } from '../dom.js';
+import { announce, clipped, docText, errorMessage, h, langOf, pageHeading } from '../dom.js';
 import { dateTime, fileName, SETTLED, statusBadge } from '../format.js';
 
 /** Fields with provenance, in the order they are listed, and what they are called. */
@@ -27,6 +27,11 @@ const FIELDS = [
   ['footnotes', 'Footnotes'],
   ['needsOcr', 'Needs OCR'],
 ];
+
+/** Most characters of a title the heading shows; the fields table shows more, the JSON all. */
+const TITLE_CHARS = 300;
+/** Most characters of a page's text shown (a real page has a few thousand). */
+const PAGE_TEXT_CHARS = 20_000;
 
 /** How long a reprocess is followed before the page says to look again later. */
 const REPROCESS_WAIT_MS = 120_000;
@@ -58,7 +63,8 @@ export function documentView(main, documentId, params, session) {
 function render(main, data, firstPage, session, cleanups) {
   const { document: doc, footnotes } = data;
   const language = langOf(doc.language);
-  const heading = pageHeading(doc.title ?? fileName(doc.key));
+  const shownTitle = clipped(doc.title ?? fileName(doc.key), TITLE_CHARS);
+  const heading = pageHeading(shownTitle.text);
   heading.setAttribute('dir', 'auto');
   if (language) heading.setAttribute('lang', language);
   heading.classList.add('document-title');
@@ -138,7 +144,18 @@ function render(main, data, firstPage, session, cleanups) {
     try {
       const page = await api(`/api/documents/${encodeURIComponent(doc.documentId)}/pages/${n}`);
       if (request !== textRequest) return;
-      pageText.replaceChildren(...textWithMarkers(page.text, notesCitedOn(footnotes, n), noteItems));
+      const shown = clipped(page.text, PAGE_TEXT_CHARS);
+      pageText.replaceChildren(
+        ...textWithMarkers(shown.text, notesCitedOn(footnotes, n), noteItems),
+        shown.cut
+          ? h('span', {
+              class: 'cut-note',
+              lang: 'en',
+              dir: 'ltr',
+              text: ` (${shown.length.toLocaleString('en')} characters in all; the JSON download has the whole text)`,
+            })
+          : '',
+      );
     } catch (error) {
       if (request === textRequest) pageText.replaceChildren(h('p', { class: 'muted', text: error.message }));
     }
@@ -148,13 +165,12 @@ function render(main, data, firstPage, session, cleanups) {
   const pageButton = (page, what) =>
     h(
       'button',
-      {
-        type: 'button',
-        class: 'page-link',
-        'aria-label': `Show page ${page}, where ${what} ${what.endsWith('s') ? 'were' : 'was'} found`,
-        onclick: () => showPage(page, { focus: false }),
-      },
+      { type: 'button', class: 'page-link', onclick: () => showPage(page) },
       `p. ${page}`,
+      h('span', {
+        class: 'visually-hidden',
+        text: `: show page ${page}, where ${what} ${what.endsWith('s') ? 'were' : 'was'} found`,
+      }),
     );
 
   // The extracted fields, each with the page it came from.

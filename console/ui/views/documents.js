@@ -13,7 +13,7 @@ const KINDS = [
   { value: 'status', label: 'Status', fields: ['status'] },
   { value: 'symbol', label: 'Symbol', fields: ['symbol'] },
   { value: 'agenda', label: 'Agenda item', fields: ['organ', 'session', 'item'] },
-  { value: 'date', label: 'Date range', fields: ['from', 'to', 'organ'] },
+  { value: 'date', label: 'Date range', fields: ['from', 'to', 'dateOrgan'] },
   { value: 'signatory', label: 'Signatory', fields: ['signatory'] },
 ];
 
@@ -35,13 +35,15 @@ function kindOf(params) {
 export function documentsView(main, params) {
   const kind = kindOf(params);
   const value = (name) => params.get(name) ?? '';
-  const input = (name, label, attributes = {}) =>
-    h(
+  const input = (name, label, attributes = {}) => {
+    const id = attributes.id ?? `search-${name}`;
+    return h(
       'div',
       { class: 'field' },
-      h('label', { for: `search-${name}`, text: label }),
-      h('input', { id: `search-${name}`, name, value: value(name), autocomplete: 'off', ...attributes }),
+      h('label', { for: id, text: label }),
+      h('input', { name, value: value(name), autocomplete: 'off', ...attributes, id }),
     );
+  };
   const organs = h(
     'datalist',
     { id: 'organ-codes' },
@@ -62,12 +64,24 @@ export function documentsView(main, params) {
     ),
     symbol: input('symbol', 'Symbol', { placeholder: 'A/80/456', spellcheck: 'false' }),
     organ: input('organ', 'Organ', { list: 'organ-codes', placeholder: 'GA' }),
+    // The date search's own organ field: a value typed for an agenda item does not narrow it unseen.
+    dateOrgan: input('organ', 'Organ (optional)', {
+      id: 'search-date-organ',
+      list: 'organ-codes',
+      placeholder: 'any',
+    }),
     session: input('session', 'Session', { placeholder: '80 or ES-10' }),
     item: input('item', 'Agenda item', { placeholder: '72 (b)' }),
     from: input('from', 'From', { type: 'date' }),
     to: input('to', 'To', { type: 'date' }),
     signatory: input('signatory', 'Signatory', { placeholder: 'Nordmann' }),
   };
+  // A field shows the search's value only under the kind of search it was given for.
+  for (const [name, group] of Object.entries(groups)) {
+    const current = KINDS.find((k) => k.value === kind) ?? KINDS[0];
+    const field = /** @type {HTMLInputElement} */ (group.querySelector('input'));
+    if (field && !current.fields.includes(name)) field.value = '';
+  }
   const fieldsBox = h('div', { class: 'search-fields' });
   const kindSelect = h(
     'select',
