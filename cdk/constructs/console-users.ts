@@ -82,12 +82,13 @@ export class ConsoleUsers extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.tokenValidity = props.tokenValidity ?? Duration.hours(1);
     this.sessionValidity = props.sessionValidity ?? Duration.hours(12);
+    const prefix = props.domainPrefix;
     if (
-      props.domainPrefix !== undefined &&
-      !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(props.domainPrefix)
+      prefix !== undefined &&
+      (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix))
     ) {
       throw new Error(
-        `ConsoleUsers domainPrefix must be lowercase letters, digits and inner hyphens, got "${props.domainPrefix}"`,
+        `ConsoleUsers domainPrefix must be lowercase letters, digits and inner hyphens, without aws, amazon or cognito, got "${prefix}"`,
       );
     }
 
@@ -134,7 +135,7 @@ export class ConsoleUsers extends Construct {
     const stackUuid = Fn.select(2, Fn.split('/', Aws.STACK_ID));
     this.domain = this.userPool.addDomain('Domain', {
       cognitoDomain: {
-        domainPrefix: props.domainPrefix ?? `undocs-${props.stage}-${Fn.select(0, Fn.split('-', stackUuid))}`,
+        domainPrefix: prefix ?? `undocs-${props.stage}-${Fn.select(0, Fn.split('-', stackUuid))}`,
       },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
