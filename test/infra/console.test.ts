@@ -195,10 +195,26 @@ describe('the console on AWS (dev)', () => {
       expect(pool).not.toHaveProperty('SmsConfiguration');
     });
 
-    it('is on the Plus plan with threat protection enforced', () => {
+    it('is on the Plus plan with threat protection enforced: leaked passwords and high-risk sign-ins blocked', () => {
       const { Properties: pool } = resource(ids.userPool);
       expect(pool.UserPoolTier).toBe('PLUS');
       expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+      const { resource: risk } = onlyResource(template, 'AWS::Cognito::UserPoolRiskConfigurationAttachment');
+      expect(risk.Properties).toEqual({
+        UserPoolId: { Ref: ids.userPool },
+        ClientId: 'ALL',
+        CompromisedCredentialsRiskConfiguration: {
+          Actions: { EventAction: 'BLOCK' },
+          EventFilter: ['SIGN_IN', 'PASSWORD_CHANGE', 'SIGN_UP'],
+        },
+        AccountTakeoverRiskConfiguration: {
+          Actions: {
+            HighAction: { EventAction: 'BLOCK', Notify: false },
+            MediumAction: { EventAction: 'MFA_REQUIRED', Notify: false },
+            LowAction: { EventAction: 'MFA_REQUIRED', Notify: false },
+          },
+        },
+      });
     });
 
     it('has exactly the two groups the API checks (console/authorize.ts)', () => {
