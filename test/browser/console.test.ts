@@ -36,6 +36,8 @@ beforeAll(async () => {
   // Documents the searches find, uploaded as `undocs upload` would.
   for (const expected of EXPECTED_SAMPLES)
     await t.put(`incoming/seed/${expected.file}`, sample(expected.file));
+  // A second upload of the joint letter: both claim its symbols.
+  await t.put('incoming/seed/copies/sample-joint-letter.pdf', sample('sample-joint-letter.pdf'));
   await t.stack.idle();
   server = await serveConsole(t.stack, { onError: () => {} });
   browser = await launchBrowser();
@@ -252,6 +254,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
     })`)) as { marker?: string; targeted?: boolean; text?: string };
     expect(focused).toMatchObject({ marker: '2', targeted: true });
     expect(focused.text).toContain('The guidelines are available in English and Spanish');
+    expect(await page.textContent('#holders')).toMatch(
+      /is also claimed by incoming\/(seed\/)?(copies\/)?sample-joint-letter\.pdf \(en, a conflict: same language\)/,
+    );
     expect(await page.getAttribute('h1', 'dir')).toBe('auto');
     expect(await page.getAttribute('h1', 'lang')).toBe('en');
     await screenshot(page, 'document');
