@@ -113,6 +113,8 @@ async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<Ing
     bucket: event.bucket,
     key: event.key,
     sequencer: event.sequencer ?? null,
+    // A failure says why a FAILED or DEAD_LETTER upload is not readable; a removed one is gone.
+    failure: null,
   } as const;
   // Kept for audit (metadata and committed extraction stay); normal reads hide REMOVED documents.
   await deps.repository.markStatus(documentId, removed);
