@@ -193,9 +193,12 @@ export function truncateUtf8(text: string, maxBytes: number): { text: string; tr
   return { text: bytes.toString('utf8').replace(/\uFFFD+$/, ''), truncated: true };
 }
 
+/** UTF-8 bytes of a value as JSON: at least what DynamoDB counts for it. */
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
 /** Splits footnotes into chunks small enough for one item each, keeping their order. */
 export function chunkFootnotes(notes: readonly Footnote[], maxBytes = MAX_ITEM_TEXT_BYTES): Footnote[][] {
-  return packBySize(notes, (note) => Buffer.byteLength(JSON.stringify(note), 'utf8'), { maxBytes });
+  return packBySize(notes, jsonBytes, { maxBytes });
 }
 
 /** `value` without NUL characters, which DynamoDB and downstream JSON cannot carry. */
@@ -280,8 +283,6 @@ const BUDGETED_LISTS = [
   'organs',
   'symbols',
 ] as const satisfies readonly (keyof DocumentFields)[];
-
-const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 /**
  * Cuts the document item's lists, the largest first, until its fields take at most
