@@ -1,6 +1,6 @@
 import { isCjk } from '../pdf/script-text.js';
 import type { PdfPage, TextLine, TextSegment } from '../pdf/types.js';
-import { weightedMode } from '../stats.js';
+import { extent, weightedMode } from '../stats.js';
 
 /** A page after furniture removal, with the statistics the rules share. */
 export interface PageView {
@@ -36,18 +36,26 @@ const MEMO_MAX_LENGTH = 1_000;
 /**
  * Joins wrapped lines into one string, re-joining words hyphenated only by the line break, and
  * Chinese or Japanese broken between two characters without a space (they are written without).
+ * Linear in the text: each join looks at the previous line, never at the string built so far (a
+ * regular expression on a concatenated string flattens it, so a paragraph of thousands of lines
+ * took quadratic time).
  */
 export function joinWrapped(parts: readonly string[]): string {
-  let out = '';
+  const pieces: string[] = [];
+  let previous: string | undefined;
   for (const raw of parts) {
     const part = clean(raw);
     if (part === '') continue;
-    if (out === '') out = part;
-    else if (/[a-z]-$/.test(out) && /^[a-z]/.test(part)) out = out.slice(0, -1) + part;
-    else if (isCjk(out.at(-1)) && isCjk(part[0])) out += part;
-    else out = `${out} ${part}`;
+    if (previous === undefined) pieces.push(part);
+    else if (/[a-z]-$/.test(previous) && /^[a-z]/.test(part)) {
+      // The previous line is the last piece, with or without the space before it: drop its hyphen.
+      pieces[pieces.length - 1] = (pieces.at(-1) as string).slice(0, -1);
+      pieces.push(part);
+    } else if (isCjk(previous.at(-1)) && isCjk(part[0])) pieces.push(part);
+    else pieces.push(` ${part}`);
+    previous = part;
   }
-  return out;
+  return pieces.join('');
 }
 
 /** The font size most characters of the document are set in (the body size). */
@@ -71,7 +79,7 @@ export function lineOf(line: TextLine, segments: readonly TextSegment[]): TextLi
     y: line.y,
     x: first.x,
     xEnd: last.xEnd,
-    fontSize: Math.max(...segments.map((s) => s.fontSize)),
+    fontSize: extent(segments.map((s) => s.fontSize)).max,
     text: segments.map((s) => s.text).join('  '),
     segments,
   };
