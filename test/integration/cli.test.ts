@@ -433,7 +433,14 @@ async function commitDocument(
       pageCount: parts.pages.length,
       ...fields,
     }),
-    { pages: parts.pages, footnoteChunks: parts.footnotes ? [parts.footnotes] : [] },
+    {
+      pages: parts.pages.map((page) => ({
+        ...page,
+        truncated: false,
+        textBytes: Buffer.byteLength(page.text, 'utf8'),
+      })),
+      footnoteChunks: parts.footnotes ? [parts.footnotes] : [],
+    },
     { version: null },
   );
 }
