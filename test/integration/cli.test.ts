@@ -519,7 +519,9 @@ describe('undocs shows what documents and keys hold without letting it drive the
     expect(code).toBe(0);
     expect(doc?.key).toBe(key);
     expect(doc?.title).toBe('Report\u001b[2J of the invented committee');
-    expect(doc?.pages).toEqual([{ number: 1, text: pageText }]);
+    expect(doc?.pages).toEqual([
+      { number: 1, text: pageText, truncated: false, textBytes: Buffer.byteLength(pageText, 'utf8') },
+    ]);
     expect(UNSAFE.test(stdout.replaceAll('\n', ''))).toBe(true);
   });
 });
