@@ -9,13 +9,18 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import type * as HandlerModuleNamespace from '../lambdas/ingest.js';
+import type { HandlerClients, IngestHandler } from '../lambdas/ingest.js';
+import { loadIngestConfig, loadStage } from '../lib/config.js';
+import { createMetrics } from '../lib/metrics.js';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClients } from './clients.js';
 import { type EventBusServer, LocalEventBus, serveEventBus } from './event-bus.js';
-import { QueuePoller, type SqsHandler } from './event-source.js';
+import { QueuePoller } from './event-source.js';
 import { FaultInjector } from './faults.js';
 import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
 import { LocalQueue } from './queue.js';
@@ -104,8 +109,14 @@ export class LocalStack {
       events: EventBusServer;
       sqs: SqsServer;
       faults: FaultInjector | undefined;
+      handlerClients: HandlerClients;
     },
     readonly invokeErrors: unknown[],
+    /**
+     * The handler the queue poller invokes, built for this stack by `createHandler`; tests call it
+     * with SQS events of their own.
+     */
+    readonly handler: IngestHandler,
   ) {}
 
   /** The fault injector between the handler and DynamoDB and S3; only with the `faults` option. */
@@ -193,7 +204,12 @@ export class LocalStack {
 
     // The handler reaches DynamoDB and S3 through the fault injector when there is one.
     const faults = options.faults ? await FaultInjector.start(direct) : undefined;
-    const handler = await loadHandler(synthesized, names, { ...endpoints, ...faults?.endpoints }, options);
+    const { handler, clients: handlerClients } = await loadHandler(
+      synthesized,
+      names,
+      { ...endpoints, ...faults?.endpoints },
+      options,
+    );
     const invokeErrors: unknown[] = [];
     const poller = new QueuePoller(queue, handler, {
       batchSize: def.eventSource.batchSize,
@@ -229,8 +245,9 @@ export class LocalStack {
       deadLetterQueue,
       events,
       poller,
-      { s3, dynamo, s3Dir, events: eventsServer, sqs, faults },
+      { s3, dynamo, s3Dir, events: eventsServer, sqs, faults, handlerClients },
       invokeErrors,
+      handler,
     );
   }
 
@@ -260,6 +277,7 @@ export class LocalStack {
   /** Stops the poller and the servers and removes the S3 data directory. */
   async stop(): Promise<void> {
     await this.poller.stop();
+    for (const client of Object.values(this.servers.handlerClients)) client.destroy();
     await this.servers.faults?.stop();
     await this.servers.sqs.close();
     await this.servers.events.close();
@@ -269,20 +287,67 @@ export class LocalStack {
   }
 }
 
-let loadCount = 0;
-
 /**
- * Sets the function's environment from the template (references resolved to local names) and the
- * SDK endpoint variables, then imports the handler. The handler reads its config when its module
- * loads, so the environment is set first.
+ * Imports the handler's module (the bundle `cdk synth` made, or lambdas/ingest.ts) and builds a
+ * handler with its own `createHandler`: the function's environment from the template (references
+ * resolved to local names) read by lib/config.ts, and SDK clients made by the module's own
+ * `createClients` (the bundle checks errors against its own copy of the SDK) pointed at this stack.
+ * Nothing is read from or written to `process.env`, so stacks started in one process stay apart.
  */
 async function loadHandler(
   synthesized: SynthesizedStack,
   names: LocalNames,
   endpoints: LocalEndpoints,
   options: LocalStackOptions,
-): Promise<SqsHandler> {
+): Promise<{ handler: IngestHandler; clients: HandlerClients }> {
   const def = synthesized.definition;
+  const env = functionEnvironment(def, names, options.environment);
+  const config = loadIngestConfig(env);
+
+  const [file, exportName] = splitHandler(def.fn.handler);
+  const url =
+    (options.handler ?? 'bundle') === 'bundle'
+      ? pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href
+      : new URL('../lambdas/ingest.ts', import.meta.url).href;
+  // Importing the handler does not load pdf.js (it loads where PDFs are read: lib/extractor/).
+  const module = (await import(url)) as Partial<HandlerModule>;
+  if (typeof module[exportName as keyof HandlerModule] !== 'function')
+    throw new Error(`${url} exports no function ${exportName} (the template's handler)`);
+  if (typeof module.createHandler !== 'function' || typeof module.createClients !== 'function')
+    throw new Error(`${url} exports no createHandler and createClients (lambdas/ingest.ts)`);
+
+  const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  const clients = module.createClients({
+    s3: {
+      ...local,
+      endpoint: endpoints.s3,
+      forcePathStyle: true,
+      // s3rver stores the aws-chunked framing of a checksummed upload (../shared/NOTES.md).
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    },
+    dynamodb: { ...local, endpoint: endpoints.dynamodb },
+    eventBridge: { ...local, endpoint: endpoints.events },
+  });
+  const handler = module.createHandler({
+    config,
+    clients,
+    logLevel: (options.logLevel ?? 'WARN') as LogLevel,
+    // The metrics are EMF lines on stdout, which only CloudWatch reads; shown with the logs when asked.
+    ...(verboseLogs(options.logLevel) && { metrics: createMetrics(loadStage(env)) }),
+  });
+  return { handler, clients };
+}
+
+/**
+ * The function's environment as the template sets it, references resolved to the local resources'
+ * names, with the stack's overrides on top.
+ */
+function functionEnvironment(
+  def: SynthesizedStack['definition'],
+  names: LocalNames,
+  overrides: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const physical = new Map([
     [def.table.logicalId, names.table],
     [def.bucketLogicalId, names.bucket],
@@ -290,53 +355,28 @@ async function loadHandler(
     [def.queue.deadLetterLogicalId, names.deadLetterQueue],
     [def.eventBusLogicalId, names.eventBus],
   ]);
+  const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(def.fn.environment)) {
-    if (name === 'NODE_OPTIONS') continue; // process-level; the local process has its own
     if ('literal' in value) {
-      process.env[name] = value.literal;
+      env[name] = value.literal;
     } else {
       const resolved = physical.get(value.ref);
       if (!resolved)
         throw new Error(
           `Environment variable ${name} references ${value.ref}, which has no local equivalent`,
         );
-      process.env[name] = resolved;
+      env[name] = resolved;
     }
   }
-  Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_S3: endpoints.s3,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.events,
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
-    // The metrics are EMF lines on stdout, which only CloudWatch reads; shown with the logs when asked.
-    POWERTOOLS_METRICS_DISABLED: verboseLogs(options.logLevel) ? 'false' : 'true',
-    ...options.environment,
-  });
-  delete process.env.AWS_PROFILE;
-
-  const [file, exportName] = splitHandler(def.fn.handler);
-  loadCount++;
-  const url =
-    (options.handler ?? 'bundle') === 'bundle'
-      ? `${pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href}?instance=${loadCount}`
-      : new URL('../lambdas/ingest.ts', import.meta.url).href;
-  // Importing the handler does not load pdf.js (it loads where PDFs are read: lib/extractor/).
-  const module = (await import(url)) as Record<string, unknown>;
-  const handler = module[exportName];
-  if (typeof handler !== 'function') throw new Error(`${url} exports no function ${exportName}`);
-  return handler as SqsHandler;
+  return { ...env, ...overrides };
 }
 
 /** Whether the handler's logs were asked for (`npm start -- --verbose` sets INFO). */
 function verboseLogs(logLevel: string | undefined): boolean {
   return logLevel === 'INFO' || logLevel === 'DEBUG';
 }
+
+type HandlerModule = typeof HandlerModuleNamespace;
 
 function splitHandler(handler: string): [string, string] {
   const dot = handler.lastIndexOf('.');
