@@ -13,6 +13,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
@@ -233,8 +234,8 @@ export class LocalStack {
     let recovered: ReconciliationPlan;
     let sequencer: Sequencer;
     try {
-      await ensureTable(db, def.table, folders.root);
-      const documents = await readDocuments(db, names.table);
+      const created = await ensureTable(db, def.table, folders.root);
+      const documents = created ? [] : await readDocuments(db, names.table);
       sequencer = new Sequencer(sequencerFloor(documents));
       recovered = planReconciliation(s3.store.objectsOf(names.bucket), documents, {
         bucket: names.bucket,
@@ -460,15 +461,21 @@ function splitHandler(handler: string): [string, string] {
 
 /**
  * Creates the table from the template, or checks that the one in the data folder has the
- * template's keys and indexes (the embedded DynamoDB cannot add an index to a table).
+ * template's keys and indexes (the embedded DynamoDB cannot add an index to a table). Resolves to
+ * whether it created the table, once the table is ACTIVE.
  */
 async function ensureTable(
   db: DynamoDBClient,
   table: TableDefinition,
   dataDir: string | undefined,
-): Promise<void> {
+): Promise<boolean> {
+  let existing: TableDescription | undefined;
   try {
-    const existing = (await db.send(new DescribeTableCommand({ TableName: table.logicalId }))).Table;
+    existing = (await db.send(new DescribeTableCommand({ TableName: table.logicalId }))).Table;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  if (existing) {
     const shape = (keys: unknown, indexes: readonly { IndexName?: string; KeySchema?: unknown }[] = []) =>
       JSON.stringify({
         keys,
@@ -477,14 +484,12 @@ async function ensureTable(
           .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
       });
     const want = shape(table.keySchema, table.globalSecondaryIndexes);
-    const have = shape(existing?.KeySchema, existing?.GlobalSecondaryIndexes);
+    const have = shape(existing.KeySchema, existing.GlobalSecondaryIndexes);
     if (want !== have)
       throw new Error(
         `The table ${table.logicalId} in ${dataDir ?? 'the data folder'} has other keys or indexes than the template's (${have}, the template: ${want}); its data cannot be carried over: move the folder away (or delete it) and start again.`,
       );
-    return;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    return false;
   }
   await db.send(
     new CreateTableCommand({
@@ -496,6 +501,14 @@ async function ensureTable(
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
+  // dynalite answers CreateTable before the table takes requests, even with createTableMs 0.
+  for (const deadline = Date.now() + 10_000; ; ) {
+    const status = (await db.send(new DescribeTableCommand({ TableName: table.logicalId }))).Table
+      ?.TableStatus;
+    if (status === 'ACTIVE') return true;
+    if (Date.now() > deadline) throw new Error(`The table ${table.logicalId} is still ${status} after 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /**
