@@ -30,7 +30,8 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of processes)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -110,7 +111,9 @@ describe('a served stack killed in the middle of a batch', () => {
       if (Date.now() > deadline) throw new Error(`Nothing settled within 60 s:\n${first.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const documents = await readDocuments(before.dynamodb, first.state.table);
-      settledAtKill = new Map(documents.filter((d) => isSettled(d.status)).map((d) => [d.key, d.currentVersion]));
+      settledAtKill = new Map(
+        documents.filter((d) => isSettled(d.status)).map((d) => [d.key, d.currentVersion]),
+      );
     }
     before.s3.destroy();
     before.dynamodb.destroy();
