@@ -11,11 +11,15 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import {
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sample, startTestStack, type TestStack } from '../support/local.js';
@@ -211,5 +215,58 @@ describe('the local S3', () => {
     expect(bogus.status).toBe(400);
     expect(bogus.body).toContain('<Code>InvalidArgument</Code>');
     expect(bySdk.Contents?.map((o) => o.Key)).toEqual([key]);
+  });
+
+  it("assembles a multipart upload with S3's ETag (MD5 of the parts' MD5s, and their number), and ingests it", async () => {
+    // Arrange: a sample in two parts.
+    const key = 'incoming/multipart/letter.pdf';
+    const bytes = Buffer.from(sample('sample-report.pdf'));
+    const parts = [bytes.subarray(0, 4096), bytes.subarray(4096)];
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+
+    // Act
+    const etags: string[] = [];
+    for (const [i, part] of parts.entries()) {
+      const out = await s3.send(
+        new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: i + 1, Body: part }),
+      );
+      etags.push(out.ETag ?? '');
+    }
+    const completed = await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+      }),
+    );
+    await t.stack.idle();
+
+    // Assert
+    const expected = `${createHash('md5')
+      .update(Buffer.concat(parts.map((p) => Buffer.from(md5(p), 'hex'))))
+      .digest('hex')}-2`;
+    expect(completed.ETag).toBe(JSON.stringify(expected));
+    const stored = await getObject(key);
+    expect(stored.body.equals(bytes)).toBe(true);
+    expect(stored.etag).toBe(expected);
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect([doc?.status, doc?.eTag]).toEqual(['DONE', expected]);
+  });
+
+  it('notifies a copy with its ETag and size, as S3 does', async () => {
+    // Arrange
+    const source = 'staging/copied.pdf';
+    const key = 'incoming/copied/letter.pdf';
+    const bytes = sample('sample-1992-report.pdf');
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: source, Body: bytes }));
+
+    // Act
+    await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${source}` }));
+    await t.stack.idle();
+
+    // Assert
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect([doc?.status, doc?.eTag, doc?.size]).toEqual(['DONE', md5(bytes), bytes.byteLength]);
   });
 });
