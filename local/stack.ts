@@ -1,8 +1,10 @@
 /**
- * The whole undocs stack on one machine: an embedded S3 (s3rver), an embedded DynamoDB (dynalite),
- * in-process SQS queues and an in-process event bus behind a PutEvents endpoint, created from the
- * synthesized CDK template, with the ingest handler fed through the queue exactly as the event
- * source mapping feeds it on AWS.
+ * The whole undocs stack on one machine: an embedded S3 (s3rver's API over local/s3-store.ts), an
+ * embedded DynamoDB (dynalite), in-process SQS queues and an in-process event bus behind a
+ * PutEvents endpoint, created from the synthesized CDK template, with the ingest handler fed
+ * through the queue exactly as the event source mapping feeds it on AWS. With a data folder
+ * (local/data-dir.ts), S3 and the table outlive the process, and a start reconciles them
+ * (local/reconcile.ts); without one, it is ephemeral.
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
