@@ -178,6 +178,7 @@ export class S3FileStore {
       }
       const state: BucketState = { name, dir, createdAt, objects: new Map(), sorted: undefined };
       await rm(join(dir, 'tmp'), { recursive: true, force: true });
+      await mkdir(join(dir, 'tmp'));
       for (const file of await filesUnder(join(dir, 'objects'))) {
         let stored: StoredObject;
         try {

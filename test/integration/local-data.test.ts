@@ -60,6 +60,11 @@ describe('a local stack with a data folder', () => {
       Buffer.from((await object.Body?.transformToByteArray()) ?? []).equals(sample('sample-lettre-fr.pdf')),
     ).toBe(true);
     s3.destroy();
+    await second.put('incoming/kept/after-restart.pdf', sample('sample-report.pdf'));
+    await second.stack.idle();
+    expect(
+      (await second.repository.getDocument(second.documentId('incoming/kept/after-restart.pdf')))?.status,
+    ).toBe('DONE');
     await stop(second);
   });
 
