@@ -140,8 +140,16 @@ async function filesUnder(dir: string): Promise<string[]> {
     throw error;
   }
   const files: string[] = [];
-  for (const folder of folders)
-    for (const name of await readdir(join(dir, folder))) files.push(join(dir, folder, name));
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = await readdir(join(dir, folder));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') continue; // not the store's
+      throw error;
+    }
+    for (const name of names) files.push(join(dir, folder, name));
+  }
   return files;
 }
 

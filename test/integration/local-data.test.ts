@@ -3,7 +3,7 @@
  * the start queues again only what is not settled (local/reconcile.ts), puts back in the
  * dead-letter queue what waited there for a redrive, and no two stacks share one folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
@@ -65,6 +65,35 @@ describe('a local stack with a data folder', () => {
     expect(
       (await second.repository.getDocument(second.documentId('incoming/kept/after-restart.pdf')))?.status,
     ).toBe('DONE');
+    await stop(second);
+  });
+
+  it('removes what a crash left in the S3 folder: bytes no record names, a record half-written', async () => {
+    // Arrange: an object, then the leftovers of a PUT killed before its commit.
+    const dataDir = join(scratch, 'leftovers');
+    const key = 'incoming/kept/leftovers.pdf';
+    const first = await start(dataDir);
+    await first.put(key, sample('sample-lettre-fr.pdf'));
+    await first.stack.idle();
+    const bucketDir = join(dataDir, 's3', first.stack.names.bucket);
+    await stop(first);
+    mkdirSync(join(bucketDir, 'data', 'zz'), { recursive: true });
+    writeFileSync(join(bucketDir, 'data', 'zz', 'zz-uncommitted'), 'half an upload');
+    writeFileSync(join(bucketDir, 'tmp', 'record.tmp'), '{"key":');
+
+    // Act
+    const second = await start(dataDir);
+
+    // Assert
+    expect(existsSync(join(bucketDir, 'data', 'zz', 'zz-uncommitted'))).toBe(false);
+    expect(existsSync(join(bucketDir, 'tmp', 'record.tmp'))).toBe(false);
+    expect(second.stack.recovery.requeued).toEqual([]);
+    const { s3 } = second.stack.clients();
+    const object = await s3.send(new GetObjectCommand({ Bucket: second.stack.names.bucket, Key: key }));
+    expect(
+      Buffer.from((await object.Body?.transformToByteArray()) ?? []).equals(sample('sample-lettre-fr.pdf')),
+    ).toBe(true);
+    s3.destroy();
     await stop(second);
   });
 
