@@ -20,8 +20,8 @@ let sequence = 0;
 beforeAll(async () => {
   // A short retry delay keeps the dead-letter test's five receives well under a second.
   t = await startTestStack({ retryDelayMs: 50 });
-  // The stack set the environment and loaded this module; importing it again returns that module.
-  ({ handler } = await import('../../lambdas/ingest.js'));
+  // The handler the stack built with createHandler, its clients pointed at this stack.
+  handler = t.stack.handler;
 });
 
 afterAll(async () => {

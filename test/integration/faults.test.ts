@@ -28,8 +28,8 @@ let longPdf: Uint8Array;
 
 beforeAll(async () => {
   t = await startTestStack({ faults: true, retryDelayMs: 100 });
-  // The stack loaded this module with its environment: its clients go through the fault proxy.
-  ({ handler } = await import('../../lambdas/ingest.js'));
+  // The handler the stack built with createHandler: its clients go through the fault proxy.
+  handler = t.stack.handler;
   longPdf = await longReport(PAGES);
 });
 
