@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { uploadPaths } from '../cli/commands/upload.js';
-import { bold, describeExtraction, dim, statusWord } from '../cli/format.js';
+import { bold, describeExtraction, dim, statusWord, visible } from '../cli/format.js';
 import { createDocumentReader } from '../lib/reader.js';
 import { LocalStack } from './stack.js';
 import { clearLocalState, readLocalState, STATE_FILE, writeLocalState } from './state.js';
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     });
     process.stdout.write('\n');
     for (const result of results) {
-      process.stdout.write(`${statusWord(result.status)} ${bold(result.key ?? result.file)}\n`);
+      process.stdout.write(`${statusWord(result.status)} ${bold(visible(result.key ?? result.file))}\n`);
       if (result.reason) process.stdout.write(`  reason       ${result.reason}\n`);
       if (result.document && result.status !== 'FAILED') {
         const footnotes = await repository.getFootnotes(result.document.documentId);
