@@ -3,20 +3,20 @@
  * Hammarskjöld Library's catalogue) records UN documents. docs/exports.md has the mapping table
  * and where each convention comes from; in short:
  *
- * | tag | ind | subfields                                   | from                                     |
- * |-----|-----|---------------------------------------------|------------------------------------------|
- * | 001 |     | document id                                 | `documentId`                             |
- * | 005 |     | last change, yyyymmddhhmmss.f               | `updatedAt`                              |
- * | 008 |     | 40 positions: entered, date, language       | `receivedAt`, `date`, `language`         |
- * | 041 | 0/1 | $a language, $h original language           | `language`, `originalLanguage`           |
- * | 091 |     | $a distribution code (GEN, LTD, RES)        | `distribution`                           |
- * | 191 |     | $a symbol, $b series symbol, $c session     | `symbols`, `sessions`                    |
- * | 245 | 1n  | $a title, $b subtitles                      | `title`, `subtitles`                     |
- * | 269 |     | $a date, YYYY-MM-DD                         | `date`                                   |
- * | 500 |     | $a notes: relation, signatories, sponsors, footnotes | `relations`, `signatories`, ... |
- * | 710 | 2   | $a corporate name of the organ              | `organs`                                 |
- * | 991 | 1/3 | $b agenda item number, $c item title        | `agendaItems` (organ of the first session) |
- * | 993 |     | $a related document symbol                  | `relations[].of`, `relatedSymbols`       |
+ * | tag | ind | subfields                                        | from                                  |
+ * |-----|-----|--------------------------------------------------|---------------------------------------|
+ * | 001 |     | document id                                      | `documentId`                          |
+ * | 005 |     | last change, yyyymmddhhmmss.f                    | `updatedAt`                           |
+ * | 008 |     | 40 positions: entered, date, language            | `receivedAt`, `date`, `language`      |
+ * | 041 | 0/1 | $a language, $h original language                | `language`, `originalLanguage`        |
+ * | 091 |     | $a distribution code (GEN, LTD, RES)             | `distribution`                        |
+ * | 191 |     | $a symbol, $b series symbol, $c session          | `symbols`, `sessions`                 |
+ * | 245 | 1n  | $a title, $b subtitles                           | `title`, `subtitles`                  |
+ * | 269 |     | $a date, YYYY-MM-DD                              | `date`                                |
+ * | 500 |     | $a a note: relation, signatory, sponsors, notes  | `relations`, `signatories`, ...       |
+ * | 710 | 2   | $a corporate name of the organ                   | `organs`                              |
+ * | 991 | 1/3 | $b agenda item number, $c item title             | `agendaItems`, first session's organ  |
+ * | 993 |     | $a related document symbol                       | `relations[].of`, `relatedSymbols`    |
  *
  * Every value is {@link xmlSafe}: what MARCXML cannot carry is removed here, so the record read
  * back from the XML is this record.
@@ -26,25 +26,32 @@ import type { DocumentRecord } from '../model/items.js';
 import type { NumberedSession, Relation, RelationType, Signatory } from '../parser/types.js';
 import { xmlSafe } from './xml.js';
 
+/** A subfield: its one-character code and its value. */
 export interface MarcSubfield {
+  /** A lower-case letter or a digit. */
   readonly code: string;
   readonly value: string;
 }
 
 /** A control field (001-009): a value, no indicators, no subfields. */
 export interface MarcControlField {
+  /** `001` to `009`. */
   readonly tag: string;
   readonly value: string;
 }
 
 /** A data field (010-999): two one-character indicators and at least one subfield. */
 export interface MarcDataField {
+  /** `010` to `999`. */
   readonly tag: string;
+  /** One character: a digit, a lower-case letter or a blank. */
   readonly ind1: string;
+  /** One character: a digit, a lower-case letter or a blank. */
   readonly ind2: string;
   readonly subfields: readonly MarcSubfield[];
 }
 
+/** A MARC 21 record: leader, control fields, then data fields, in the order they are written. */
 export interface MarcRecord {
   /** 24 characters. */
   readonly leader: string;
@@ -362,7 +369,7 @@ export function toMarcRecord(record: DocumentRecord): MarcRecord {
     // $h (original language) only for a translation, as MARC 21 has it.
     dataField('041', translated, ' ', [
       ['a', language],
-      ...(translated === '0' ? [] : originals.map((code) => ['h', code] as const)),
+      ...(translated === '1' ? originals.map((code) => ['h', code] as const) : []),
     ]),
     dataField('091', ' ', ' ', [['a', record.distribution ? DISTRIBUTION_CODES[record.distribution] : null]]),
     ...record.symbols.map((symbol) => symbolField(symbol, record.sessions)),

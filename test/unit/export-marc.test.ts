@@ -238,6 +238,12 @@ describe('MARC record of a document, field by field (UNDL conventions)', () => {
     ).toEqual(['991 __ $b 2']);
   });
 
+  it('writes no 041 when the language of the text is not known, whatever the original', () => {
+    const unknown = { ...UNDATED, originalLanguage: 'English' };
+
+    expect(toMarcRecord(unknown).dataFields.some((f) => f.tag === '041')).toBe(false);
+  });
+
   it('fills a missing title as the Dag Hammarskjöld Library does, without an added entry', () => {
     const untitled = { ...RESOLUTION, title: null };
 
