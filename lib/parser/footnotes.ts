@@ -1,4 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
+import { extent } from '../stats.js';
 import { ANNEX_HEADING, NOTES_HEADING, testFolded } from './lexicon/index.js';
 import {
   citedMarkers,
@@ -67,15 +68,35 @@ interface Note {
 function entriesOf(page: PageView, raw: PageView | undefined): Entry[] {
   const entries: Entry[] = page.lines.map((line) => ({ line, restored: false }));
   if (!raw) return entries;
+  // Baselines kept, sorted: a binary search per printed line, so a page of thousands of lines is
+  // not read in quadratic time.
+  const kept = page.lines.map((line) => line.y).sort((a, b) => a - b);
   for (const line of raw.lines) {
-    if (!page.lines.some((kept) => Math.abs(kept.y - line.y) < 0.01)) entries.push({ line, restored: true });
+    if (!hasNear(kept, line.y, 0.01)) entries.push({ line, restored: true });
   }
   return entries.sort((a, b) => a.line.y - b.line.y);
 }
 
+/** Whether ascending `values` hold one less than `within` from `value`. */
+function hasNear(values: readonly number[], value: number, within: number): boolean {
+  let low = 0;
+  let high = values.length;
+  // The first value above value - within.
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) <= value - within) low = middle + 1;
+    else high = middle;
+  }
+  return low < values.length && (values[low] as number) < value + within;
+}
+
 /** The next entry after `index` that is printed text (not furniture, not decoration). */
 function nextText(entries: readonly Entry[], index: number): Entry | undefined {
-  return entries.slice(index + 1).find((e) => !e.restored && !isDecoration(e.line));
+  for (let i = index + 1; i < entries.length; i++) {
+    const entry = entries[i] as Entry;
+    if (!entry.restored && !isDecoration(entry.line)) return entry;
+  }
+  return undefined;
 }
 
 /** True when the line opens a note, in a way that can stand at the top of a notes area. */
@@ -296,7 +317,7 @@ function citedButMissing(reader: NoteReader): Note[] {
   const numbered = reader.notes.filter((n) => /^\d+$/.test(n.marker));
   if (numbered.some((n) => n.style !== 'slash')) return [];
   const missing: Note[] = [];
-  let next = numbered.length === 0 ? 1 : Math.max(...numbered.map((n) => Number(n.marker))) + 1;
+  let next = numbered.length === 0 ? 1 : extent(numbered.map((n) => Number(n.marker))).max + 1;
   for (const { page, value } of reader.slashCited) {
     if (value !== next) continue;
     missing.push(detachedNote(String(value), 'slash', '', page));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentIdFor } from '../../lib/model/items.js';
+import { Cuts, documentIdFor, storedPage } from '../../lib/model/items.js';
 import { type ConsoleServer, serveConsole } from '../../local/console-server.js';
 import { EXPECTED_SAMPLES, SAMPLES_DIR, sample, startTestStack, type TestStack } from '../support/local.js';
 import { documentRecord } from '../support/records.js';
@@ -353,7 +353,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
       }),
       {
         pages: [
-          { number: 1, text: 'A body with a marker,1 and <script>window.__pwned=6</script> in its text.' },
+          storedPage(
+            { number: 1, text: 'A body with a marker,1 and <script>window.__pwned=6</script> in its text.' },
+            new Cuts(),
+          ),
         ],
         footnoteChunks: [
           [{ marker: '1', text: '<iframe src="javascript:alert(7)"></iframe>', page: 1, citedOnPages: [1] }],

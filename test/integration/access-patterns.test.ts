@@ -113,8 +113,12 @@ describe('agenda items of an emergency special session', () => {
         updatedAt: now,
         extractorVersion: EXTRACTOR_VERSION,
         schemaVersion: 1,
+        truncated: [],
       },
-      { pages: [{ number: 1, text: 'An invented draft.' }], footnoteChunks: [] },
+      {
+        pages: [{ number: 1, text: 'An invented draft.', truncated: false, textBytes: 18 }],
+        footnoteChunks: [],
+      },
       { version: null },
     );
 

@@ -3,6 +3,7 @@
  * its result, its error mapping) and the public one it avoids, the positioned lines it returns for
  * a committed sample, and the permanent errors it raises for input that can never be read.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import PDFDocument from 'pdfkit';
@@ -286,5 +287,27 @@ describe('hasPdfHeader', () => {
 
     // Assert
     expect(result).toBe(expected);
+  });
+});
+
+describe('loading the reader', () => {
+  it("leaves Node's fetch classes unloaded and intact: Response is still Node's lazy getter, and works", () => {
+    // A process of its own: the test runner has loaded undici already.
+    const script = `
+      const before = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+      await import(${JSON.stringify(new URL('../../lib/pdf/reader.ts', import.meta.url).href)});
+      const after = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+      const undiciLoaded = process.moduleLoadList.some((name) => name.includes('undici'));
+      const text = await new Response('still works').text();
+      console.log(JSON.stringify({ sameGetter: before.get === after.get, undiciLoaded, text }));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(JSON.parse(out.toString())).toEqual({
+      sameGetter: true,
+      undiciLoaded: false,
+      text: 'still works',
+    });
   });
 });

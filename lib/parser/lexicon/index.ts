@@ -54,6 +54,14 @@ export const ORGAN_BY_PRINTED: ReadonlyMap<string, OrganCode> = lookup(
   ),
 );
 
+/**
+ * Most words in any organ's printed name (folding keeps word boundaries): a text of more words
+ * is no single organ's name.
+ */
+export const ORGAN_NAME_MAX_WORDS = Math.max(
+  ...[...ORGAN_BY_PRINTED.keys()].map((key) => key.split(' ').length),
+);
+
 /** The organ a whole line names, by its canonical English name; null when the line is not one. */
 export function organNamed(text: string): string | null {
   const code = ORGAN_BY_PRINTED.get(lookupKey(text));
