@@ -1,5 +1,4 @@
 import {
-  BatchGetItemCommand,
   BatchWriteItemCommand,
   ConditionalCheckFailedException,
   type DynamoDBClient,
@@ -572,36 +571,18 @@ export class DocumentRepository {
   // Scan, and continues from DynamoDB's own LastEvaluatedKey, which the caller hands back as it got
   // it (checked here against the question, so a cursor cannot reach another partition).
 
-  /** Document items by id, in the order asked (undefined where none), with BatchGetItem. */
+  /**
+   * Document items by id, in the order asked (undefined where none): GetItems, at most
+   * {@link PARALLEL_READS} at once. Not BatchGetItem: the ingest function shares this class and is
+   * granted exactly the calls it may send (test/infra/stack.test.ts).
+   */
   async getDocuments(documentIds: readonly string[]): Promise<(DocumentRecord | undefined)[]> {
-    const found = new Map<string, DocumentRecord>();
     const unique = [...new Set(documentIds)];
-    for (let start = 0; start < unique.length; start += BATCH_GET_SIZE) {
-      let keys = unique
-        .slice(start, start + BATCH_GET_SIZE)
-        .map((id) => marshall({ pk: documentPk(id), sk: META_SK }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt > BATCH_RETRIES)
-          throw classifyAwsError(
-            Object.assign(new Error(`${keys.length} keys stayed unprocessed`), {
-              name: 'ThrottlingException',
-            }),
-            'Reading documents',
-          );
-        if (attempt > 0) await sleep(Math.min(2000, 50 * 2 ** attempt));
-        const out = await this.call('Reading documents', () =>
-          this.db.send(
-            new BatchGetItemCommand({
-              RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } },
-            }),
-          ),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const record = toRecord(unmarshall(item));
-          found.set(record.documentId, record);
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      }
+    const found = new Map<string, DocumentRecord | undefined>();
+    for (let start = 0; start < unique.length; start += PARALLEL_READS) {
+      const ids = unique.slice(start, start + PARALLEL_READS);
+      const documents = await Promise.all(ids.map((id) => this.getDocument(id)));
+      for (const [i, id] of ids.entries()) found.set(id, documents[i]);
     }
     return documentIds.map((id) => found.get(id));
   }
@@ -775,8 +756,8 @@ export class DocumentRepository {
   }
 }
 
-/** Most keys one BatchGetItem takes. */
-const BATCH_GET_SIZE = 100;
+/** Most document items {@link DocumentRepository.getDocuments} reads at once. */
+const PARALLEL_READS = 25;
 
 /** A key as DynamoDB returns it in LastEvaluatedKey (every key attribute of this table is a string). */
 export type PageKey = Readonly<Record<string, string>>;

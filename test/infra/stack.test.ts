@@ -991,7 +991,14 @@ function typeScriptFiles(dir: string): string[] {
 function actionsOfSentCommands(): string[] {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const actions = new Set<string>();
-  for (const file of [...typeScriptFiles(join(root, 'lib')), ...typeScriptFiles(join(root, 'lambdas'))]) {
+  // lib/operations/ (reprocess, redrive) and the console's Lambda send their commands from the CLI
+  // and the console, never from the ingest function.
+  const ingestCode = (file: string) =>
+    !file.includes(`${join('lib', 'operations')}/`) && !file.endsWith(join('lambdas', 'console.ts'));
+  for (const file of [
+    ...typeScriptFiles(join(root, 'lib')),
+    ...typeScriptFiles(join(root, 'lambdas')),
+  ].filter(ingestCode)) {
     const code = readFileSync(file, 'utf8');
     for (const [, names = '', client = ''] of code.matchAll(
       /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([\w-]+)'/g,
