@@ -306,11 +306,14 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
     const { page, problems } = await open('#/upload');
     await page.waitForSelector('#pick-files');
     const focusedId = () => page.evaluate(`document.activeElement?.id ?? ''`);
+    // Listening before any key is pressed: Playwright turns on its interception of file choosers
+    // asynchronously, and a chooser opened before that is missed.
+    const chooser = page.waitForEvent('filechooser', { timeout: 20_000 });
 
-    // Act: Tab to the file picker, Enter opens it; then Tab to the new row's link, Enter follows it.
+    // Act: Tab to the file picker, Space opens it; then Tab to the new row's link, Enter follows it.
     for (let i = 0; i < 15 && (await focusedId()) !== 'pick-files'; i++) await page.keyboard.press('Tab');
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Enter');
+    const reached = await focusedId();
+    await page.keyboard.press('Space');
     await (await chooser).setFiles(join(SAMPLES_DIR, 'sample-1992-report.pdf'));
     await allSettled(page, 1);
     for (let i = 0; i < 15; i++) {
@@ -321,6 +324,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
     await page.waitForSelector('h1.document-title');
 
     // Assert
+    expect(reached).toBe('pick-files');
     expect(await page.textContent('h1')).toBe('Cooperation in the standardization of document formats');
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
     expect(problems).toEqual([]);
