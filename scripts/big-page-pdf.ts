@@ -4,7 +4,7 @@
  * one page). The tests use it for what is stored of such a page; `npm run bench` for how reading
  * time grows with a page's text.
  */
-import PDFDocument from 'pdfkit';
+import { pdfkitBytes } from './pdfkit-bytes.js';
 
 const WORDS = [
   'committee',
@@ -54,30 +54,27 @@ export function bigPageLine(index: number, chars: number): string {
 export function bigPagePdf(bytes: number, options: BigPageOptions = {}): Promise<Uint8Array> {
   const lineChars = options.lineChars ?? 120;
   const lines = Math.max(1, Math.ceil(bytes / (lineChars + 1)));
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
+  return pdfkitBytes(
+    {
       autoFirstPage: false,
       info: { CreationDate: new Date('2025-01-01T00:00:00Z') },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    doc.addPage({
-      size: [
-        2 * MARGIN + Math.max(600, lineChars * CHAR_WIDTH),
-        2 * MARGIN + MASTHEAD_HEIGHT + lines * LEADING,
-      ],
-      margin: 0,
-    });
-    doc.font('Helvetica').fontSize(20).text('United Nations', MARGIN, MARGIN, { lineBreak: false });
-    doc.text('A/80/999', MARGIN + 450, MARGIN, { lineBreak: false });
-    doc.font('Times-Roman').fontSize(FONT_SIZE);
-    for (let i = 0; i < lines; i++) {
-      doc.text(bigPageLine(i, lineChars), MARGIN, MARGIN + MASTHEAD_HEIGHT + i * LEADING, {
-        lineBreak: false,
+    },
+    (doc) => {
+      doc.addPage({
+        size: [
+          2 * MARGIN + Math.max(600, lineChars * CHAR_WIDTH),
+          2 * MARGIN + MASTHEAD_HEIGHT + lines * LEADING,
+        ],
+        margin: 0,
       });
-    }
-    doc.end();
-  });
+      doc.font('Helvetica').fontSize(20).text('United Nations', MARGIN, MARGIN, { lineBreak: false });
+      doc.text('A/80/999', MARGIN + 450, MARGIN, { lineBreak: false });
+      doc.font('Times-Roman').fontSize(FONT_SIZE);
+      for (let i = 0; i < lines; i++) {
+        doc.text(bigPageLine(i, lineChars), MARGIN, MARGIN + MASTHEAD_HEIGHT + i * LEADING, {
+          lineBreak: false,
+        });
+      }
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import type { TextLine } from '../pdf/types.js';
 import { extent } from '../stats.js';
-import { ANNEX_HEADING, NOTES_HEADING, testFolded } from './lexicon/index.js';
+import { ANNEX_HEADING, NOTES_HEADING, NOTES_HEADING_MAX_LENGTH, testFolded } from './lexicon/index.js';
 import {
   citedMarkers,
   citedSlashNumbers,
@@ -104,11 +104,20 @@ function opensArea(line: TextLine | undefined, expected: number): boolean {
   return line !== undefined && noteStart(line, expected) !== null;
 }
 
+/**
+ * Whether a line is a notes heading (`Notes`, `Примечания`...). Every line of every page is asked,
+ * so a line longer than any heading is refused by its length before it is folded and matched.
+ */
+function isNotesHeading(text: string): boolean {
+  const cleaned = clean(text);
+  return cleaned.length <= NOTES_HEADING_MAX_LENGTH && testFolded(NOTES_HEADING, cleaned);
+}
+
 /** The endnotes heading on this page, as the index of the first note line after it. */
 function endnotesStart(entries: readonly Entry[], expected: number): number | null {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as Entry;
-    if (entry.restored || !testFolded(NOTES_HEADING, clean(entry.line.text))) continue;
+    if (entry.restored || !isNotesHeading(entry.line.text)) continue;
     if (opensArea(nextText(entries, i)?.line, expected)) return i + 1;
   }
   return null;
@@ -164,17 +173,15 @@ function looseStart(
     const { entry, index } = visible[k] as { entry: Entry; index: number };
     const previous = visible[k - 1]?.entry.line;
     const start = previous ? noteStart(entry.line, expected) : null;
-    // A star note in the notes' small size may sit under the list or table that cites it (a
-    // participants' list: the note ends the part, not the page), a line and a half below it.
-    const small = textSize(entry.line) <= bodySize * FOOTNOTE_SIZE;
-    const gap = previous ? (entry.line.y - previous.y) / pitch : 0;
-    if (
-      start &&
-      cited.has(start.marker) &&
-      (gap >= NOTE_GAP_PITCHES || (small && gap >= SMALL_NOTE_GAP_PITCHES))
-    ) {
-      if (start.style === 'star' && (entry.line.y > page.height / 2 || small)) return index;
-      if (start.style === 'slash' && Number(start.marker) === expected) return index;
+    if (previous && start && cited.has(start.marker)) {
+      // A star note in the notes' small size may sit under the list or table that cites it (a
+      // participants' list: the note ends the part, not the page), a line and a half below it.
+      const small = textSize(entry.line) <= bodySize * FOOTNOTE_SIZE;
+      const gap = (entry.line.y - previous.y) / pitch;
+      if (gap >= NOTE_GAP_PITCHES || (small && gap >= SMALL_NOTE_GAP_PITCHES)) {
+        if (start.style === 'star' && (entry.line.y > page.height / 2 || small)) return index;
+        if (start.style === 'slash' && Number(start.marker) === expected) return index;
+      }
     }
     for (const marker of citedMarkers(entry.line)) cited.add(marker);
   }

@@ -6,22 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import type { FailureCode } from '../../lib/errors.js';
 import { PermanentIngestError } from '../../lib/errors.js';
 import { hasPdfHeader, type ReadPdfOptions, readPdf } from '../../lib/pdf/reader.js';
+import { pdfkitBytes } from '../../scripts/pdfkit-bytes.js';
 
 /** A one-page PDF made in memory by pdfkit, with `text` on it. */
 function makePdf(options: PDFKit.PDFDocumentOptions, text: string): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument(options);
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
+  return pdfkitBytes(options, (doc) => {
     doc.text(text);
-    doc.end();
   });
 }
 

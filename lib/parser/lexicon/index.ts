@@ -179,6 +179,9 @@ export const ANNEX_HEADING = pattern(
 );
 /** The heading of an endnotes section. */
 export const NOTES_HEADING = pattern('^{notes}\\s*:?$', { notes: every((l) => l.notesHeadings) });
+/** The longest line {@link NOTES_HEADING} can match once cleaned: the longest heading, a space and a colon. */
+export const NOTES_HEADING_MAX_LENGTH =
+  Math.max(...every((l) => l.notesHeadings).map((h) => h.trim().length)) + 2;
 /** A line ending with a word that continues on the next line (a wrapped title), or a comma or dash. */
 export const WRAPS_ONTO_NEXT = pattern('(?:{wrap}|[,–-])$', { wrap: every((l) => l.wrapWords) });
 
