@@ -3,12 +3,20 @@
  * A thin adapter: it parses the batch, runs the use case for every S3 record of every message,
  * reports the messages that must be retried as partial batch failures, and publishes the metrics
  * of what it did (lib/metrics.ts) at the end of each invocation.
+ *
+ * `createHandler(deps)` builds a handler from the clients and config it is given: the local stack
+ * and the tests call it directly, each with its own endpoints, and never touch `process.env`. The
+ * Lambda entry point, `handler`, is that handler built from the function's environment on its first
+ * invocation (importing this module reads nothing, so the local stack can import the bundle too).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client } from '@aws-sdk/client-s3';
+
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, type EventBridgeClientConfig } from '@aws-sdk/client-eventbridge';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { loadIngestConfig, loadStage } from '../lib/config.js';
+import { type IngestConfig, loadIngestConfig, loadStage } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
 import { EventBridgePublisher } from '../lib/event-publisher.js';
 import { bundledExtractor } from '../lib/extractor/isolated.js';
@@ -19,92 +27,161 @@ import { DocumentRepository } from '../lib/repository.js';
 import { parseS3EventBody } from '../lib/s3-events.js';
 import { S3ObjectStore } from '../lib/storage.js';
 
-const config = loadIngestConfig();
-const metrics = createMetrics(loadStage());
-const deps: IngestDeps = {
-  config,
-  store: new S3ObjectStore(new S3Client({})),
-  repository: new DocumentRepository(new DynamoDBClient({}), config.tableName),
-  events: new EventBridgePublisher(new EventBridgeClient({}), config.eventBusName),
-};
-// PDFs are read in a worker thread with a time and a memory budget; the bundle carries it beside
-// this file (cdk/constructs/ingest-function.ts). Run from the sources, there is none: read here.
-const isolated = bundledExtractor(new URL('./extract-worker.mjs', import.meta.url), config.extraction);
-
-async function processRecord(deps: IngestDeps, record: SQSRecord): Promise<void> {
-  for (const event of parseS3EventBody(record.body)) {
-    logger.appendKeys({ bucket: event.bucket, key: event.key, eventName: event.eventName });
-    try {
-      const started = performance.now();
-      const outcome = await handleObjectEvent(deps, event);
-      recordOutcome(metrics, outcome, performance.now() - started);
-      logger.info('Object processed', {
-        documentId: outcome.documentId,
-        status: outcome.status,
-        ...(outcome.failure && { failureCode: outcome.failure.code, reason: outcome.failure.message }),
-        ...(outcome.skipped && { skipped: outcome.skipped }),
-        published: outcome.published,
-      });
-    } finally {
-      logger.removeKeys(['bucket', 'key', 'eventName']);
-    }
-  }
+/** The SDK clients the handler uses. */
+export interface HandlerClients {
+  readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
+  readonly eventBridge: EventBridgeClient;
 }
 
+/** What a handler is built from. */
+export interface HandlerDeps {
+  /** The function's configuration (lib/config.ts `loadIngestConfig`). */
+  readonly config: IngestConfig;
+  /** Its clients; {@link createClients} makes them with this module's copy of the SDK. */
+  readonly clients: HandlerClients;
+  /**
+   * Where the metrics of each invocation go (`createMetrics(stage)` writes EMF lines to stdout).
+   * @default none: nothing is recorded
+   */
+  readonly metrics?: Metrics;
+  /**
+   * Level of the logger (there is one per process: lib/logger.ts).
+   * @default the logger's own, from POWERTOOLS_LOG_LEVEL
+   */
+  readonly logLevel?: LogLevel;
+}
+
+/** SDK client settings, per client; empty on Lambda, where the SDK reads the function's environment. */
+export interface ClientSettings {
+  readonly s3?: S3ClientConfig;
+  readonly dynamodb?: DynamoDBClientConfig;
+  readonly eventBridge?: EventBridgeClientConfig;
+}
+
+/** An SQS batch handler; `context` is absent when a test or the local stack calls it. */
+export type IngestHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
+
 /**
- * On a message's last receive the queue moves it to the dead-letter queue: its documents say so
- * (DEAD_LETTER, with the reason). Best effort: when DynamoDB is what fails, this fails too, and is logged.
+ * Makes the handler's clients. The local stack calls the bundle's own copy of this function, so the
+ * clients and the errors they throw are of the classes the bundled code checks with `instanceof`.
  */
-async function recordDeadLetters(record: SQSRecord, error: unknown, receives: number): Promise<void> {
-  const details = { error: describeError(error), receiveCount: receives };
-  let events: ReturnType<typeof parseS3EventBody>;
-  try {
-    events = parseS3EventBody(record.body);
-  } catch {
-    // A malformed message names no document; the dead-letter queue keeps it as it is.
-    logger.error('Message goes to the dead-letter queue', details);
-    return;
-  }
-  for (const event of events) {
-    try {
-      const outcome = await recordDeadLetter(deps, event, error, receives);
-      logger.error('Message goes to the dead-letter queue', { ...details, key: event.key, status: outcome });
-    } catch (markError) {
-      logger.error('Message goes to the dead-letter queue; its DEAD_LETTER status could not be recorded', {
-        ...details,
-        key: event.key,
-        markError: describeError(markError),
-      });
-    }
-  }
+export function createClients(settings: ClientSettings = {}): HandlerClients {
+  return {
+    s3: new S3Client(settings.s3 ?? {}),
+    dynamodb: new DynamoDBClient(settings.dynamodb ?? {}),
+    eventBridge: new EventBridgeClient(settings.eventBridge ?? {}),
+  };
 }
 
+/** Builds an SQS batch handler from its clients and config; reads no environment variable. */
+export function createHandler(deps: HandlerDeps): IngestHandler {
+  const { config, clients, metrics } = deps;
+  if (deps.logLevel) logger.setLogLevel(deps.logLevel);
+  const ingest: IngestDeps = {
+    config,
+    store: new S3ObjectStore(clients.s3),
+    repository: new DocumentRepository(clients.dynamodb, config.tableName),
+    events: new EventBridgePublisher(clients.eventBridge, config.eventBusName),
+  };
+  // PDFs are read in a worker thread with a time and a memory budget; the bundle carries it beside
+  // this file (cdk/constructs/ingest-function.ts). Run from the sources, there is none: read here.
+  const isolated = bundledExtractor(new URL('./extract-worker.mjs', import.meta.url), config.extraction);
+
+  async function processRecord(invocation: IngestDeps, record: SQSRecord): Promise<void> {
+    for (const event of parseS3EventBody(record.body)) {
+      logger.appendKeys({ bucket: event.bucket, key: event.key, eventName: event.eventName });
+      try {
+        const started = performance.now();
+        const outcome = await handleObjectEvent(invocation, event);
+        if (metrics) recordOutcome(metrics, outcome, performance.now() - started);
+        logger.info('Object processed', {
+          documentId: outcome.documentId,
+          status: outcome.status,
+          ...(outcome.failure && { failureCode: outcome.failure.code, reason: outcome.failure.message }),
+          ...(outcome.skipped && { skipped: outcome.skipped }),
+          published: outcome.published,
+        });
+      } finally {
+        logger.removeKeys(['bucket', 'key', 'eventName']);
+      }
+    }
+  }
+
+  /**
+   * On a message's last receive the queue moves it to the dead-letter queue: its documents say so
+   * (DEAD_LETTER, with the reason). Best effort: when DynamoDB is what fails, this fails too, and is logged.
+   */
+  async function recordDeadLetters(record: SQSRecord, error: unknown, receives: number): Promise<void> {
+    const details = { error: describeError(error), receiveCount: receives };
+    let events: ReturnType<typeof parseS3EventBody>;
+    try {
+      events = parseS3EventBody(record.body);
+    } catch {
+      // A malformed message names no document; the dead-letter queue keeps it as it is.
+      logger.error('Message goes to the dead-letter queue', details);
+      return;
+    }
+    for (const event of events) {
+      try {
+        const outcome = await recordDeadLetter(ingest, event, error, receives);
+        logger.error('Message goes to the dead-letter queue', {
+          ...details,
+          key: event.key,
+          status: outcome,
+        });
+      } catch (markError) {
+        logger.error('Message goes to the dead-letter queue; its DEAD_LETTER status could not be recorded', {
+          ...details,
+          key: event.key,
+          markError: describeError(markError),
+        });
+      }
+    }
+  }
+
+  /**
+   * A message fails only when one of its objects hit a transient error or a bug. `context` bounds
+   * the reading of each document by the time the invocation has left.
+   */
+  return async (event, context) => {
+    const invocation: IngestDeps = {
+      ...ingest,
+      extractor: isolated?.forInvocation(context?.getRemainingTimeInMillis()),
+    };
+    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      logger.appendKeys({ messageId: record.messageId });
+      try {
+        await processRecord(invocation, record);
+      } catch (error) {
+        const receives = Number(record.attributes.ApproximateReceiveCount);
+        if (config.maxReceiveCount !== undefined && receives >= config.maxReceiveCount)
+          await recordDeadLetters(record, error, receives);
+        else logger.error('Message will be retried', { error: describeError(error), receiveCount: receives });
+        if (metrics) recordRetry(metrics);
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      } finally {
+        logger.removeKeys(['messageId']);
+      }
+    }
+    if (metrics) publishMetrics(metrics);
+    return { batchItemFailures };
+  };
+}
+
+let fromEnvironment: IngestHandler | undefined;
+
 /**
- * SQS batch handler; a message fails only when one of its objects hit a transient error or a bug.
- * `context` (absent when a test calls the handler) bounds the reading of each document by the time
- * the invocation has left.
+ * The Lambda entry point: the handler built from the function's environment (TABLE_NAME, STAGE...;
+ * lib/config.ts) and SDK clients that read theirs, once, on the first invocation. A missing
+ * variable fails that invocation with an error naming it, and the queue retries the batch.
  */
 export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
-  const invocation: IngestDeps = {
-    ...deps,
-    extractor: isolated?.forInvocation(context?.getRemainingTimeInMillis()),
-  };
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    logger.appendKeys({ messageId: record.messageId });
-    try {
-      await processRecord(invocation, record);
-    } catch (error) {
-      const receives = Number(record.attributes.ApproximateReceiveCount);
-      if (config.maxReceiveCount !== undefined && receives >= config.maxReceiveCount)
-        await recordDeadLetters(record, error, receives);
-      else logger.error('Message will be retried', { error: describeError(error), receiveCount: receives });
-      recordRetry(metrics);
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    } finally {
-      logger.removeKeys(['messageId']);
-    }
-  }
-  publishMetrics(metrics);
-  return { batchItemFailures };
+  fromEnvironment ??= createHandler({
+    config: loadIngestConfig(),
+    clients: createClients(),
+    metrics: createMetrics(loadStage()),
+  });
+  return fromEnvironment(event, context);
 }

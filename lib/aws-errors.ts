@@ -53,3 +53,17 @@ export function classifyAwsError(error: unknown, what: string): unknown {
   }
   return error;
 }
+
+/**
+ * DynamoDB's ValidationException messages for data it can never store, whatever the moment: an
+ * item over 400 KB, a key over its size limit, an empty string in a key, a number out of range.
+ * Other ValidationExceptions (a malformed request) are bugs, which a retry after a fix can cure.
+ */
+const UNSTORABLE_MESSAGE = /size .*exceeded|empty string value|number (?:overflow|underflow)/i;
+
+/** Whether a DynamoDB write failed because of the data itself: retrying it can never succeed. */
+export function isUnstorableDataError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  return name === 'ValidationException' && typeof message === 'string' && UNSTORABLE_MESSAGE.test(message);
+}

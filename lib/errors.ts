@@ -24,7 +24,9 @@ export type FailureCode =
   /** Reading took longer than the document's time budget (or a whole invocation) and was stopped. */
   | 'TIMED_OUT'
   /** Reading needed more memory than one document may use (a decompression bomb, say) and was stopped. */
-  | 'TOO_COMPLEX';
+  | 'TOO_COMPLEX'
+  /** The table refused to store the extraction for good (an item over DynamoDB's 400 KB, say). */
+  | 'UNSTORABLE';
 
 /** Base of every error raised while ingesting one object. */
 export abstract class IngestError extends Error {

@@ -76,7 +76,11 @@ export interface DocumentDetailBase extends Pick<DocumentRecord, FromDocumentIte
   readonly relations: readonly Relation[];
   /** When the change was committed (the document item's `updatedAt`); the same on a republish. */
   readonly occurredAt: string;
-  /** True when a field was cut to keep the event small; the document item has the full values. */
+  /**
+   * True when something was cut: a field of this event, to keep it small (the document item has
+   * the full value), or the extraction itself, to fit the table (the document item's `truncated`
+   * lists what).
+   */
   readonly truncated: boolean;
 }
 
@@ -175,6 +179,7 @@ function base<S extends DocumentStatus>(
     sequencer: record.sequencer,
     occurredAt: record.updatedAt,
     truncated:
+      record.truncated.length > 0 ||
       record.symbols.length > MAX_EVENT_SYMBOLS ||
       record.relations.length > MAX_EVENT_RELATIONS ||
       Boolean(title?.cut),

@@ -3,19 +3,20 @@ import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { type DetailType, type EventPublisher, eventsForState, type SymbolConflict } from './events.js';
 import { type Extractor, inThisThread } from './extractor/isolated.js';
 import {
+  boundExtraction,
   COMMITTED_STATUSES,
-  chunkFootnotes,
-  cleanPageText,
+  Cuts,
   cleanString,
   type DocumentRecord,
   type DocumentStatus,
   documentIdFor,
   type Failure,
-  sanitizeExtraction,
+  MAX_FAILURE_MESSAGE_CHARS,
+  type StoredPage,
 } from './model/items.js';
 import { SCHEMA_VERSION } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
-import type { Footnote, PageText, UnDocument } from './parser/types.js';
+import type { Footnote, UnDocument } from './parser/types.js';
 import { DocumentChangedError, type DocumentRepository } from './repository.js';
 import { compareSequencers, type ObjectEvent } from './s3-events.js';
 import type { ObjectStore } from './storage.js';
@@ -113,6 +114,8 @@ async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<Ing
     bucket: event.bucket,
     key: event.key,
     sequencer: event.sequencer ?? null,
+    // A failure says why a FAILED or DEAD_LETTER upload is not readable; a removed one is gone.
+    failure: null,
   } as const;
   // Kept for audit (metadata and committed extraction stay); normal reads hide REMOVED documents.
   await deps.repository.markStatus(documentId, removed);
@@ -148,6 +151,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     updatedAt: receivedAt,
     extractorVersion: null,
     schemaVersion: SCHEMA_VERSION,
+    truncated: [],
   };
   // The first write of an upload, before anything that can fail on its account (the download, the
   // extraction). Readers keep seeing the last committed extraction until this one commits; the
@@ -158,9 +162,9 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
 
   const extracting = () =>
     deps.repository.markStatus(documentId, uploadStatus(base, 'PROCESSING', clock().toISOString()), guard);
-  const { record, parts } = await extractOrFail(deps, event, base, extracting);
-  const commit = await deps.repository.commitExtraction(record, parts, replaces);
-  const published = await publish(deps, { ...record, currentVersion: commit.version }, commit.conflicts);
+  const extraction = await extractOrFail(deps, event, base, extracting);
+  const { record, version, conflicts } = await commitOrFail(deps, extraction, base, replaces);
+  const published = await publish(deps, { ...record, currentVersion: version }, conflicts);
   return {
     documentId,
     status: record.status,
@@ -183,7 +187,52 @@ function uploadStatus(
 /** What one upload commits: its extraction, or its failure (with no parts). */
 interface Extraction {
   readonly record: Omit<DocumentRecord, 'currentVersion'>;
-  readonly parts: { readonly pages: PageText[]; readonly footnoteChunks: Footnote[][] };
+  readonly parts: { readonly pages: StoredPage[]; readonly footnoteChunks: Footnote[][] };
+}
+
+/** The commit of a permanent failure: the upload's record, FAILED with the reason, and no parts. */
+function failedExtraction(
+  deps: IngestDeps,
+  base: Omit<DocumentRecord, 'currentVersion'>,
+  error: PermanentIngestError,
+): Extraction {
+  const cuts = new Cuts();
+  const message = cuts.text('failure.message', error.message, MAX_FAILURE_MESSAGE_CHARS);
+  return {
+    record: {
+      ...base,
+      status: 'FAILED',
+      failure: { code: error.code, message },
+      updatedAt: (deps.now ?? (() => new Date()))().toISOString(),
+      extractorVersion: EXTRACTOR_VERSION,
+      truncated: cuts.all(),
+    },
+    parts: { pages: [], footnoteChunks: [] },
+  };
+}
+
+/**
+ * Commits an extraction; returns the record committed, its version and the symbols it shares.
+ * When the table refuses the extraction for good (UNSTORABLE: an item it can never take), the
+ * upload's failure is committed instead, so the message is acknowledged rather than retried into
+ * the dead-letter queue; the repository has removed the parts it wrote.
+ */
+async function commitOrFail(
+  deps: IngestDeps,
+  { record, parts }: Extraction,
+  base: Omit<DocumentRecord, 'currentVersion'>,
+  replaces: { version: string | null; previous?: DocumentRecord },
+): Promise<{ record: Extraction['record']; version: string; conflicts: SymbolConflict[] }> {
+  try {
+    return { record, ...(await deps.repository.commitExtraction(record, parts, replaces)) };
+  } catch (error) {
+    if (!(error instanceof PermanentIngestError)) throw error;
+    const failed = failedExtraction(deps, { ...base, size: record.size }, error);
+    return {
+      record: failed.record,
+      ...(await deps.repository.commitExtraction(failed.record, failed.parts, replaces)),
+    };
+  }
 }
 
 /**
@@ -208,36 +257,23 @@ async function extractOrFail(
     const bytes = await deps.store.read(event.bucket, event.key, event.versionId);
     await extracting();
     const extracted = await extract(deps.extractor ?? inThisThread, bytes, deps.config.maxPages);
-    const { pages, footnotes, ...metadata } = extracted;
-    const clean = sanitizeExtraction({ ...metadata, footnotes });
-    const { footnotes: stored, ...withoutNotes } = clean;
+    const stored = boundExtraction(extracted);
     return {
       record: {
         ...base,
-        ...withoutNotes,
-        footnoteCount: stored.length,
+        ...stored.fields,
+        footnoteCount: stored.footnoteCount,
         size,
-        status: clean.needsOcr ? 'NEEDS_OCR' : 'DONE',
+        status: stored.fields.needsOcr ? 'NEEDS_OCR' : 'DONE',
         updatedAt: clock().toISOString(),
         extractorVersion: EXTRACTOR_VERSION,
+        truncated: stored.truncated,
       },
-      parts: {
-        pages: pages.map((page) => ({ number: page.number, text: cleanPageText(page.text) })),
-        footnoteChunks: chunkFootnotes(stored),
-      },
+      parts: { pages: stored.pages, footnoteChunks: stored.footnoteChunks },
     };
   } catch (error) {
     if (!(error instanceof PermanentIngestError)) throw error;
-    return {
-      record: {
-        ...base,
-        status: 'FAILED',
-        failure: { code: error.code, message: error.message },
-        updatedAt: clock().toISOString(),
-        extractorVersion: EXTRACTOR_VERSION,
-      },
-      parts: { pages: [], footnoteChunks: [] },
-    };
+    return failedExtraction(deps, base, error);
   }
 }
 
@@ -328,6 +364,3 @@ export function deadLetterFailure(error: unknown, receives: number): Failure {
     ),
   };
 }
-
-/** Longest failure message kept on a document (an SDK error message can be long). */
-const MAX_FAILURE_MESSAGE_CHARS = 1000;

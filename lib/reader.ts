@@ -14,7 +14,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DocumentRepository } from './repository.js';
 
-export type { DocumentRecord, DocumentStatus, Failure } from './model/items.js';
+export type { Cut, DocumentRecord, DocumentStatus, Failure, StoredPage } from './model/items.js';
 export type {
   Footnote,
   NumberedSession,

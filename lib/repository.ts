@@ -1,5 +1,4 @@
 import {
-  BatchGetItemCommand,
   BatchWriteItemCommand,
   ConditionalCheckFailedException,
   type DynamoDBClient,
@@ -11,8 +10,8 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { classifyAwsError } from './aws-errors.js';
-import { TransientIngestError } from './errors.js';
+import { classifyAwsError, isUnstorableDataError } from './aws-errors.js';
+import { PermanentIngestError, TransientIngestError } from './errors.js';
 import type { SymbolConflict } from './events.js';
 import {
   agendaKey,
@@ -33,6 +32,7 @@ import {
   pageSk,
   partPrefix,
   STATUSES,
+  type StoredPage,
   statusPk,
   VERSION_SK_PREFIX,
   versionOfSk,
@@ -40,7 +40,7 @@ import {
 import { SCHEMA_VERSION, STATUS_INDEX } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
 import { sessionNumber } from './parser/session-number.js';
-import type { Footnote, PageText, Session } from './parser/types.js';
+import type { Footnote, Session } from './parser/types.js';
 
 type Item = Record<string, unknown>;
 
@@ -164,13 +164,15 @@ export class DocumentRepository {
    * Commits an extraction: writes its pages and footnotes under a new version, switches the
    * document item to that version on condition that it still points at `replaces.version` (the
    * commit point), then writes its index entries and removes every other version's parts and the
-   * index entries the document no longer has. When another extraction committed first, this one's
-   * parts are removed and a TransientIngestError asks the queue to retry. Returns the committed
-   * version and the symbols the document now shares with other current documents in its language.
+   * index entries the document no longer has. When the commit fails, whatever the reason, the parts
+   * it wrote are removed (see {@link commitFailure} for what is thrown): another extraction
+   * committed first (TransientIngestError: the queue retries), the table refuses an item for good
+   * (PermanentIngestError UNSTORABLE), or DynamoDB failed for now. Returns the committed version
+   * and the symbols the document now shares with other current documents in its language.
    */
   async commitExtraction(
     record: Omit<DocumentRecord, 'currentVersion'>,
-    parts: { pages: readonly PageText[]; footnoteChunks: readonly Footnote[][] },
+    parts: { pages: readonly StoredPage[]; footnoteChunks: readonly Footnote[][] },
     replaces: { version: string | null; previous?: Indexable },
   ): Promise<{ version: string; conflicts: SymbolConflict[] }> {
     const { documentId } = record;
@@ -196,10 +198,6 @@ export class DocumentRepository {
         footnotes: notes,
       })),
     ];
-    await this.batchWrite(
-      partItems.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })),
-    );
-
     const item: Item = {
       ...record,
       currentVersion: version,
@@ -211,6 +209,9 @@ export class DocumentRepository {
       [STATUS_INDEX.sortKey.name]: `${record.updatedAt}#${documentId}`,
     };
     try {
+      await this.batchWrite(
+        partItems.map((part) => ({ PutRequest: { Item: marshall(part, { removeUndefinedValues: true }) } })),
+      );
       await this.db.send(
         new PutItemCommand({
           TableName: this.tableName,
@@ -224,21 +225,35 @@ export class DocumentRepository {
         }),
       );
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException))
-        throw classifyAwsError(error, 'Committing a document');
       // The SDK retries a write whose response was lost (a reset connection, a timeout); when the
-      // first attempt went through, the retry fails its own condition. That is our commit, not a
-      // lost race: its parts must stay.
-      if ((await this.getDocument(documentId))?.currentVersion !== version) {
-        await this.deleteKeys(partItems.map((p) => ({ pk: String(p.pk), sk: String(p.sk) })));
-        throw new TransientIngestError(
-          `Another extraction of document ${documentId} was committed meanwhile; this one will be retried.`,
-          { cause: error },
-        );
+      // first attempt went through, the retry fails its own condition (or a 5xx follows the write).
+      // That is our commit: its parts must stay. When the read fails too, nothing is known: the
+      // parts stay, and the next commit of the document removes them with every other version's.
+      const committed = await this.getDocument(documentId).then(
+        (doc) => doc?.currentVersion === version,
+        () => undefined,
+      );
+      if (committed !== true) {
+        if (committed === false) await this.removeParts(partItems);
+        throw commitFailure(error, documentId);
       }
     }
     const conflicts = await this.finishCommit({ ...record, currentVersion: version }, replaces.previous);
     return { version, conflicts };
+  }
+
+  /**
+   * Removes the parts of a commit that failed. Best effort: when the clean-up fails too (DynamoDB
+   * down), the parts are of a version nobody points at, which no reader reads, and the next commit
+   * of the document removes them with every other version's (see {@link finishCommit}); the
+   * commit's own failure is what the caller must see, so this one is not thrown.
+   */
+  private async removeParts(partItems: readonly Item[]): Promise<void> {
+    try {
+      await this.deleteKeys(partItems.map((p) => ({ pk: String(p.pk), sk: String(p.sk) })));
+    } catch {
+      // See above: left for the next commit.
+    }
   }
 
   /**
@@ -527,10 +542,22 @@ export class DocumentRepository {
     });
   }
 
-  /** A document's pages, in order, from its committed extraction. */
-  async getPages(documentId: string): Promise<PageText[]> {
+  /**
+   * A document's pages, in order, from its committed extraction, each saying whether its text was
+   * cut to fit an item (page items written before cuts were recorded lack `truncated` and
+   * `textBytes`: read as uncut, of the bytes stored).
+   */
+  async getPages(documentId: string): Promise<StoredPage[]> {
     const items = await this.currentParts(documentId, 'PAGE');
-    return items.map((i) => ({ number: Number(i.number), text: String(i.text) }));
+    return items.map((i) => {
+      const text = String(i.text);
+      return {
+        number: Number(i.number),
+        text,
+        truncated: i.truncated === true,
+        textBytes: typeof i.textBytes === 'number' ? i.textBytes : Buffer.byteLength(text, 'utf8'),
+      };
+    });
   }
 
   /** A document's footnotes, reassembled from their chunks, in order, from its committed extraction. */
@@ -544,42 +571,24 @@ export class DocumentRepository {
   // Scan, and continues from DynamoDB's own LastEvaluatedKey, which the caller hands back as it got
   // it (checked here against the question, so a cursor cannot reach another partition).
 
-  /** Document items by id, in the order asked (undefined where none), with BatchGetItem. */
+  /**
+   * Document items by id, in the order asked (undefined where none): GetItems, at most
+   * {@link PARALLEL_READS} at once. Not BatchGetItem: the ingest function shares this class and is
+   * granted exactly the calls it may send (test/infra/stack.test.ts).
+   */
   async getDocuments(documentIds: readonly string[]): Promise<(DocumentRecord | undefined)[]> {
-    const found = new Map<string, DocumentRecord>();
     const unique = [...new Set(documentIds)];
-    for (let start = 0; start < unique.length; start += BATCH_GET_SIZE) {
-      let keys = unique
-        .slice(start, start + BATCH_GET_SIZE)
-        .map((id) => marshall({ pk: documentPk(id), sk: META_SK }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt > BATCH_RETRIES)
-          throw classifyAwsError(
-            Object.assign(new Error(`${keys.length} keys stayed unprocessed`), {
-              name: 'ThrottlingException',
-            }),
-            'Reading documents',
-          );
-        if (attempt > 0) await sleep(Math.min(2000, 50 * 2 ** attempt));
-        const out = await this.call('Reading documents', () =>
-          this.db.send(
-            new BatchGetItemCommand({
-              RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } },
-            }),
-          ),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const record = toRecord(unmarshall(item));
-          found.set(record.documentId, record);
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      }
+    const found = new Map<string, DocumentRecord | undefined>();
+    for (let start = 0; start < unique.length; start += PARALLEL_READS) {
+      const ids = unique.slice(start, start + PARALLEL_READS);
+      const documents = await Promise.all(ids.map((id) => this.getDocument(id)));
+      for (const [i, id] of ids.entries()) found.set(id, documents[i]);
     }
     return documentIds.map((id) => found.get(id));
   }
 
-  /** One page's text from a document's committed extraction, or undefined (no such page, no extraction). */
-  async getPage(documentId: string, number: number): Promise<PageText | undefined> {
+  /** One page from a document's committed extraction, as getPages reads it, or undefined (no such page, no extraction). */
+  async getPage(documentId: string, number: number): Promise<StoredPage | undefined> {
     const document = await this.getDocument(documentId);
     if (!document?.currentVersion || !Number.isSafeInteger(number) || number < 1) return undefined;
     const out = await this.call('Reading a page', () =>
@@ -596,7 +605,13 @@ export class DocumentRepository {
     );
     if (!out.Item) return undefined;
     const item = unmarshall(out.Item);
-    return { number: Number(item.number), text: String(item.text) };
+    const text = String(item.text);
+    return {
+      number: Number(item.number),
+      text,
+      truncated: item.truncated === true,
+      textBytes: typeof item.textBytes === 'number' ? item.textBytes : Buffer.byteLength(text, 'utf8'),
+    };
   }
 
   /**
@@ -741,8 +756,8 @@ export class DocumentRepository {
   }
 }
 
-/** Most keys one BatchGetItem takes. */
-const BATCH_GET_SIZE = 100;
+/** Most document items {@link DocumentRepository.getDocuments} reads at once. */
+const PARALLEL_READS = 25;
 
 /** A key as DynamoDB returns it in LastEvaluatedKey (every key attribute of this table is a string). */
 export type PageKey = Readonly<Record<string, string>>;
@@ -815,6 +830,28 @@ function checkCursorKey(key: unknown, partition: Readonly<Record<string, string>
   return key as PageKey;
 }
 
+/**
+ * What a failed commit throws: a lost race and DynamoDB failing for now are transient (the queue
+ * retries); data the table can never take (an item over 400 KB, a key over its limit) is the
+ * permanent UNSTORABLE; anything else (a bug) as it came.
+ */
+function commitFailure(error: unknown, documentId: string): unknown {
+  if (error instanceof ConditionalCheckFailedException) {
+    return new TransientIngestError(
+      `Another extraction of document ${documentId} was committed meanwhile; this one will be retried.`,
+      { cause: error },
+    );
+  }
+  if (isUnstorableDataError(error)) {
+    return new PermanentIngestError(
+      'UNSTORABLE',
+      `The file was read, but the table refused to store what was read from it (${(error as Error).message}). No retry can store it; report the file to the undocs maintainers.`,
+      { cause: error },
+    );
+  }
+  return classifyAwsError(error, 'Committing a document');
+}
+
 const INTERNAL_ATTRIBUTES = ['pk', 'sk', 'entity', STATUS_INDEX.partitionKey.name, STATUS_INDEX.sortKey.name];
 
 /** Fields a document item may lack while its first extraction is under way. */
@@ -827,6 +864,7 @@ const RECORD_DEFAULTS: Partial<DocumentRecord> = {
   failure: null,
   extractorVersion: null,
   currentVersion: null,
+  truncated: [],
   size: null,
   eTag: null,
   versionId: null,

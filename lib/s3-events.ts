@@ -2,6 +2,7 @@
  * S3 event notifications as they arrive in SQS message bodies. Keys in S3 events are URL-encoded
  * with `+` for a space; `decodeS3Key` is the one place they are decoded.
  */
+import { createHash } from 'node:crypto';
 import type { ObjectRef } from './model/items.js';
 
 /** What happened to an object. */
@@ -50,6 +51,19 @@ interface RawS3Record {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+/** An S3 event name as S3 writes them (`ObjectRestore:Completed`): safe to quote in a log. */
+const EVENT_NAME = /^[A-Za-z]{1,40}:[A-Za-z:]{1,40}$/;
+
+/**
+ * What an error says of text it cannot trust (a message body, anyone's to write): its size and
+ * the start of its SHA-256, enough to find the message in the queue, never its content, which
+ * would be logged on every receive.
+ */
+export function fingerprint(text: string): string {
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
+  return `${Buffer.byteLength(text, 'utf8')} bytes, sha256 ${sha256}…`;
+}
+
 /**
  * Parses an SQS message body carrying an S3 notification into its object events. The
  * `s3:TestEvent` S3 sends when notifications are configured yields no events. Throws
@@ -60,7 +74,7 @@ export function parseS3EventBody(body: string): ObjectEvent[] {
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new MalformedEventError(`The message body is not JSON: ${body.slice(0, 80)}`);
+    throw new MalformedEventError(`The message body is not JSON (${fingerprint(body)})`);
   }
   if (typeof parsed !== 'object' || parsed === null)
     throw new MalformedEventError('The message body is not an object');
@@ -79,7 +93,10 @@ export function parseS3EventBody(body: string): ObjectEvent[] {
       : eventName.startsWith('ObjectRemoved:')
         ? 'removed'
         : undefined;
-    if (!kind) throw new MalformedEventError(`Record ${index} has unsupported event ${eventName}`);
+    if (!kind) {
+      const named = EVENT_NAME.test(eventName) ? eventName : `named by ${fingerprint(eventName)}`;
+      throw new MalformedEventError(`Record ${index} has unsupported event ${named}`);
+    }
     let key: string;
     try {
       key = decodeS3Key(rawKey);

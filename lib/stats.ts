@@ -19,6 +19,20 @@ export function weightedMode<K>(pairs: Iterable<readonly [key: K, weight: number
   return best;
 }
 
+/**
+ * The smallest and the largest of `values`; Infinity and -Infinity when there are none. A loop, not
+ * `Math.min(...values)`: a page can have more lines, and a line more runs, than a call takes arguments.
+ */
+export function extent(values: Iterable<number>): { min: number; max: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
+}
+
 /** Levenshtein distance: insertions, deletions and substitutions of one character. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;

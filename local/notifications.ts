@@ -31,7 +31,8 @@ function matchesEvent(patterns: readonly string[], eventName: string): boolean {
 
 /** A monotonic sequencer: S3's is a hex string that orders events for one key. */
 export class Sequencer {
-  private last = 0n;
+  /** @param last every sequencer handed out is newer than this one (a restarted stack's table's). */
+  constructor(private last = 0n) {}
 
   next(): string {
     const now = BigInt(Date.now()) * 1000n;

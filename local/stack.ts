@@ -1,27 +1,42 @@
 /**
- * The whole undocs stack on one machine: an embedded S3 (s3rver), an embedded DynamoDB (dynalite),
- * in-process SQS queues and an in-process event bus behind a PutEvents endpoint, created from the
- * synthesized CDK template, with the ingest handler fed through the queue exactly as the event
- * source mapping feeds it on AWS.
+ * The whole undocs stack on one machine: an embedded S3 (s3rver's API over local/s3-store.ts), an
+ * embedded DynamoDB (dynalite), in-process SQS queues and an in-process event bus behind a
+ * PutEvents endpoint, created from the synthesized CDK template, with the ingest handler fed
+ * through the queue exactly as the event source mapping feeds it on AWS. With a data folder
+ * (local/data-dir.ts), S3 and the table outlive the process, and a start reconciles them
+ * (local/reconcile.ts); without one, it is ephemeral.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
-import S3rver from 's3rver';
+import type * as HandlerModuleNamespace from '../lambdas/ingest.js';
+import type { HandlerClients, IngestHandler } from '../lambdas/ingest.js';
+import { loadIngestConfig, loadStage } from '../lib/config.js';
+import { createMetrics } from '../lib/metrics.js';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClients } from './clients.js';
+import { type DataFolders, openDataFolders } from './data-dir.js';
 import { type EventBusServer, LocalEventBus, serveEventBus } from './event-bus.js';
-import { QueuePoller, type SqsHandler } from './event-source.js';
+import { QueuePoller } from './event-source.js';
 import { FaultInjector } from './faults.js';
 import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
 import { LocalQueue } from './queue.js';
+import { planReconciliation, type ReconciliationPlan, readDocuments, sequencerFloor } from './reconcile.js';
 import { requireValidPresignedUrls } from './s3-presigned.js';
+import { EmbeddedS3 } from './s3-server.js';
+import type { S3FileStore } from './s3-store.js';
 import { type SqsServer, serveSqs } from './sqs-api.js';
-import { type SynthesizedStack, synthesizeStack } from './synth.js';
+import { type SynthesizedStack, synthesizeCached } from './synth.js';
+import type { TableDefinition } from './template.js';
 
 /** Options of {@link LocalStack.start}. */
 export interface LocalStackOptions {
@@ -57,6 +72,24 @@ export interface LocalStackOptions {
   readonly environment?: Readonly<Record<string, string>>;
   /** Reuse a synthesized stack (tests share one per file). */
   readonly synthesized?: SynthesizedStack;
+  /**
+   * Folder to keep the data in: the S3 objects (`s3/`) and the table (`dynamodb/`), read back by
+   * the next start on the same folder, which queues again what a stop or a crash left undone.
+   * @default none: ephemeral (S3 in a temporary folder removed at stop, the table in memory)
+   */
+  readonly dataDir?: string;
+}
+
+/** What a stack found in its data folder when it started. */
+export interface LocalRecovery {
+  /** The data folder, absolute; undefined for an ephemeral stack. */
+  readonly dataDir: string | undefined;
+  /** Keys whose upload had no settled extraction of its current version: queued again. */
+  readonly requeued: readonly string[];
+  /** Keys whose upload was in the dead-letter queue: put back there, for a redrive. */
+  readonly deadLettered: readonly string[];
+  /** Keys whose object was deleted and whose document did not say so yet: their removal queued. */
+  readonly removed: readonly string[];
 }
 
 /** Names of the local resources, derived from the template's logical ids. */
@@ -99,14 +132,22 @@ export class LocalStack {
     readonly events: LocalEventBus,
     private readonly poller: QueuePoller,
     private readonly servers: {
-      s3: S3rver;
+      s3: EmbeddedS3;
       dynamo: ReturnType<typeof dynalite>;
-      s3Dir: string;
+      folders: DataFolders;
       events: EventBusServer;
       sqs: SqsServer;
       faults: FaultInjector | undefined;
+      handlerClients: HandlerClients;
     },
     readonly invokeErrors: unknown[],
+    /**
+     * The handler the queue poller invokes, built for this stack by `createHandler`; tests call it
+     * with SQS events of their own.
+     */
+    readonly handler: IngestHandler,
+    /** Where the stack keeps its data, and what it queued again on start. */
+    readonly recovery: LocalRecovery,
   ) {}
 
   /** The fault injector between the handler and DynamoDB and S3; only with the `faults` option. */
@@ -116,9 +157,13 @@ export class LocalStack {
     return this.servers.faults;
   }
 
-  /** Synthesizes (unless given) and starts everything; resolves when uploads will be processed. */
+  /**
+   * Synthesizes (unless given; from the cache when the sources did not change) and starts
+   * everything; resolves when uploads will be processed. With a data folder, what S3 holds and the
+   * table does not reflect is queued again first (local/reconcile.ts).
+   */
   static async start(options: LocalStackOptions = {}): Promise<LocalStack> {
-    const synthesized = options.synthesized ?? synthesizeStack();
+    const synthesized = options.synthesized ?? (await synthesizeCached());
     const def = synthesized.definition;
     const prefixes = [...new Set(def.notifications.map((n) => n.prefix))];
     const names: LocalNames = {
@@ -129,46 +174,48 @@ export class LocalStack {
       deadLetterQueue: def.queue.deadLetterLogicalId,
       eventBus: def.eventBusLogicalId,
     };
+    const folders = openDataFolders(options.dataDir);
+    const started: { close(): Promise<void> }[] = [];
+    try {
+      return await LocalStack.startIn(folders, started, synthesized, names, options);
+    } catch (error) {
+      for (const server of started.reverse()) await server.close().catch(() => undefined);
+      folders.release();
+      throw error;
+    }
+  }
 
-    const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  private static async startIn(
+    folders: DataFolders,
+    started: { close(): Promise<void> }[],
+    synthesized: SynthesizedStack,
+    names: LocalNames,
+    options: LocalStackOptions,
+  ): Promise<LocalStack> {
+    const def = synthesized.definition;
+    const dynamo = dynalite({
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+      ...(folders.dynamodb && { path: folders.dynamodb }),
+    });
     await new Promise<void>((resolve, reject) => {
       dynamo.once('error', reject);
       dynamo.listen(options.dynamodbPort ?? 0, '127.0.0.1', () => resolve());
     });
-    const s3Dir = mkdtempSync(join(tmpdir(), 'undocs-s3-'));
-    const s3 = new S3rver({
-      address: '127.0.0.1',
+    started.push({ close: () => new Promise<void>((resolve) => dynamo.close(() => resolve())) });
+    const dynamodbEndpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
+    const s3 = await EmbeddedS3.open({
+      directory: folders.s3,
+      buckets: [names.bucket],
       port: options.s3Port ?? 0,
-      silent: true,
-      directory: s3Dir,
     });
     // Presigned URLs (the console's uploads and downloads) are checked as S3 checks them.
     requireValidPresignedUrls(
-      s3,
+      s3.server,
       new Map([[LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey]]),
     );
-    const s3Address = (await s3.run()) as AddressInfo;
-    const events = new LocalEventBus({ name: names.eventBus, region: LOCAL_REGION, account: LOCAL_ACCOUNT });
-    const eventsServer = await serveEventBus(events, options.eventsPort ?? 0);
-    const direct = {
-      s3: `http://127.0.0.1:${s3Address.port}`,
-      dynamodb: `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`,
-    };
-
-    const clients = localClients(direct);
-    await clients.s3.send(new CreateBucketCommand({ Bucket: names.bucket }));
-    await clients.dynamodb.send(
-      new CreateTableCommand({
-        TableName: names.table,
-        KeySchema: def.table.keySchema,
-        AttributeDefinitions: def.table.attributeDefinitions,
-        GlobalSecondaryIndexes:
-          def.table.globalSecondaryIndexes.length > 0 ? def.table.globalSecondaryIndexes : undefined,
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
-    clients.s3.destroy();
-    clients.dynamodb.destroy();
+    started.push(s3);
 
     const retryDelayMs = options.retryDelayMs ?? 500;
     const deadLetterQueue = new LocalQueue({
@@ -184,6 +231,49 @@ export class LocalStack {
       [def.queue.logicalId, queue],
       [def.queue.deadLetterLogicalId, deadLetterQueue],
     ]);
+
+    // What the data folder holds is reconciled before S3 listens: no upload can arrive meanwhile
+    // and be queued twice, by its event and by the reconciliation.
+    const db = new DynamoDBClient({
+      endpoint: dynamodbEndpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    let recovered: ReconciliationPlan;
+    let sequencer: Sequencer;
+    try {
+      const created = await ensureTable(db, def.table, folders.root);
+      const documents = created ? [] : await readDocuments(db, names.table);
+      sequencer = new Sequencer(sequencerFloor(documents));
+      recovered = planReconciliation(s3.store.objectsOf(names.bucket), documents, {
+        bucket: names.bucket,
+        routes: def.notifications,
+        region: LOCAL_REGION,
+        sequencer: () => sequencer.next(),
+        now: () => new Date(),
+      });
+    } finally {
+      db.destroy();
+    }
+    for (const n of recovered.notifications) queues.get(n.queueLogicalId)?.send(n.body);
+    for (const n of recovered.deadLetters) deadLetterQueue.send(n.body);
+
+    s3.server.on('event', (event: { Records: S3rverRecord[] }) => {
+      for (const record of event.Records) {
+        const notifications = notificationsFor(withETag(record, s3.store), {
+          bucket: names.bucket,
+          routes: def.notifications,
+          sequencer: sequencer.next(),
+          region: LOCAL_REGION,
+        });
+        for (const n of notifications) queues.get(n.queueLogicalId)?.send(n.body);
+      }
+    });
+    const direct = { s3: await s3.listen(), dynamodb: dynamodbEndpoint };
+
+    const events = new LocalEventBus({ name: names.eventBus, region: LOCAL_REGION, account: LOCAL_ACCOUNT });
+    const eventsServer = await serveEventBus(events, options.eventsPort ?? 0);
+    started.push(eventsServer);
     const sqs = await serveSqs(
       new Map([
         [names.queue, queue],
@@ -191,6 +281,7 @@ export class LocalStack {
       ]),
       { port: options.sqsPort ?? 0, region: LOCAL_REGION, account: LOCAL_ACCOUNT },
     );
+    started.push(sqs);
     const endpoints: LocalEndpoints = { ...direct, events: eventsServer.endpoint, sqs: sqs.endpoint };
     const queueUrls: LocalQueueUrls = {
       queueUrl: sqs.api.urlOf(names.queue),
@@ -199,7 +290,13 @@ export class LocalStack {
 
     // The handler reaches DynamoDB and S3 through the fault injector when there is one.
     const faults = options.faults ? await FaultInjector.start(direct) : undefined;
-    const handler = await loadHandler(synthesized, names, { ...endpoints, ...faults?.endpoints }, options);
+    if (faults) started.push({ close: () => faults.stop() });
+    const { handler, clients: handlerClients } = await loadHandler(
+      synthesized,
+      names,
+      { ...endpoints, ...faults?.endpoints },
+      options,
+    );
     const invokeErrors: unknown[] = [];
     const poller = new QueuePoller(queue, handler, {
       batchSize: def.eventSource.batchSize,
@@ -212,19 +309,6 @@ export class LocalStack {
       region: LOCAL_REGION,
       onInvokeError: (error) => invokeErrors.push(error),
     });
-
-    const sequencer = new Sequencer();
-    s3.on('event', (event: { Records: S3rverRecord[] }) => {
-      for (const record of event.Records) {
-        const notifications = notificationsFor(record, {
-          bucket: names.bucket,
-          routes: def.notifications,
-          sequencer: sequencer.next(),
-          region: LOCAL_REGION,
-        });
-        for (const n of notifications) queues.get(n.queueLogicalId)?.send(n.body);
-      }
-    });
     poller.start();
     return new LocalStack(
       synthesized,
@@ -235,8 +319,15 @@ export class LocalStack {
       deadLetterQueue,
       events,
       poller,
-      { s3, dynamo, s3Dir, events: eventsServer, sqs, faults },
+      { s3, dynamo, folders, events: eventsServer, sqs, faults, handlerClients },
       invokeErrors,
+      handler,
+      {
+        dataDir: folders.root,
+        requeued: recovered.requeued,
+        deadLettered: recovered.deadLettered,
+        removed: recovered.removed,
+      },
     );
   }
 
@@ -263,32 +354,83 @@ export class LocalStack {
     throw new Error(`The local queue did not drain within ${timeoutMs} ms (depth ${this.queue.depth})`);
   }
 
-  /** Stops the poller and the servers and removes the S3 data directory. */
+  /**
+   * Stops the poller and the servers, then lets the data folder go (an ephemeral stack's S3 folder
+   * is removed; a data folder keeps everything for the next start).
+   */
   async stop(): Promise<void> {
     await this.poller.stop();
+    for (const client of Object.values(this.servers.handlerClients)) client.destroy();
     await this.servers.faults?.stop();
     await this.servers.sqs.close();
     await this.servers.events.close();
     await this.servers.s3.close();
     await new Promise<void>((resolve) => this.servers.dynamo.close(() => resolve()));
-    rmSync(this.servers.s3Dir, { recursive: true, force: true });
+    this.servers.folders.release();
   }
 }
 
-let loadCount = 0;
-
 /**
- * Sets the function's environment from the template (references resolved to local names) and the
- * SDK endpoint variables, then imports the handler. The handler reads its config when its module
- * loads, so the environment is set first.
+ * Imports the handler's module (the bundle `cdk synth` made, or lambdas/ingest.ts) and builds a
+ * handler with its own `createHandler`: the function's environment from the template (references
+ * resolved to local names) read by lib/config.ts, and SDK clients made by the module's own
+ * `createClients` (the bundle checks errors against its own copy of the SDK) pointed at this stack.
+ * Nothing is read from or written to `process.env`, so stacks started in one process stay apart.
  */
 async function loadHandler(
   synthesized: SynthesizedStack,
   names: LocalNames,
   endpoints: LocalEndpoints,
   options: LocalStackOptions,
-): Promise<SqsHandler> {
+): Promise<{ handler: IngestHandler; clients: HandlerClients }> {
   const def = synthesized.definition;
+  const env = functionEnvironment(def, names, options.environment);
+  const config = loadIngestConfig(env);
+
+  const [file, exportName] = splitHandler(def.fn.handler);
+  const url =
+    (options.handler ?? 'bundle') === 'bundle'
+      ? pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href
+      : new URL('../lambdas/ingest.ts', import.meta.url).href;
+  // Importing the handler does not load pdf.js (it loads where PDFs are read: lib/extractor/).
+  const module = (await import(url)) as Partial<HandlerModule>;
+  if (typeof module[exportName as keyof HandlerModule] !== 'function')
+    throw new Error(`${url} exports no function ${exportName} (the template's handler)`);
+  if (typeof module.createHandler !== 'function' || typeof module.createClients !== 'function')
+    throw new Error(`${url} exports no createHandler and createClients (lambdas/ingest.ts)`);
+
+  const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  const clients = module.createClients({
+    s3: {
+      ...local,
+      endpoint: endpoints.s3,
+      forcePathStyle: true,
+      // s3rver stores the aws-chunked framing of a checksummed upload (../shared/NOTES.md).
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    },
+    dynamodb: { ...local, endpoint: endpoints.dynamodb },
+    eventBridge: { ...local, endpoint: endpoints.events },
+  });
+  const handler = module.createHandler({
+    config,
+    clients,
+    logLevel: (options.logLevel ?? 'WARN') as LogLevel,
+    // The metrics are EMF lines on stdout, which only CloudWatch reads; shown with the logs when asked.
+    ...(verboseLogs(options.logLevel) && { metrics: createMetrics(loadStage(env)) }),
+  });
+  return { handler, clients };
+}
+
+/**
+ * The function's environment as the template sets it, references resolved to the local resources'
+ * names, with the stack's overrides on top.
+ */
+function functionEnvironment(
+  def: SynthesizedStack['definition'],
+  names: LocalNames,
+  overrides: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const physical = new Map([
     [def.table.logicalId, names.table],
     [def.bucketLogicalId, names.bucket],
@@ -296,47 +438,20 @@ async function loadHandler(
     [def.queue.deadLetterLogicalId, names.deadLetterQueue],
     [def.eventBusLogicalId, names.eventBus],
   ]);
+  const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(def.fn.environment)) {
-    if (name === 'NODE_OPTIONS') continue; // process-level; the local process has its own
     if ('literal' in value) {
-      process.env[name] = value.literal;
+      env[name] = value.literal;
     } else {
       const resolved = physical.get(value.ref);
       if (!resolved)
         throw new Error(
           `Environment variable ${name} references ${value.ref}, which has no local equivalent`,
         );
-      process.env[name] = resolved;
+      env[name] = resolved;
     }
   }
-  Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_S3: endpoints.s3,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.events,
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
-    // The metrics are EMF lines on stdout, which only CloudWatch reads; shown with the logs when asked.
-    POWERTOOLS_METRICS_DISABLED: verboseLogs(options.logLevel) ? 'false' : 'true',
-    ...options.environment,
-  });
-  delete process.env.AWS_PROFILE;
-
-  const [file, exportName] = splitHandler(def.fn.handler);
-  loadCount++;
-  const url =
-    (options.handler ?? 'bundle') === 'bundle'
-      ? `${pathToFileURL(join(def.fn.codeDirectory, `${file}.mjs`)).href}?instance=${loadCount}`
-      : new URL('../lambdas/ingest.ts', import.meta.url).href;
-  // Importing the handler does not load pdf.js (it loads where PDFs are read: lib/extractor/).
-  const module = (await import(url)) as Record<string, unknown>;
-  const handler = module[exportName];
-  if (typeof handler !== 'function') throw new Error(`${url} exports no function ${exportName}`);
-  return handler as SqsHandler;
+  return { ...env, ...overrides };
 }
 
 /** Whether the handler's logs were asked for (`npm start -- --verbose` sets INFO). */
@@ -344,8 +459,76 @@ function verboseLogs(logLevel: string | undefined): boolean {
   return logLevel === 'INFO' || logLevel === 'DEBUG';
 }
 
+type HandlerModule = typeof HandlerModuleNamespace;
+
 function splitHandler(handler: string): [string, string] {
   const dot = handler.lastIndexOf('.');
   if (dot <= 0) throw new Error(`Unexpected Lambda handler "${handler}"`);
   return [handler.slice(0, dot), handler.slice(dot + 1)];
+}
+
+/**
+ * Creates the table from the template, or checks that the one in the data folder has the
+ * template's keys and indexes (the embedded DynamoDB cannot add an index to a table). Resolves to
+ * whether it created the table, once the table is ACTIVE.
+ */
+async function ensureTable(
+  db: DynamoDBClient,
+  table: TableDefinition,
+  dataDir: string | undefined,
+): Promise<boolean> {
+  let existing: TableDescription | undefined;
+  try {
+    existing = (await db.send(new DescribeTableCommand({ TableName: table.logicalId }))).Table;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  if (existing) {
+    const shape = (keys: unknown, indexes: readonly { IndexName?: string; KeySchema?: unknown }[] = []) =>
+      JSON.stringify({
+        keys,
+        indexes: indexes
+          .map((i) => [i.IndexName, i.KeySchema])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      });
+    const want = shape(table.keySchema, table.globalSecondaryIndexes);
+    const have = shape(existing.KeySchema, existing.GlobalSecondaryIndexes);
+    if (want !== have)
+      throw new Error(
+        `The table ${table.logicalId} in ${dataDir ?? 'the data folder'} has other keys or indexes than the template's (${have}, the template: ${want}); its data cannot be carried over: move the folder away (or delete it) and start again.`,
+      );
+    return false;
+  }
+  await db.send(
+    new CreateTableCommand({
+      TableName: table.logicalId,
+      KeySchema: table.keySchema,
+      AttributeDefinitions: table.attributeDefinitions,
+      GlobalSecondaryIndexes:
+        table.globalSecondaryIndexes.length > 0 ? table.globalSecondaryIndexes : undefined,
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  // dynalite answers CreateTable before the table takes requests, even with createTableMs 0.
+  for (const deadline = Date.now() + 10_000; ; ) {
+    const status = (await db.send(new DescribeTableCommand({ TableName: table.logicalId }))).Table
+      ?.TableStatus;
+    if (status === 'ACTIVE') return true;
+    if (Date.now() > deadline) throw new Error(`The table ${table.logicalId} is still ${status} after 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * s3rver's events of a copy carry no ETag, which S3's do: it is taken from the store, which holds
+ * the copy already when the event is emitted.
+ */
+function withETag(record: S3rverRecord, store: S3FileStore): S3rverRecord {
+  if (!record.eventName.startsWith('ObjectCreated:') || record.s3.object.eTag !== undefined) return record;
+  const stored = store.head(record.s3.bucket.name, record.s3.object.key);
+  if (!stored) return record;
+  return {
+    ...record,
+    s3: { ...record.s3, object: { ...record.s3.object, size: stored.size, eTag: stored.etag } },
+  };
 }

@@ -1,22 +1,32 @@
 /**
- * `npm start`: the whole pipeline on this machine. Synthesizes the CDK app, starts the embedded
- * S3, DynamoDB and queue from its template, uploads the sample PDFs through S3 and shows what the
- * bundled ingest Lambda extracted from each. `npm start -- --serve` keeps the stack running for
- * other clients (and the CLI, which finds it by itself) until Ctrl-C.
+ * `npm start`: the whole pipeline on this machine. Synthesizes the CDK app (or reads the cached
+ * synthesis), starts the embedded S3, DynamoDB and queue from its template, uploads the sample
+ * PDFs through S3 and shows what the bundled ingest Lambda extracted from each.
+ * `npm start -- --serve` keeps the stack running for other clients (and the CLI, which finds it by
+ * itself) until Ctrl-C, with its data in `.undocs/data/`: kept across restarts and crashes.
  */
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { uploadPaths } from '../cli/commands/upload.js';
-import { bold, describeExtraction, dim, statusWord } from '../cli/format.js';
+import { bold, describeExtraction, dim, statusWord, visible } from '../cli/format.js';
 import { createDocumentReader } from '../lib/reader.js';
 import { serveConsole } from './console-server.js';
 import { LocalStack } from './stack.js';
 import { clearLocalState, readLocalState, STATE_FILE, writeLocalState } from './state.js';
 
 const SAMPLES = new URL('../samples/', import.meta.url).pathname;
+/** Where `--serve` keeps its data unless told otherwise (git-ignored). */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.undocs/data/', import.meta.url));
+
+// The SDK's notice that its 2027 versions need Node 22, printed once per copy of the SDK (the
+// bundle has its own): not news while developing on Node 20 (../shared/NOTES.md).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { values, positionals } = parseArgs({
   options: {
     serve: { type: 'boolean' },
+    data: { type: 'string' },
+    ephemeral: { type: 'boolean' },
     'no-samples': { type: 'boolean' },
     source: { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
@@ -37,6 +47,11 @@ Runs the undocs stack locally (embedded S3, DynamoDB and queue, built from the C
 ingests the sample PDFs in samples/ (or the files and folders given) through the bundled Lambda.
 
   --serve               Keep the stack running; print endpoints; the CLI finds it (Ctrl-C stops it).
+                        Its S3 objects and table are kept in .undocs/data/ across restarts and
+                        crashes; on start, uploads left unprocessed are queued again.
+  --data DIR            Keep the data in DIR (with or without --serve).
+  --ephemeral           Keep nothing: S3 in a temporary folder, the table in memory (the default
+                        without --serve).
   --no-samples          Do not upload the samples.
   --source              Run lambdas/ingest.ts instead of the bundle cdk synth produced.
   --s3-port N           S3 port with --serve (default 4568); --dynamodb-port N (default 4567);
@@ -48,11 +63,31 @@ ingests the sample PDFs in samples/ (or the files and folders given) through the
   process.exit(0);
 }
 
+/** Where the data is, and what the start queued again. */
+function describeData(stack: LocalStack): string {
+  const { dataDir: dir, requeued, deadLettered, removed } = stack.recovery;
+  if (dir === undefined) return 'Data: ephemeral (nothing is kept when the stack stops).';
+  const found = [
+    requeued.length > 0 && `${requeued.length} upload(s) left unprocessed queued again`,
+    deadLettered.length > 0 && `${deadLettered.length} back in the dead-letter queue`,
+    removed.length > 0 && `${removed.length} removal(s) queued`,
+  ].filter(Boolean);
+  return `Data: ${dir} (kept across restarts)${found.length > 0 ? `; ${found.join(', ')}` : ''}.`;
+}
+
 function port(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`Invalid port "${value}"`);
   return n;
+}
+
+/** The data folder: `--data`, else `.undocs/data/` for `--serve`; none with `--ephemeral` or for a one-off run. */
+function dataDir(): string | undefined {
+  if (values.data !== undefined && values.ephemeral)
+    throw new Error('--data and --ephemeral contradict each other; give one of them.');
+  if (values.ephemeral) return undefined;
+  return values.data ?? (values.serve ? DEFAULT_DATA_DIR : undefined);
 }
 
 async function main(): Promise<void> {
@@ -62,6 +97,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(dim('Synthesizing the CDK app and starting the local stack...\n'));
   const stack = await LocalStack.start({
+    dataDir: dataDir(),
     handler: values.source ? 'source' : 'bundle',
     s3Port: values.serve ? port(values['s3-port'], 4568) : 0,
     dynamodbPort: values.serve ? port(values['dynamodb-port'], 4567) : 0,
@@ -85,6 +121,7 @@ async function main(): Promise<void> {
       `Stack ${stack.synthesized.stackName} running locally in ${((Date.now() - started) / 1000).toFixed(1)} s (handler: ${values.source ? 'lambdas/ingest.ts' : 'bundled asset from cdk synth'}).\n`,
     ),
   );
+  process.stdout.write(dim(`${describeData(stack)}\n`));
 
   const paths = positionals.length > 0 ? positionals : values['no-samples'] ? [] : [SAMPLES];
   if (paths.length > 0) {
@@ -97,7 +134,7 @@ async function main(): Promise<void> {
     });
     process.stdout.write('\n');
     for (const result of results) {
-      process.stdout.write(`${statusWord(result.status)} ${bold(result.key ?? result.file)}\n`);
+      process.stdout.write(`${statusWord(result.status)} ${bold(visible(result.key ?? result.file))}\n`);
       if (result.reason) process.stdout.write(`  reason       ${result.reason}\n`);
       if (result.document && result.status !== 'FAILED') {
         const footnotes = await repository.getFootnotes(result.document.documentId);

@@ -49,7 +49,8 @@ export function clearLocalState(file = STATE_FILE): void {
   if (state?.pid === process.pid) rmSync(file, { force: true });
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id is running (one of another user counts). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -69,6 +70,6 @@ export function readLocalState(
   } catch {
     return undefined;
   }
-  if (options.checkAlive && !alive(state.pid)) return undefined;
+  if (options.checkAlive && !isAlive(state.pid)) return undefined;
   return state;
 }

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { chromium, type Page } from 'playwright-core';
-import { documentIdFor } from '../lib/model/items.js';
+import { Cuts, documentIdFor, storedPage } from '../lib/model/items.js';
 import { DocumentRepository } from '../lib/repository.js';
 import { serveConsole } from '../local/console-server.js';
 import { LocalStack } from '../local/stack.js';
@@ -91,7 +91,7 @@ for (let i = 0; i < DOCUMENTS; i++) {
       organs: ['General Assembly'],
       signatories: [{ name: `Signatory ${i % 50}`, titles: ['Ambassador'], inAnnex: false }],
     }),
-    { pages: [{ number: 1, text: `The text of letter ${i}.` }], footnoteChunks: [] },
+    { pages: [storedPage({ number: 1, text: `The text of letter ${i}.` }, new Cuts())], footnoteChunks: [] },
     { version: null },
   );
 }

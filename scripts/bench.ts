@@ -6,7 +6,9 @@
  *   (or --corpus DIR, or the project's samples when the corpus is absent), and their ratio;
  *   undocs runs on this Node.js and again on Node 22, the Lambda runtime (scripts/lambda-node.mjs;
  *   Node 22's V8 warms up faster, and a cold process over the corpus is mostly warm-up);
- * - peak resident memory of one `undocs extract` process on the largest file.
+ * - peak resident memory of one `undocs extract` process on the largest file;
+ * - how extraction time grows with one page's text: 250 KB, 1 MB and 2 MB on one page
+ *   (./bench/big-page.ts); `--big-page` measures that alone.
  *
  * pdftotext comes from Debian's poppler-utils; the bench installs it with apt-get when missing.
  */
@@ -15,13 +17,20 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchBigPage } from './bench/big-page.js';
 import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { corpus: { type: 'string' }, runs: { type: 'string' }, 'big-page': { type: 'boolean' } },
+});
 const ROOT = new URL('..', import.meta.url).pathname;
+const runs = Number(values.runs ?? 3);
+if (values['big-page']) {
+  process.stdout.write(`${(await benchBigPage(runs)).join('\n')}\n`);
+  process.exit(0);
+}
 const defaultCorpus = resolve(ROOT, '../shared/un-corpus/pdfs');
 const dir = resolve(values.corpus ?? (existsSync(defaultCorpus) ? defaultCorpus : join(ROOT, 'samples')));
-const runs = Number(values.runs ?? 3);
 const files = readdirSync(dir)
   .filter((f) => /\.pdf$/i.test(f))
   .sort()
@@ -139,6 +148,7 @@ process.stdout.write(
         ? `, ${(pages / lambda.seconds / popplerRate).toFixed(2)}x on Node ${lambda.version} (the Lambda runtime)`
         : ''),
     `  peak memory     ${memory.maxRssKb ? mb(memory.maxRssKb * 1024) : '?'} MB RSS of one undocs extract process on the largest file, ${largest.split('/').pop()} (${mb(statSync(largest).size)} MB, ${memory.pages ?? '?'} pages)`,
+    ...(await benchBigPage(runs)),
     '',
   ].join('\n'),
 );

@@ -71,11 +71,11 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAX_INTEGRATION_TIMEOUT = Duration.seconds(29);
 
 /**
- * The DynamoDB calls the console makes (lib/repository.ts, through console/routes/): GetItem and
- * BatchGetItem of documents, Query of the table's partitions. It writes nothing: reprocess and
+ * The DynamoDB calls the console makes (lib/repository.ts, through console/routes/): GetItem of
+ * documents (one by one, a few at once, for a page of search results), Query of the table's partitions. It writes nothing: reprocess and
  * redrive go through the queue, and the ingest function does the writing.
  */
-const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
 
 /** What lib/operations/redrive.ts needs on the dead-letter queue, the source of the message move task. */
 const REDRIVE_SOURCE_ACTIONS = [
@@ -236,7 +236,7 @@ export class ConsoleApi extends Construct {
   }
 
   /**
-   * Lets the function read `table`: GetItem, BatchGetItem and Query on the table, Query on its
+   * Lets the function read `table`: GetItem and Query on the table, Query on its
    * status index ({@link TABLE_READ_ACTIONS}; no Scan, no writes, no other index), and tells it the
    * table's name.
    */

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import type { FailureCode } from '../errors.js';
 import { packBySize } from '../pack.js';
-import type { Footnote, UnDocument } from '../parser/types.js';
+import type { Footnote, PageText, UnDocument } from '../parser/types.js';
 
 /**
  * Where an upload stands: RECEIVED (its event was taken from the queue), PROCESSING (its bytes are
@@ -97,6 +97,29 @@ export interface DocumentRecord extends Omit<UnDocument, 'pages' | 'footnotes'> 
   readonly schemaVersion: number;
   /** The extraction version whose pages and footnotes readers read; null before the first commit. */
   readonly currentVersion: string | null;
+  /** What was cut from the committed extraction to fit the table; [] when nothing was. */
+  readonly truncated: readonly Cut[];
+}
+
+/**
+ * Something cut from an extraction so that its items fit DynamoDB (400 KB an item): the field, how
+ * much the extraction had and how much is stored. A list counts elements, a string characters,
+ * page text UTF-8 bytes. A field marked `[]` is cut in some of a list's elements
+ * (`signatories[].name`: names; `pages[].text`: the text of pages, each page saying whether it was
+ * cut): `original` is the longest of them.
+ */
+export interface Cut {
+  readonly field: string;
+  readonly original: number;
+  readonly kept: number;
+}
+
+/** A page as stored: its text (cleaned, at most MAX_ITEM_TEXT_BYTES of UTF-8) and whether it was cut. */
+export interface StoredPage extends PageText {
+  /** True when the page's text was longer than MAX_ITEM_TEXT_BYTES and is stored cut. */
+  readonly truncated: boolean;
+  /** UTF-8 bytes of the page's text as read, before any cut. */
+  readonly textBytes: number;
 }
 
 /** The stable id of the document made from one S3 object: the same key is always the same document. */
@@ -133,6 +156,34 @@ export const MAX_RELATIONS = 50;
 export const MAX_FIELD_CHARS = 4000;
 /** Most UTF-8 bytes of text in one page or footnote item (DynamoDB items are capped at 400 KB). */
 export const MAX_ITEM_TEXT_BYTES = 300_000;
+/**
+ * Most UTF-8 bytes of the extraction's fields on the document item, counted as JSON: DynamoDB
+ * takes 400 KB an item, the rest of the item (S3 location, status, failure, keys) is a few KB,
+ * and JSON counts every value at least as long as DynamoDB does.
+ */
+export const MAX_DOCUMENT_FIELDS_BYTES = 300_000;
+/** Longest failure message kept on a document (an SDK or pdf.js message can be long). */
+export const MAX_FAILURE_MESSAGE_CHARS = 1000;
+
+/**
+ * Most elements kept of each list of an extraction, far above what a UN document has (one to three
+ * symbols, a few organs and sessions, a dozen agenda items, a few dozen signatories; every Member
+ * and observer State can sponsor one draft: 195 names). A broken or hostile file can yield
+ * thousands; what is left over is cut to {@link MAX_DOCUMENT_FIELDS_BYTES} as a whole.
+ */
+export const MAX_ELEMENTS = {
+  symbols: 50,
+  organs: 20,
+  sessions: 20,
+  agendaItems: 200,
+  subtitles: 50,
+  signatories: 200,
+  signatoryTitles: 10,
+  starNotes: 100,
+  relatedSymbols: 500,
+  relations: MAX_RELATIONS,
+  sponsors: 300,
+} as const;
 
 /** Cuts text to at most `maxBytes` of UTF-8 without splitting a character. */
 export function truncateUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
@@ -142,57 +193,199 @@ export function truncateUtf8(text: string, maxBytes: number): { text: string; tr
   return { text: bytes.toString('utf8').replace(/\uFFFD+$/, ''), truncated: true };
 }
 
+/** UTF-8 bytes of a value as JSON: at least what DynamoDB counts for it. */
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
 /** Splits footnotes into chunks small enough for one item each, keeping their order. */
 export function chunkFootnotes(notes: readonly Footnote[], maxBytes = MAX_ITEM_TEXT_BYTES): Footnote[][] {
-  return packBySize(notes, (note) => Buffer.byteLength(JSON.stringify(note), 'utf8'), { maxBytes });
+  return packBySize(notes, jsonBytes, { maxBytes });
+}
+
+/** `value` without NUL characters, which DynamoDB and downstream JSON cannot carry. */
+function withoutNul(value: string): string {
+  return value.replaceAll(String.fromCharCode(0), '');
 }
 
 /** Removes characters DynamoDB or downstream JSON cannot carry (NUL, lone surrogates) and bounds length. */
 export function cleanString(value: string, max = MAX_FIELD_CHARS): string {
-  const cleaned = value.replaceAll(String.fromCharCode(0), '');
+  return cutClean(withoutNul(value), max);
+}
+
+/** `cleaned` (NUL already removed) at most `max` characters, an ellipsis where it was cut, well formed. */
+function cutClean(cleaned: string, max: number): string {
   if (cleaned.length <= max) return cleaned.toWellFormed();
   // Cut, then mend: the cut may split a surrogate pair, and toWellFormed turns the half into U+FFFD.
   const cut = cleaned.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
   return `${cut}…`.toWellFormed();
 }
 
-function cleanFootnote(note: Footnote): Footnote {
-  return { ...note, marker: cleanString(note.marker, 16), text: cleanString(note.text) };
+/**
+ * What bounding an extraction cut, one {@link Cut} a field, in the order fields were cut. A list
+ * cut twice (to its element limit, then to the byte budget) keeps its original length; a field cut
+ * in several elements keeps the longest original.
+ */
+export class Cuts {
+  private readonly byField = new Map<string, Cut>();
+
+  /** Records a list of `original` elements kept to `kept`. */
+  list(field: string, original: number, kept: number): void {
+    const known = this.byField.get(field);
+    this.byField.set(field, { field, original: known?.original ?? original, kept });
+  }
+
+  /** Records one value of `original` characters (or bytes) kept to `kept`. */
+  value(field: string, original: number, kept: number): void {
+    const known = this.byField.get(field);
+    if (!known || original > known.original) this.byField.set(field, { field, original, kept });
+  }
+
+  /** At most `max` elements of `items`, the cut recorded. */
+  first<T>(field: string, items: readonly T[], max: number): T[] {
+    if (items.length > max) this.list(field, items.length, max);
+    return items.slice(0, max);
+  }
+
+  /** {@link cleanString}, the cut recorded. */
+  text(field: string, value: string, max = MAX_FIELD_CHARS): string {
+    const cleaned = withoutNul(value);
+    if (cleaned.length > max) this.value(field, cleaned.length, max);
+    return cutClean(cleaned, max);
+  }
+
+  /** Every cut, in the order fields were first cut. */
+  all(): Cut[] {
+    return [...this.byField.values()];
+  }
 }
 
-/** A page's text as stored: NUL and lone surrogates removed, at most MAX_ITEM_TEXT_BYTES of UTF-8. */
-export function cleanPageText(text: string): string {
-  return truncateUtf8(cleanString(text, Number.MAX_SAFE_INTEGER), MAX_ITEM_TEXT_BYTES).text;
+/** The extraction's fields on the document item: everything but the page texts and the footnotes. */
+export type DocumentFields = Omit<UnDocument, 'pages' | 'footnotes'>;
+
+/** What one extraction stores: the document item's fields, its pages and footnote chunks, and what was cut. */
+export interface StoredExtraction {
+  readonly fields: DocumentFields;
+  readonly footnoteCount: number;
+  readonly pages: StoredPage[];
+  readonly footnoteChunks: Footnote[][];
+  readonly truncated: Cut[];
 }
 
-/** Bounds and cleans every PDF-derived string of an extraction before it is stored. */
-export function sanitizeExtraction(doc: Omit<UnDocument, 'pages'>): Omit<UnDocument, 'pages'> {
-  const s = (v: string | null) => (v === null ? null : cleanString(v));
-  return {
-    ...doc,
-    symbols: doc.symbols.map((x) => cleanString(x, 200)),
-    organs: doc.organs.map((x) => cleanString(x, 300)),
-    title: s(doc.title),
-    subtitles: doc.subtitles.map((x) => cleanString(x)),
-    sessions: doc.sessions.map((x) => ({
-      organ: s(x.organ),
-      session: cleanString(x.session, 200),
-      number: typeof x.number === 'string' ? cleanString(x.number, 20) : x.number,
+/** The lists of the document item that the byte budget may cut, least needed first on a tie. */
+const BUDGETED_LISTS = [
+  'relatedSymbols',
+  'starNotes',
+  'subtitles',
+  'sponsors',
+  'signatories',
+  'agendaItems',
+  'relations',
+  'sessions',
+  'organs',
+  'symbols',
+] as const satisfies readonly (keyof DocumentFields)[];
+
+/**
+ * Cuts the document item's lists, the largest first, until its fields take at most
+ * {@link MAX_DOCUMENT_FIELDS_BYTES} as JSON: from the end of a list, as many elements as the excess
+ * needs. Every list can go to nothing, and each element is bounded, so this always ends under it.
+ */
+function fitBudget(fields: DocumentFields, cuts: Cuts): DocumentFields {
+  let fitted = fields;
+  for (let size = jsonBytes(fitted); size > MAX_DOCUMENT_FIELDS_BYTES; size = jsonBytes(fitted)) {
+    const lists = BUDGETED_LISTS.map((field) => ({ field, list: fitted[field] as readonly unknown[] }));
+    const largest = lists
+      .map(({ field, list }) => ({ field, list, bytes: jsonBytes(list) }))
+      .reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    if (largest.list.length === 0) break;
+    // Each element takes its JSON and a comma.
+    let excess = size - MAX_DOCUMENT_FIELDS_BYTES;
+    let kept = largest.list.length;
+    while (kept > 0 && excess > 0) {
+      kept--;
+      excess -= jsonBytes(largest.list[kept]) + 1;
+    }
+    cuts.list(largest.field, largest.list.length, kept);
+    fitted = { ...fitted, [largest.field]: largest.list.slice(0, kept) };
+  }
+  return fitted;
+}
+
+/** A page as stored: cleaned, cut to MAX_ITEM_TEXT_BYTES of UTF-8, the cut recorded. */
+export function storedPage(page: PageText, cuts: Cuts): StoredPage {
+  const cleaned = cleanString(page.text, Number.MAX_SAFE_INTEGER);
+  const textBytes = Buffer.byteLength(cleaned, 'utf8');
+  const { text, truncated } = truncateUtf8(cleaned, MAX_ITEM_TEXT_BYTES);
+  if (truncated) cuts.value('pages[].text', textBytes, MAX_ITEM_TEXT_BYTES);
+  return { number: page.number, text, truncated, textBytes };
+}
+
+/**
+ * What an extraction stores, every item bounded: every PDF-derived string cleaned (NUL and lone
+ * surrogates removed) and cut to its limit, every list to {@link MAX_ELEMENTS}, the document item's
+ * fields to {@link MAX_DOCUMENT_FIELDS_BYTES}, each page to {@link MAX_ITEM_TEXT_BYTES}; and, in
+ * `truncated`, what was cut.
+ */
+export function boundExtraction(doc: UnDocument): StoredExtraction {
+  const cuts = new Cuts();
+  const { pages, footnotes: read, ...rest } = doc;
+  const t = (field: string, value: string | null, max = MAX_FIELD_CHARS) =>
+    value === null ? null : cuts.text(field, value, max);
+  const note =
+    (list: string) =>
+    (n: Footnote): Footnote => ({
+      ...n,
+      marker: cuts.text(`${list}[].marker`, n.marker, 16),
+      text: cuts.text(`${list}[].text`, n.text),
+    });
+  const fields: DocumentFields = {
+    ...rest,
+    symbols: cuts
+      .first('symbols', rest.symbols, MAX_ELEMENTS.symbols)
+      .map((x) => cuts.text('symbols[]', x, 200)),
+    // Language names joined by `/`: a line of thousands of them is a broken file.
+    originalLanguage: t('originalLanguage', rest.originalLanguage, 200),
+    organs: cuts.first('organs', rest.organs, MAX_ELEMENTS.organs).map((x) => cuts.text('organs[]', x, 300)),
+    title: t('title', rest.title),
+    subtitles: cuts
+      .first('subtitles', rest.subtitles, MAX_ELEMENTS.subtitles)
+      .map((x) => cuts.text('subtitles[]', x)),
+    sessions: cuts.first('sessions', rest.sessions, MAX_ELEMENTS.sessions).map((x) => ({
+      organ: t('sessions[].organ', x.organ, 300),
+      session: cuts.text('sessions[].session', x.session, 200),
+      number: typeof x.number === 'string' ? cuts.text('sessions[].number', x.number, 20) : x.number,
     })),
-    agendaItems: doc.agendaItems.map((x) => ({ ...x, number: cleanString(x.number, 50), title: s(x.title) })),
-    signatories: doc.signatories.map((x) => ({
+    agendaItems: cuts.first('agendaItems', rest.agendaItems, MAX_ELEMENTS.agendaItems).map((x) => ({
       ...x,
-      name: cleanString(x.name, 300),
-      titles: x.titles.map((t) => cleanString(t, 300)),
+      number: cuts.text('agendaItems[].number', x.number, 50),
+      title: t('agendaItems[].title', x.title),
     })),
-    footnotes: doc.footnotes.map(cleanFootnote),
-    starNotes: doc.starNotes.slice(0, 100).map(cleanFootnote),
-    relatedSymbols: doc.relatedSymbols.slice(0, 500).map((x) => cleanString(x, 200)),
-    relations: doc.relations
-      .slice(0, MAX_RELATIONS)
-      .map((x) => ({ type: x.type, of: cleanString(x.of, 200) })),
-    // Every Member and observer State can sponsor one draft: 195 names at most, a few more for safety.
-    sponsors: doc.sponsors.slice(0, 300).map((x) => cleanString(x, 300)),
-    resolutionNumber: doc.resolutionNumber === null ? null : cleanString(doc.resolutionNumber, 50),
+    signatories: cuts.first('signatories', rest.signatories, MAX_ELEMENTS.signatories).map((x) => ({
+      ...x,
+      name: cuts.text('signatories[].name', x.name, 300),
+      titles: cuts
+        .first('signatories[].titles', x.titles, MAX_ELEMENTS.signatoryTitles)
+        .map((title) => cuts.text('signatories[].titles[]', title, 300)),
+    })),
+    starNotes: cuts.first('starNotes', rest.starNotes, MAX_ELEMENTS.starNotes).map(note('starNotes')),
+    relatedSymbols: cuts
+      .first('relatedSymbols', rest.relatedSymbols, MAX_ELEMENTS.relatedSymbols)
+      .map((x) => cuts.text('relatedSymbols[]', x, 200)),
+    relations: cuts
+      .first('relations', rest.relations, MAX_ELEMENTS.relations)
+      .map((x) => ({ type: x.type, of: cuts.text('relations[].of', x.of, 200) })),
+    sponsors: cuts
+      .first('sponsors', rest.sponsors, MAX_ELEMENTS.sponsors)
+      .map((x) => cuts.text('sponsors[]', x, 300)),
+    resolutionNumber: t('resolutionNumber', rest.resolutionNumber, 50),
+  };
+  const footnotes = read.map(note('footnotes'));
+  const stored = pages.map((page) => storedPage(page, cuts));
+  const fitted = fitBudget(fields, cuts);
+  return {
+    fields: fitted,
+    footnoteCount: footnotes.length,
+    pages: stored,
+    footnoteChunks: chunkFootnotes(footnotes),
+    truncated: cuts.all(),
   };
 }

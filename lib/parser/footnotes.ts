@@ -1,5 +1,6 @@
 import type { TextLine } from '../pdf/types.js';
-import { ANNEX_HEADING, NOTES_HEADING, testFolded } from './lexicon/index.js';
+import { extent } from '../stats.js';
+import { ANNEX_HEADING, NOTES_HEADING, NOTES_HEADING_MAX_LENGTH, testFolded } from './lexicon/index.js';
 import {
   citedMarkers,
   citedSlashNumbers,
@@ -67,15 +68,35 @@ interface Note {
 function entriesOf(page: PageView, raw: PageView | undefined): Entry[] {
   const entries: Entry[] = page.lines.map((line) => ({ line, restored: false }));
   if (!raw) return entries;
+  // Baselines kept, sorted: a binary search per printed line, so a page of thousands of lines is
+  // not read in quadratic time.
+  const kept = page.lines.map((line) => line.y).sort((a, b) => a - b);
   for (const line of raw.lines) {
-    if (!page.lines.some((kept) => Math.abs(kept.y - line.y) < 0.01)) entries.push({ line, restored: true });
+    if (!hasNear(kept, line.y, 0.01)) entries.push({ line, restored: true });
   }
   return entries.sort((a, b) => a.line.y - b.line.y);
 }
 
+/** Whether ascending `values` hold one less than `within` from `value`. */
+function hasNear(values: readonly number[], value: number, within: number): boolean {
+  let low = 0;
+  let high = values.length;
+  // The first value above value - within.
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) <= value - within) low = middle + 1;
+    else high = middle;
+  }
+  return low < values.length && (values[low] as number) < value + within;
+}
+
 /** The next entry after `index` that is printed text (not furniture, not decoration). */
 function nextText(entries: readonly Entry[], index: number): Entry | undefined {
-  return entries.slice(index + 1).find((e) => !e.restored && !isDecoration(e.line));
+  for (let i = index + 1; i < entries.length; i++) {
+    const entry = entries[i] as Entry;
+    if (!entry.restored && !isDecoration(entry.line)) return entry;
+  }
+  return undefined;
 }
 
 /** True when the line opens a note, in a way that can stand at the top of a notes area. */
@@ -83,11 +104,20 @@ function opensArea(line: TextLine | undefined, expected: number): boolean {
   return line !== undefined && noteStart(line, expected) !== null;
 }
 
+/**
+ * Whether a line is a notes heading (`Notes`, `Примечания`...). Every line of every page is asked,
+ * so a line longer than any heading is refused by its length before it is folded and matched.
+ */
+function isNotesHeading(text: string): boolean {
+  const cleaned = clean(text);
+  return cleaned.length <= NOTES_HEADING_MAX_LENGTH && testFolded(NOTES_HEADING, cleaned);
+}
+
 /** The endnotes heading on this page, as the index of the first note line after it. */
 function endnotesStart(entries: readonly Entry[], expected: number): number | null {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as Entry;
-    if (entry.restored || !testFolded(NOTES_HEADING, clean(entry.line.text))) continue;
+    if (entry.restored || !isNotesHeading(entry.line.text)) continue;
     if (opensArea(nextText(entries, i)?.line, expected)) return i + 1;
   }
   return null;
@@ -143,17 +173,15 @@ function looseStart(
     const { entry, index } = visible[k] as { entry: Entry; index: number };
     const previous = visible[k - 1]?.entry.line;
     const start = previous ? noteStart(entry.line, expected) : null;
-    // A star note in the notes' small size may sit under the list or table that cites it (a
-    // participants' list: the note ends the part, not the page), a line and a half below it.
-    const small = textSize(entry.line) <= bodySize * FOOTNOTE_SIZE;
-    const gap = previous ? (entry.line.y - previous.y) / pitch : 0;
-    if (
-      start &&
-      cited.has(start.marker) &&
-      (gap >= NOTE_GAP_PITCHES || (small && gap >= SMALL_NOTE_GAP_PITCHES))
-    ) {
-      if (start.style === 'star' && (entry.line.y > page.height / 2 || small)) return index;
-      if (start.style === 'slash' && Number(start.marker) === expected) return index;
+    if (previous && start && cited.has(start.marker)) {
+      // A star note in the notes' small size may sit under the list or table that cites it (a
+      // participants' list: the note ends the part, not the page), a line and a half below it.
+      const small = textSize(entry.line) <= bodySize * FOOTNOTE_SIZE;
+      const gap = (entry.line.y - previous.y) / pitch;
+      if (gap >= NOTE_GAP_PITCHES || (small && gap >= SMALL_NOTE_GAP_PITCHES)) {
+        if (start.style === 'star' && (entry.line.y > page.height / 2 || small)) return index;
+        if (start.style === 'slash' && Number(start.marker) === expected) return index;
+      }
     }
     for (const marker of citedMarkers(entry.line)) cited.add(marker);
   }
@@ -296,7 +324,7 @@ function citedButMissing(reader: NoteReader): Note[] {
   const numbered = reader.notes.filter((n) => /^\d+$/.test(n.marker));
   if (numbered.some((n) => n.style !== 'slash')) return [];
   const missing: Note[] = [];
-  let next = numbered.length === 0 ? 1 : Math.max(...numbered.map((n) => Number(n.marker))) + 1;
+  let next = numbered.length === 0 ? 1 : extent(numbered.map((n) => Number(n.marker))).max + 1;
   for (const { page, value } of reader.slashCited) {
     if (value !== next) continue;
     missing.push(detachedNote(String(value), 'slash', '', page));

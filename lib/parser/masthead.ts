@@ -9,6 +9,7 @@ import {
   execFolded,
   fold,
   ORGAN_BY_PRINTED,
+  ORGAN_NAME_MAX_WORDS,
   ORGAN_NAMES,
   ORIGINAL_LABELS,
   PROVISIONAL_AGENDA,
@@ -146,7 +147,10 @@ function organsIn(text: string): string[] {
   const whole = organNamed(text);
   if (whole) return [whole];
   const words = clean(text).split(' ');
-  for (let cut = 1; cut < words.length; cut++) {
+  // Only cuts that leave no side longer than an organ's longest name: a long line costs no more
+  // than a short one.
+  const last = Math.min(words.length - 1, ORGAN_NAME_MAX_WORDS);
+  for (let cut = Math.max(1, words.length - ORGAN_NAME_MAX_WORDS); cut <= last; cut++) {
     const left = organNamed(words.slice(0, cut).join(' '));
     const right = organNamed(words.slice(cut).join(' '));
     if (left && right) return [left, right];

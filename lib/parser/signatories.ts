@@ -39,9 +39,17 @@ export function parseSignatories(pages: readonly PageView[]): Signatory[] {
       });
     });
   }
+  // Each page and its margin found once, not once a block: a page of thousands of blocks stays linear.
+  const byNumber = new Map(pages.map((page) => [page.number, page]));
+  const margins = new Map<number, number>();
   return blocks.flatMap((block, i) => {
-    const page = pages.find((p) => p.number === block.page) as PageView;
-    const parsed = readBlock(page, block);
+    const page = byNumber.get(block.page) as PageView;
+    let margin = margins.get(block.page);
+    if (margin === undefined) {
+      margin = leftMargin(page);
+      margins.set(block.page, margin);
+    }
+    const parsed = readBlock(page, block, margin);
     return parsed ? [{ ...parsed, inAnnex: annexAt[i] ?? false }] : [];
   });
 }
@@ -57,8 +65,7 @@ function leftMargin(page: PageView): number {
 /** Signature lines are right-aligned or centred: they start well inside the left margin. */
 const INDENT = 60;
 
-function readBlock(page: PageView, block: Block): Omit<Signatory, 'inAnnex'> | null {
-  const margin = leftMargin(page);
+function readBlock(page: PageView, block: Block, margin: number): Omit<Signatory, 'inAnnex'> | null {
   const line = page.lines[block.lineIndex] as TextLine;
   const segment = line.segments[block.segmentIndex];
   if (!segment) return null;

@@ -1,6 +1,6 @@
 import { isCjk } from '../pdf/script-text.js';
 import type { PdfPage, TextLine, TextSegment } from '../pdf/types.js';
-import { weightedMode } from '../stats.js';
+import { extent, weightedMode } from '../stats.js';
 
 /** A page after furniture removal, with the statistics the rules share. */
 export interface PageView {
@@ -11,43 +11,75 @@ export interface PageView {
   readonly lines: readonly TextLine[];
 }
 
-/** What {@link clean} changes: a run of whitespace, whitespace other than a space, or an end space. */
-const UNCLEAN = /\s\s|[^\S ]|^ | $/;
+/** Whitespace other than the space, as `\s` knows it: what {@link clean} turns into spaces. */
+function isOtherWhitespace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Whether {@link clean} would leave `text` as it is: no run of whitespace, no whitespace but the
+ * space, no space at either end. A loop over the characters: it runs on every line, many times,
+ * and a regular expression with those alternatives costs several times more.
+ */
+function isClean(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0) return true;
+  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(last) === 0x20) return false;
+  let space = false;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (space) return false;
+      space = true;
+    } else if ((code <= 0x20 || code >= 0xa0) && isOtherWhitespace(code)) {
+      return false;
+    } else {
+      space = false;
+    }
+  }
+  return true;
+}
 
 /** Collapses runs of whitespace and trims. */
 export function clean(text: string): string {
-  // Rules clean the same lines many times: a bounded memo answers the repeats without a scan.
-  const known = CLEANED.get(text);
-  if (known !== undefined) return known;
   // Already clean (the usual case): no new string.
-  const cleaned = UNCLEAN.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-  if (text.length <= MEMO_MAX_LENGTH) {
-    if (CLEANED.size >= MEMO_SIZE) CLEANED.clear();
-    CLEANED.set(text, cleaned);
-  }
-  return cleaned;
+  return isClean(text) ? text : text.replace(/\s+/g, ' ').trim();
 }
-
-/** Cleaned texts by text, emptied when it reaches {@link MEMO_SIZE}; only line-sized texts are kept. */
-const CLEANED = new Map<string, string>();
-const MEMO_SIZE = 20_000;
-const MEMO_MAX_LENGTH = 1_000;
 
 /**
  * Joins wrapped lines into one string, re-joining words hyphenated only by the line break, and
  * Chinese or Japanese broken between two characters without a space (they are written without).
+ * Linear in the text: each join looks at the previous line, never at the string built so far (a
+ * regular expression on a concatenated string flattens it, so a paragraph of thousands of lines
+ * took quadratic time).
  */
 export function joinWrapped(parts: readonly string[]): string {
-  let out = '';
+  const pieces: string[] = [];
+  let previous: string | undefined;
   for (const raw of parts) {
     const part = clean(raw);
     if (part === '') continue;
-    if (out === '') out = part;
-    else if (/[a-z]-$/.test(out) && /^[a-z]/.test(part)) out = out.slice(0, -1) + part;
-    else if (isCjk(out.at(-1)) && isCjk(part[0])) out += part;
-    else out = `${out} ${part}`;
+    if (previous === undefined) pieces.push(part);
+    else if (/[a-z]-$/.test(previous) && /^[a-z]/.test(part)) {
+      // The previous line is the last piece, with or without the space before it: drop its hyphen.
+      pieces[pieces.length - 1] = (pieces.at(-1) as string).slice(0, -1);
+      pieces.push(part);
+    } else if (isCjk(previous.at(-1)) && isCjk(part[0])) pieces.push(part);
+    else pieces.push(` ${part}`);
+    previous = part;
   }
-  return out;
+  return pieces.join('');
 }
 
 /** The font size most characters of the document are set in (the body size). */
@@ -71,7 +103,7 @@ export function lineOf(line: TextLine, segments: readonly TextSegment[]): TextLi
     y: line.y,
     x: first.x,
     xEnd: last.xEnd,
-    fontSize: Math.max(...segments.map((s) => s.fontSize)),
+    fontSize: extent(segments.map((s) => s.fontSize)).max,
     text: segments.map((s) => s.text).join('  '),
     segments,
   };

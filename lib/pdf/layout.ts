@@ -1,4 +1,4 @@
-import { weightedMode } from '../stats.js';
+import { extent, weightedMode } from '../stats.js';
 import {
   type LayoutProfile,
   LINE_GEOMETRY,
@@ -130,15 +130,25 @@ function readingOrder(group: readonly { run: PositionedRun; raised: boolean; spa
     const { rtl, ltr } = countDirections(run.text);
     return rtl > 0 ? 'rtl' : ltr > 0 ? 'ltr' : null;
   });
-  const nearest = (i: number, step: 1 | -1) => {
-    for (let j = i + step; j >= 0 && j < group.length; j += step) if (strong[j]) return strong[j];
-    return 'rtl';
-  };
+  // The strong direction of the nearest run on each side (right to left at the ends), one pass
+  // each way: a line of thousands of digit and punctuation runs stays linear.
+  const before: ('rtl' | 'ltr')[] = [];
+  let seen: 'rtl' | 'ltr' = 'rtl';
+  for (const direction of strong) {
+    before.push(seen);
+    seen = direction ?? seen;
+  }
+  const after: ('rtl' | 'ltr')[] = new Array(group.length);
+  seen = 'rtl';
+  for (let i = group.length - 1; i >= 0; i--) {
+    after[i] = seen;
+    seen = strong[i] ?? seen;
+  }
   // W7 of the algorithm: digits after Latin letters are Latin (the figures of `S/2025/556`).
   const ltr = group.map(
     ({ run }, i) =>
       strong[i] === 'ltr' ||
-      (!strong[i] && nearest(i, -1) === 'ltr' && (/[0-9]/.test(run.text) || nearest(i, 1) === 'ltr')),
+      (!strong[i] && before[i] === 'ltr' && (/[0-9]/.test(run.text) || after[i] === 'ltr')),
   );
   // Visual ranges read as one: maximal left-to-right stretches, and every other run alone.
   const ranges: [number, number][] = [];
@@ -166,47 +176,69 @@ function readingOrder(group: readonly { run: PositionedRun; raised: boolean; spa
   return placed;
 }
 
-/** Joins runs in reading order into one segment: word spaces, raised markers, no space inside CJK. */
+/**
+ * Joins runs in reading order into one segment: word spaces, raised markers, no space inside CJK.
+ * The text is kept as pieces and only its end is looked at, so a segment of thousands of runs is
+ * joined in linear time.
+ */
 function segmentOf(placed: readonly Placed[], line: MutableLine): TextSegment | undefined {
   const first = placed[0];
   if (!first) return undefined;
-  let text = '';
+  const pieces: string[] = [];
+  let length = 0;
+  const append = (piece: string) => {
+    if (piece === '') return;
+    pieces.push(piece);
+    length += piece.length;
+  };
+  // The last character of the text so far (pieces are never empty).
+  const lastChar = () => pieces.at(-1)?.at(-1);
+  const trimEnd = () => {
+    for (let last = pieces.at(-1); last !== undefined; last = pieces.at(-1)) {
+      const trimmed = last.trimEnd();
+      length -= last.length - trimmed.length;
+      if (trimmed !== '') {
+        pieces[pieces.length - 1] = trimmed;
+        return;
+      }
+      pieces.pop();
+    }
+  };
   const markers: RaisedMarker[] = [];
   const members: PositionedRun[] = [];
   for (const { run, raised, spaced } of placed) {
+    const last = lastChar();
     if (
       members.length > 0 &&
       !raised &&
       spaced &&
-      !/\s$/.test(text) &&
+      !(last !== undefined && /\s/.test(last)) &&
       !/^\s/.test(run.text) &&
       // Chinese and Japanese are set without spaces: a gap between two CJK characters is not one.
-      !(isCjk(text.at(-1)) && isCjk(run.text[0]))
+      !(isCjk(last) && isCjk(run.text[0]))
     ) {
-      text += ' ';
+      append(' ');
     }
     if (raised) {
       const marker = run.text.trim();
-      if (members.length === 0) {
-        markers.push({ text: marker, x: run.x, offset: 0 });
-        text += marker;
-      } else {
-        markers.push({ text: marker, x: run.x, offset: text.trimEnd().length });
-        text = `${text.trimEnd()}${marker}`;
-      }
+      if (members.length > 0) trimEnd();
+      markers.push({ text: marker, x: run.x, offset: members.length === 0 ? 0 : length });
+      append(marker);
       // A marker is usually followed directly by a space in the body; make sure words do not fuse.
       members.push({ ...run, text: marker });
     } else {
-      text += members.length === 0 ? run.text.trimStart() : run.text;
+      append(members.length === 0 ? run.text.trimStart() : run.text);
       members.push(run);
     }
   }
-  const trimmed = text.trim();
+  const trimmed = pieces.join('').trim();
   if (trimmed.length === 0) return undefined;
+  const { min: x } = extent(members.map((m) => m.x));
+  const { max: xEnd } = extent(members.map((m) => m.x + m.width));
   return {
     text: trimmed,
-    x: Math.min(...members.map((m) => m.x)),
-    xEnd: Math.max(...members.map((m) => m.x + m.width)),
+    x,
+    xEnd,
     y: line.y,
     fontSize: weightedMode(
       members.map((m) => [m.fontSize, m.text.length] as const),
@@ -262,8 +294,8 @@ export function layoutLines(runs: readonly PositionedRun[]): TextLine[] {
     if (segments.length === 0) continue;
     lines.push({
       y: line.y,
-      x: Math.min(...segments.map((s) => s.x)),
-      xEnd: Math.max(...segments.map((s) => s.xEnd)),
+      x: extent(segments.map((s) => s.x)).min,
+      xEnd: extent(segments.map((s) => s.xEnd)).max,
       fontSize: line.fontSize,
       text: segments.map((s) => s.text).join('  '),
       segments,

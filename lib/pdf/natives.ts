@@ -9,6 +9,14 @@
  * `captureNatives()` runs before pdf.js loads (from `./prelude.js`, the first import of the
  * reader) and `restoreNatives()` after it (from `./reader.ts`). What pdf.js *adds* is kept: only
  * replaced built-ins are put back. (pdfjs-dist 6.5.438 still replaces `push` and `JSON.parse`.)
+ *
+ * One global is kept from pdf.js instead: `Response`. Node defines its fetch classes as lazy
+ * getters that compile Node's whole HTTP client (undici) on first touch, about 120 ms of start-up
+ * in every process and worker that loads pdf.js, only for the legacy build to check whether
+ * `Response.prototype.bytes` needs a polyfill. undocs never lets pdf.js fetch (the reader gives it
+ * bytes, and no URL), so while pdf.js loads, `Response` is a stand-in that already has `bytes`,
+ * and `restoreNatives()` puts Node's lazy getter back untouched: the first real use of `Response`
+ * or `fetch` loads undici as it always would.
  */
 
 interface Slot {
@@ -25,13 +33,39 @@ const SLOTS: readonly Slot[] = [
   { owner: globalThis, key: 'DOMException' },
 ];
 
+/** Lazy globals pdf.js only inspects as it loads, with a stand-in for that time. */
+const DEFERRED: readonly (Slot & { readonly standIn: unknown })[] = [
+  {
+    owner: globalThis,
+    key: 'Response',
+    // What the legacy build checks: `typeof Response.prototype.bytes`.
+    standIn: class ResponseWhilePdfjsLoads {
+      bytes(): never {
+        throw new Error('Response is not available while pdf.js loads');
+      }
+    },
+  },
+];
+
 const saved = new Map<Slot, PropertyDescriptor>();
 
-/** Remembers the built-ins pdf.js is known to replace. Call before pdf.js loads. */
+/** Remembers the built-ins pdf.js is known to replace, and stands in for the lazy globals it touches. Call before pdf.js loads. */
 export function captureNatives(): void {
   for (const slot of SLOTS) {
     const descriptor = Object.getOwnPropertyDescriptor(slot.owner, slot.key);
     if (descriptor) saved.set(slot, descriptor);
+  }
+  for (const slot of DEFERRED) {
+    const descriptor = Object.getOwnPropertyDescriptor(slot.owner, slot.key);
+    // Only a getter not yet run is worth deferring; a loaded or replaced global stays as it is.
+    if (!descriptor?.get || !descriptor.configurable) continue;
+    saved.set(slot, descriptor);
+    Object.defineProperty(slot.owner, slot.key, {
+      configurable: true,
+      enumerable: descriptor.enumerable ?? false,
+      writable: true,
+      value: slot.standIn,
+    });
   }
 }
 

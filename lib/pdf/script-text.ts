@@ -114,12 +114,16 @@ const MIRRORED: Readonly<Record<string, string>> = {
   '»': '«',
 };
 
+/** The paired brackets of {@link MIRRORED}: every one, and whether there is one. */
+const BRACKETS = /[()[\]{}<>«»]/g;
+const BRACKET = /[()[\]{}<>«»]/;
+
 /**
  * Swaps paired brackets (`(` and `)`...): in right-to-left text a bracket is drawn mirrored, so the
  * glyph seen as `(` at the left end of `(توقيع)` is the closing one in reading order.
  */
 export function mirrorBrackets(text: string): string {
-  return text.replace(/[()[\]{}<>«»]/g, (c) => MIRRORED[c] ?? c);
+  return text.replace(BRACKETS, (c) => MIRRORED[c] ?? c);
 }
 
 /**
@@ -129,19 +133,25 @@ export function mirrorBrackets(text: string): string {
  * left-to-right run, which pdf.js leaves as it is) is kept.
  */
 export function mirrorRtlBrackets(text: string): string {
+  if (!BRACKET.test(text)) return text;
   const chars = [...text];
-  const strongAround = (i: number, step: 1 | -1): 'rtl' | 'ltr' | null => {
-    for (let j = i + step; j >= 0 && j < chars.length; j += step) {
-      const direction = directionOf(chars[j] as string);
-      if (direction) return direction;
-    }
-    return null;
-  };
+  // The strong direction nearest each character on either side, found in one pass each way, so a
+  // long item full of brackets and digits is read in linear time.
+  const before: ('rtl' | 'ltr' | null)[] = [];
+  let seen: 'rtl' | 'ltr' | null = null;
+  for (const char of chars) {
+    before.push(seen);
+    seen = directionOf(char) ?? seen;
+  }
+  const after: ('rtl' | 'ltr' | null)[] = new Array(chars.length);
+  seen = null;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    after[i] = seen;
+    seen = directionOf(chars[i] as string) ?? seen;
+  }
   return chars
     .map((c, i) =>
-      MIRRORED[c] === undefined || (strongAround(i, -1) === 'ltr' && strongAround(i, 1) === 'ltr')
-        ? c
-        : (MIRRORED[c] as string),
+      MIRRORED[c] === undefined || (before[i] === 'ltr' && after[i] === 'ltr') ? c : (MIRRORED[c] as string),
     )
     .join('');
 }

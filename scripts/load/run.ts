@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import PDFDocument from 'pdfkit';
 import { dedupeKey } from '../../lib/events.js';
 import { documentIdFor, isSettled } from '../../lib/model/items.js';
 import { DocumentRepository } from '../../lib/repository.js';
 import { auditTable } from '../../local/audit.js';
 import type { BusEvent } from '../../local/event-bus.js';
 import type { LocalStack } from '../../local/stack.js';
+import { pdfkitBytes } from '../pdfkit-bytes.js';
 
 /** The symbol of load document `n`: distinct, so two documents claiming one symbol is a duplicate. */
 export const loadSymbol = (n: number) => `A/80/L.${n}`;
@@ -21,12 +21,7 @@ export const loadSymbol = (n: number) => `A/80/L.${n}`;
  * paragraph naming `n`. A few KB, standard fonts only.
  */
 export function loadTestPdf(n: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', info: { CreationDate: new Date('2025-01-01T00:00:00Z') } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
+  return pdfkitBytes({ size: 'A4', info: { CreationDate: new Date('2025-01-01T00:00:00Z') } }, (doc) => {
     doc.font('Helvetica').fontSize(20).text('United Nations', 72, 50);
     doc.fontSize(20).text(loadSymbol(n), 400, 50);
     doc.fontSize(20).text('General Assembly', 72, 80);
@@ -43,7 +38,6 @@ export function loadTestPdf(n: number): Promise<Uint8Array> {
         300,
         { width: 360 },
       );
-    doc.end();
   });
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentIdFor } from '../../lib/model/items.js';
+import { Cuts, documentIdFor, storedPage } from '../../lib/model/items.js';
 import { type ConsoleServer, serveConsole } from '../../local/console-server.js';
 import { EXPECTED_SAMPLES, SAMPLES_DIR, sample, startTestStack, type TestStack } from '../support/local.js';
 import { documentRecord } from '../support/records.js';
@@ -36,6 +36,8 @@ beforeAll(async () => {
   // Documents the searches find, uploaded as `undocs upload` would.
   for (const expected of EXPECTED_SAMPLES)
     await t.put(`incoming/seed/${expected.file}`, sample(expected.file));
+  // A second upload of the joint letter: both claim its symbols.
+  await t.put('incoming/seed/copies/sample-joint-letter.pdf', sample('sample-joint-letter.pdf'));
   await t.stack.idle();
   server = await serveConsole(t.stack, { onError: () => {} });
   browser = await launchBrowser();
@@ -252,6 +254,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
     })`)) as { marker?: string; targeted?: boolean; text?: string };
     expect(focused).toMatchObject({ marker: '2', targeted: true });
     expect(focused.text).toContain('The guidelines are available in English and Spanish');
+    expect(await page.textContent('#holders')).toMatch(
+      /is also claimed by incoming\/(seed\/)?(copies\/)?sample-joint-letter\.pdf \(en, a conflict: same language\)/,
+    );
     expect(await page.getAttribute('h1', 'dir')).toBe('auto');
     expect(await page.getAttribute('h1', 'lang')).toBe('en');
     await screenshot(page, 'document');
@@ -301,11 +306,14 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
     const { page, problems } = await open('#/upload');
     await page.waitForSelector('#pick-files');
     const focusedId = () => page.evaluate(`document.activeElement?.id ?? ''`);
+    // Listening before any key is pressed: Playwright turns on its interception of file choosers
+    // asynchronously, and a chooser opened before that is missed.
+    const chooser = page.waitForEvent('filechooser', { timeout: 20_000 });
 
-    // Act: Tab to the file picker, Enter opens it; then Tab to the new row's link, Enter follows it.
+    // Act: Tab to the file picker, Space opens it; then Tab to the new row's link, Enter follows it.
     for (let i = 0; i < 15 && (await focusedId()) !== 'pick-files'; i++) await page.keyboard.press('Tab');
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Enter');
+    const reached = await focusedId();
+    await page.keyboard.press('Space');
     await (await chooser).setFiles(join(SAMPLES_DIR, 'sample-1992-report.pdf'));
     await allSettled(page, 1);
     for (let i = 0; i < 15; i++) {
@@ -316,6 +324,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
     await page.waitForSelector('h1.document-title');
 
     // Assert
+    expect(reached).toBe('pick-files');
     expect(await page.textContent('h1')).toBe('Cooperation in the standardization of document formats');
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
     expect(problems).toEqual([]);
@@ -348,7 +357,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
       }),
       {
         pages: [
-          { number: 1, text: 'A body with a marker,1 and <script>window.__pwned=6</script> in its text.' },
+          storedPage(
+            { number: 1, text: 'A body with a marker,1 and <script>window.__pwned=6</script> in its text.' },
+            new Cuts(),
+          ),
         ],
         footnoteChunks: [
           [{ marker: '1', text: '<iframe src="javascript:alert(7)"></iframe>', page: 1, citedOnPages: [1] }],

@@ -6,8 +6,9 @@
  * Objects the handler is called for directly live under `direct/`, outside the notification prefix,
  * so the stack's own poller never sees them; every test uses keys of its own.
  */
+import { createHash } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXPECTED_SAMPLES, sample, sqsRecord, startTestStack, type TestStack } from '../support/local.js';
 
 type Handler = (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -19,8 +20,8 @@ let sequence = 0;
 beforeAll(async () => {
   // A short retry delay keeps the dead-letter test's five receives well under a second.
   t = await startTestStack({ retryDelayMs: 50 });
-  // The stack set the environment and loaded this module; importing it again returns that module.
-  ({ handler } = await import('../../lambdas/ingest.js'));
+  // The handler the stack built with createHandler, its clients pointed at this stack.
+  handler = t.stack.handler;
 });
 
 afterAll(async () => {
@@ -116,6 +117,41 @@ describe('the ingest handler called with SQS events', () => {
     expect(doc?.symbols).toEqual(symbolsOf('sample-lettre-fr.pdf'));
   });
 
+  it('logs of a message body that is not JSON its size and hash, never its content, on every receive', async () => {
+    // Arrange: anyone who can send to the queue can put anything in a body.
+    const body = `{"Records": [ password=hunter2 ${'x'.repeat(100)}`;
+    const sha256 = createHash('sha256').update(body).digest('hex').slice(0, 16);
+    const receives = [1, 2].map((receiveCount) =>
+      sqsRecord(t, body, { receiveCount, messageId: 'malformed-1' }),
+    );
+    const logged: string[] = [];
+    const capture = (chunk: unknown) => {
+      logged.push(String(chunk));
+      return true;
+    };
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+
+    // Act
+    try {
+      for (const record of receives) await handler({ Records: [record] });
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+
+    // Assert
+    const lines = logged
+      .join('')
+      .split('\n')
+      .filter((line) => line.includes('malformed-1'));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).toContain(`not JSON (${Buffer.byteLength(body)} bytes, sha256 ${sha256}…)`);
+      expect(line).not.toMatch(/hunter2|password|xxxx|Records/);
+    }
+  });
+
   it('stores every object of a message that carries two S3 records', async () => {
     // Arrange
     const first = 'direct/two/first.pdf';
@@ -169,6 +205,27 @@ describe('the ingest handler called with SQS events', () => {
     expect(doc?.status).toBe('FAILED');
     expect(doc?.failure?.code).toBe('OBJECT_NOT_FOUND');
     expect(doc?.failure?.message).toContain(key);
+  });
+});
+
+describe('a document removed after it FAILED', () => {
+  it('is REMOVED with no failure: a failure says why an upload is not readable, and a removed one is gone', async () => {
+    // Arrange: the object was gone when its upload was processed (FAILED, OBJECT_NOT_FOUND)...
+    const key = 'direct/missing/removed.pdf';
+    await handler({ Records: [sqsRecord(t, notification(s3Record(eventKey(key), 20_575)))] });
+    const failed = await t.repository.getDocument(t.documentId(key));
+    // ...and its deletion's event follows.
+    const removal = sqsRecord(t, notification(s3Record(eventKey(key), undefined, 'ObjectRemoved:Delete')));
+
+    // Act
+    const response = await handler({ Records: [removal] });
+
+    // Assert
+    expect(failed?.failure?.code).toBe('OBJECT_NOT_FOUND');
+    expect(response.batchItemFailures).toEqual([]);
+    const removed = await t.repository.getDocument(t.documentId(key));
+    expect(removed).toMatchObject({ status: 'REMOVED', failure: null });
+    expect((await t.repository.listByStatus('REMOVED')).find((d) => d.key === key)?.failure).toBeNull();
   });
 });
 

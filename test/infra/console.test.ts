@@ -418,7 +418,7 @@ describe('the console on AWS (dev)', () => {
           { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
           {
             Effect: 'Allow',
-            Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
             Resource: tableArn,
           },
           {

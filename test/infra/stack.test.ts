@@ -956,10 +956,7 @@ const EVENT_SOURCE_ACTIONS = ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sq
 /** What the ingest function's bundles (the handler and its PDF-reading thread) send. */
 const INGEST_CALLS: FunctionCalls = {
   entries: ['lambdas/ingest.ts', 'lib/extractor/worker.ts'],
-  notSent: {
-    'dynamodb:BatchGetItem':
-      'DocumentRepository.getDocuments (lib/repository.ts): only the console lists documents by id',
-  },
+  notSent: {},
   // The function reads the object version the notification names, and S3 authorises a read of a
   // version by s3:GetObjectVersion, HEAD by GET.
   actionsOf: {

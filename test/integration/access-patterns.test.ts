@@ -1,8 +1,7 @@
 /** The read questions downstream services ask, each answered by a key, on the project's samples. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_METADATA } from '../../lib/parser/index.js';
-import { EXTRACTOR_VERSION } from '../../lib/version.js';
 import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
+import { documentRecord } from '../support/records.js';
 
 let t: TestStack;
 const keyOf = (file: string) => `incoming/access/${file}`;
@@ -83,38 +82,24 @@ describe('agenda items of an emergency special session', () => {
   it('are found under ES-10, never under the tenth session', async () => {
     // Arrange: an extraction of an invented draft of the tenth emergency special session, committed as the ingest would.
     const key = 'incoming/access/es-10-draft.pdf';
-    const now = new Date().toISOString();
     await t.repository.commitExtraction(
-      {
-        ...EMPTY_METADATA,
+      documentRecord({
         symbols: ['A/ES-10/L.99'],
         date: '2025-06-12',
-        language: 'en',
         organs: ['General Assembly'],
         sessions: [
           { organ: 'General Assembly', session: 'Tenth emergency special session', number: 'ES-10' },
         ],
         agendaItems: [{ number: '5', title: 'Invented matters', provisional: false }],
         sponsors: ['Chile', 'Norway'],
-        footnoteCount: 0,
-        pageCount: 1,
-        needsOcr: false,
-        provenance: {},
         documentId: t.documentId(key),
         bucket: t.stack.names.bucket,
         key,
-        size: 1,
-        eTag: null,
-        versionId: null,
-        sequencer: null,
-        status: 'DONE',
-        failure: null,
-        receivedAt: now,
-        updatedAt: now,
-        extractorVersion: EXTRACTOR_VERSION,
-        schemaVersion: 1,
+      }),
+      {
+        pages: [{ number: 1, text: 'An invented draft.', truncated: false, textBytes: 18 }],
+        footnoteChunks: [],
       },
-      { pages: [{ number: 1, text: 'An invented draft.' }], footnoteChunks: [] },
       { version: null },
     );
 

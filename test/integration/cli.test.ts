@@ -433,7 +433,14 @@ async function commitDocument(
       pageCount: parts.pages.length,
       ...fields,
     }),
-    { pages: parts.pages, footnoteChunks: parts.footnotes ? [parts.footnotes] : [] },
+    {
+      pages: parts.pages.map((page) => ({
+        ...page,
+        truncated: false,
+        textBytes: Buffer.byteLength(page.text, 'utf8'),
+      })),
+      footnoteChunks: parts.footnotes ? [parts.footnotes] : [],
+    },
     { version: null },
   );
 }
@@ -512,7 +519,9 @@ describe('undocs shows what documents and keys hold without letting it drive the
     expect(code).toBe(0);
     expect(doc?.key).toBe(key);
     expect(doc?.title).toBe('Report\u001b[2J of the invented committee');
-    expect(doc?.pages).toEqual([{ number: 1, text: pageText }]);
+    expect(doc?.pages).toEqual([
+      { number: 1, text: pageText, truncated: false, textBytes: Buffer.byteLength(pageText, 'utf8') },
+    ]);
     expect(UNSAFE.test(stdout.replaceAll('\n', ''))).toBe(true);
   });
 });

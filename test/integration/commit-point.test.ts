@@ -83,7 +83,7 @@ describe('the commit point', () => {
     const doc = await t.repository.getDocument(id);
     if (!doc) throw new Error('document missing');
     const { currentVersion, ...record } = doc;
-    const page = { number: 1, text: 'a later extraction' };
+    const page = { number: 1, text: 'a later extraction', truncated: false, textBytes: 18 };
     // The winner commits over the current version...
     const { version: winner } = await t.repository.commitExtraction(
       record,

@@ -49,6 +49,7 @@ function event(n: number): DocumentEvent {
     extractorVersion: '0.2.0',
     schemaVersion: 1,
     currentVersion: `v${n}`,
+    truncated: [],
   };
   const e = documentEvent(record);
   if (!e) throw new Error('no event');

@@ -28,8 +28,8 @@ let longPdf: Uint8Array;
 
 beforeAll(async () => {
   t = await startTestStack({ faults: true, retryDelayMs: 100 });
-  // The stack loaded this module with its environment: its clients go through the fault proxy.
-  ({ handler } = await import('../../lambdas/ingest.js'));
+  // The handler the stack built with createHandler: its clients go through the fault proxy.
+  handler = t.stack.handler;
   longPdf = await longReport(PAGES);
 });
 
@@ -91,10 +91,11 @@ describe('a transient DynamoDB fault in the middle of writing a document’s par
     await t.put(key, longPdf);
     await t.stack.idle();
 
-    // Assert: one batch, the failed attempts; then the redelivery's three batches and, after its
-    // commit, the deletion of the 25 pages the first attempt left.
+    // Assert: one batch, the failed attempts, then the removal of what the failed attempt may
+    // have written (its 60 pages and its footnotes: three batches of deletions); then the
+    // redelivery's three batches, which leave nothing else to delete after its commit.
     expect(injection.failed).toBe(DYNAMODB_ATTEMPTS);
-    expect(injection.seen).toBe(1 + DYNAMODB_ATTEMPTS + 3 + 1);
+    expect(injection.seen).toBe(1 + DYNAMODB_ATTEMPTS + 3 + 3);
     await expectConverged(key, PAGES);
   });
 
@@ -145,13 +146,20 @@ describe('a transient DynamoDB fault after the commit, while the index entries a
 
 describe('the handler dying between the parts and the commit', () => {
   it('leaves parts nobody reads, which the retry removes when it commits', async () => {
-    // Arrange: the commit's conditional write is where the invocation dies.
+    // Arrange: the commit's conditional write is where the invocation dies, so the removal of the
+    // parts a failed commit makes never happens either.
     const key = 'direct/faults/crash.pdf';
     const message = sqsRecord(t, await putWithNotification(t, key, sample('sample-joint-letter.pdf')));
     t.stack.faults.inject({
       service: 'dynamodb',
       operation: 'PutItem',
       bodyIncludes: '"sk":{"S":"META"}',
+      fault: 'crash',
+    });
+    t.stack.faults.inject({
+      service: 'dynamodb',
+      operation: 'BatchWriteItem',
+      bodyIncludes: '"DeleteRequest"',
       fault: 'crash',
     });
 
@@ -170,6 +178,35 @@ describe('the handler dying between the parts and the commit', () => {
     // Two pages and a chunk of footnotes.
     expect(afterCrash.orphanParts.filter((k) => k.includes(id)).length).toBe(3);
     expect(readableAfterCrash).toEqual([]);
+    expect(second.batchItemFailures).toEqual([]);
+    await expectConverged(key, 2);
+  });
+});
+
+describe('a commit that fails for now', () => {
+  it('removes the parts it wrote, and the retry commits', async () => {
+    // Arrange: every attempt of the SDK at the commit's conditional write answers 500.
+    const key = 'direct/faults/commit-unavailable.pdf';
+    const message = sqsRecord(t, await putWithNotification(t, key, sample('sample-joint-letter.pdf')));
+    const injection = t.stack.faults.inject({
+      service: 'dynamodb',
+      operation: 'PutItem',
+      bodyIncludes: '"sk":{"S":"META"}',
+      times: DYNAMODB_ATTEMPTS,
+      fault: 'unavailable',
+    });
+
+    // Act
+    const first = await handler({ Records: [message] });
+    const { dynamodb } = t.stack.clients();
+    const afterFailure = await auditTable(dynamodb, t.stack.names.table);
+    const id = t.documentId(key);
+    const second = await handler({ Records: [redelivered(message)] });
+
+    // Assert: nothing of the failed attempt is left; the retry converged.
+    expect(injection.failed).toBe(DYNAMODB_ATTEMPTS);
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
+    expect(afterFailure.orphanParts.filter((k) => k.includes(id))).toEqual([]);
     expect(second.batchItemFailures).toEqual([]);
     await expectConverged(key, 2);
   });

@@ -1,10 +1,10 @@
 /**
- * Synthesizes the CDK app once per test run (bundling the Lambda takes seconds) and hands the
- * cloud assembly's directory to every integration test file.
+ * Synthesizes the CDK app once per test run (bundling the Lambda takes seconds), or reads it from
+ * the local stack's cache (.undocs/synth/) when the sources did not change, and hands the cloud
+ * assembly's directory to every integration test file.
  */
-import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { synthesizeStack } from '../../local/synth.js';
+import { synthesizeCached } from '../../local/synth.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,13 +12,6 @@ declare module 'vitest' {
   }
 }
 
-let assemblyDir: string | undefined;
-
-export function setup(project: TestProject): void {
-  assemblyDir = synthesizeStack().assemblyDir;
-  project.provide('assemblyDir', assemblyDir);
-}
-
-export function teardown(): void {
-  if (assemblyDir) rmSync(assemblyDir, { recursive: true, force: true });
+export async function setup(project: TestProject): Promise<void> {
+  project.provide('assemblyDir', (await synthesizeCached()).assemblyDir);
 }

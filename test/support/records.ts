@@ -15,6 +15,7 @@ export function documentRecord(
     pageCount: 1,
     needsOcr: false,
     provenance: {},
+    truncated: [],
     size: 1,
     eTag: null,
     versionId: null,

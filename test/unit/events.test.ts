@@ -45,6 +45,7 @@ function record(overrides: Partial<DocumentRecord> = {}): DocumentRecord {
     extractorVersion: '0.2.0',
     schemaVersion: 1,
     currentVersion: '0mwzpm7zq1b61e7c8',
+    truncated: [],
     ...overrides,
   };
 }
@@ -196,6 +197,18 @@ describe('documentEvent', () => {
     if (!event) throw new Error('no event');
     expect(measure(event)).toBe(max);
     expect(event.detail.truncated).toBe(true);
+  });
+
+  it('says truncated when the stored extraction was cut, though nothing of the event is', () => {
+    // Arrange: a page of 2 MB of text, stored cut to an item's size (issue 11).
+    const doc = record({ truncated: [{ field: 'pages[].text', original: 2_000_000, kept: 300_000 }] });
+
+    // Act
+    const event = documentEvent(doc);
+
+    // Assert
+    expect(event?.detail).toMatchObject({ truncated: true, symbols: doc.symbols, title: doc.title });
+    expect(documentEvent(record())?.detail).toMatchObject({ truncated: false });
   });
 
   it('cuts a title without leaving half a surrogate pair', () => {

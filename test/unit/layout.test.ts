@@ -253,3 +253,19 @@ describe('layoutLines on CJK text', () => {
     expect(line?.text).toBe('安全理事会');
   });
 });
+
+describe('layoutLines on a line of very many runs', () => {
+  it('lays out a line of more runs than a function call takes arguments', () => {
+    // Arrange: 200,000 words on one baseline, each its own item, one em apart: more than a spread
+    // `Math.min(...xs)` can pass.
+    const runs = Array.from({ length: 200_000 }, (_, i) => run('word', i * 30, 100, 20));
+
+    // Act
+    const lines = layoutLines(runs);
+
+    // Assert
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ x: 0, xEnd: 199_999 * 30 + 20 });
+    expect(lines[0]?.text).toBe(Array(200_000).fill('word').join(' '));
+  });
+});

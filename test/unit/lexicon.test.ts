@@ -8,6 +8,7 @@ import {
   fold,
   LEXICONS,
   NOTES_HEADING,
+  NOTES_HEADING_MAX_LENGTH,
   numberFromWords,
   ORGAN_NAMES,
   organNamed,
@@ -32,6 +33,24 @@ describe('fold', () => {
     // Assert
     expect(folded).toBe(expected);
     expect(folded).toHaveLength(text.length);
+  });
+
+  it.each([
+    ['`Signed`'],
+    ['`Signé`'],
+    ['Assemblée générale'],
+    ['Ébauche'],
+    ['e\u0301tude'],
+    ['Совет'],
+    ['أكتوبر'],
+    ['\u{20000}\u{20001}'],
+    ['ﬁnal'],
+    ['A'],
+    [''],
+  ])('folds %j character by character: its first two characters fold as the text does', (text) => {
+    // Rules refuse a line by the fold of its first two characters alone (compile.ts mayMatch).
+    expect(fold(text.slice(0, 2))).toBe(fold(text).slice(0, 2));
+    expect(fold(text).slice(0, 1)).toBe(fold(text.slice(0, 1)));
   });
 });
 
@@ -123,6 +142,15 @@ describe('headings', () => {
     // Act / Assert
     expect(testFolded(NOTES_HEADING, line)).toBe(expected);
   });
+
+  it.each(LEXICONS.flatMap((l) => l.notesHeadings.map((heading) => [l.code, heading])))(
+    '%s endnotes heading %j, with a colon after a space, fits the length lines are refused beyond',
+    (_code, heading) => {
+      const line = `${heading.trim()} :`;
+      expect(line.length).toBeLessThanOrEqual(NOTES_HEADING_MAX_LENGTH);
+      expect(testFolded(NOTES_HEADING, line)).toBe(true);
+    },
+  );
 });
 
 describe('organNamed', () => {

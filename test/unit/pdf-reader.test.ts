@@ -3,24 +3,19 @@
  * its result, its error mapping) and the public one it avoids, the positioned lines it returns for
  * a committed sample, and the permanent errors it raises for input that can never be read.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import type { FailureCode } from '../../lib/errors.js';
 import { PermanentIngestError } from '../../lib/errors.js';
 import { hasPdfHeader, type ReadPdfOptions, readPdf } from '../../lib/pdf/reader.js';
+import { pdfkitBytes } from '../../scripts/pdfkit-bytes.js';
 
 /** A one-page PDF made in memory by pdfkit, with `text` on it. */
 function makePdf(options: PDFKit.PDFDocumentOptions, text: string): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument(options);
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
+  return pdfkitBytes(options, (doc) => {
     doc.text(text);
-    doc.end();
   });
 }
 
@@ -286,5 +281,27 @@ describe('hasPdfHeader', () => {
 
     // Assert
     expect(result).toBe(expected);
+  });
+});
+
+describe('loading the reader', () => {
+  it("leaves Node's fetch classes unloaded and intact: Response is still Node's lazy getter, and works", () => {
+    // A process of its own: the test runner has loaded undici already.
+    const script = `
+      const before = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+      await import(${JSON.stringify(new URL('../../lib/pdf/reader.ts', import.meta.url).href)});
+      const after = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+      const undiciLoaded = process.moduleLoadList.some((name) => name.includes('undici'));
+      const text = await new Response('still works').text();
+      console.log(JSON.stringify({ sameGetter: before.get === after.get, undiciLoaded, text }));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(JSON.parse(out.toString())).toEqual({
+      sameGetter: true,
+      undiciLoaded: false,
+      text: 'still works',
+    });
   });
 });

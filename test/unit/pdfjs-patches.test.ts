@@ -22,7 +22,6 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
-import PDFDocument from 'pdfkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readPdf } from '../../lib/pdf/reader.js';
 import { PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
@@ -35,6 +34,7 @@ import {
   removePatches,
   // @ts-expect-error: a plain .mjs script (it runs at postinstall, before any TypeScript tooling).
 } from '../../scripts/patch-pdfjs.mjs';
+import { pdfkitBytes } from '../../scripts/pdfkit-bytes.js';
 
 interface Patch {
   readonly name: string;
@@ -203,14 +203,8 @@ describe('inflate-sync', () => {
       return seed.toString(36);
     };
     const text = Array.from({ length: 400 }, word).join(' ');
-    return new Promise((resolve, reject) => {
-      const doc = new PDFDocument({ compress: true });
-      const chunks: Buffer[] = [];
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      doc.on('error', reject);
+    return pdfkitBytes({ compress: true }, (doc) => {
       doc.text(`marker-start ${text} marker-end`);
-      doc.end();
     });
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   compareSequencers,
@@ -159,6 +160,37 @@ describe('parseS3EventBody', () => {
 
     // Assert
     expect(parse).toThrow(MalformedEventError);
+  });
+
+  it('says of a body that is not JSON its size and hash, never its content', () => {
+    // Arrange: a message anyone could send, carrying what must not reach the logs.
+    const body = `password=hunter2-${'x'.repeat(200)} {`;
+    const sha256 = createHash('sha256').update(body).digest('hex');
+
+    // Act
+    const parse = () => parseS3EventBody(body);
+
+    // Assert
+    expect(parse).toThrow(MalformedEventError);
+    expect(parse).toThrow(`The message body is not JSON (219 bytes, sha256 ${sha256.slice(0, 16)}…)`);
+    expect(parse).not.toThrow(/hunter2|password|xxxx/);
+  });
+
+  it('quotes an unsupported event name only when it is shaped like S3’s', () => {
+    // Arrange
+    const restore = JSON.stringify({ Records: [s3Record('ObjectRestore:Completed', 'incoming/a.pdf')] });
+    const hostile = JSON.stringify({
+      Records: [s3Record(`Object:${'secret '.repeat(50)}`, 'incoming/a.pdf')],
+    });
+
+    // Act
+    const parseRestore = () => parseS3EventBody(restore);
+    const parseHostile = () => parseS3EventBody(hostile);
+
+    // Assert
+    expect(parseRestore).toThrow('Record 0 has unsupported event ObjectRestore:Completed');
+    expect(parseHostile).toThrow(/^Record 0 has unsupported event named by 357 bytes, sha256 [0-9a-f]{16}…$/);
+    expect(parseHostile).not.toThrow(/secret/);
   });
 
   it('names the record that lacks a key', () => {

@@ -242,7 +242,7 @@ function render(main, data, firstPage, session, cleanups) {
     h('h2', { text: 'Related documents' }),
     linksList(data.links),
     h('h2', { text: 'Uploads sharing its symbols' }),
-    holdersList(data.holders),
+    h('div', { id: 'holders' }, holdersList(data.holders)),
     pageTextHeading,
     pageText,
   );

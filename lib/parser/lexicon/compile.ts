@@ -5,7 +5,8 @@
  * text, so case, accents and quote styles never matter.
  */
 
-const ASCII = /^[\x20-\x7e]*$/;
+/** Printable ASCII but the backtick, which folds to an apostrophe: lower-casing is its whole fold. */
+const ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
 const COMBINING = /\p{M}/gu;
 /** Letters without case or marks that still have variants worth folding. */
 const VARIANTS: Readonly<Record<string, string>> = {
@@ -135,16 +136,21 @@ export function pattern(source: string, slots: Readonly<Record<string, readonly 
 /** The first two folded characters every match of a slot-opened pattern starts with. */
 const PREFIXES = new WeakMap<RegExp, ReadonlySet<string>>();
 
-/** False when the folded text cannot match `re` by its first characters alone. */
-function mayMatch(re: RegExp, folded: string): boolean {
+/**
+ * False when `text` cannot match `re` by its first characters alone. Folding keeps each character
+ * apart, so the fold of the first two characters is the folded text's first two: most lines are
+ * refused without folding them whole.
+ */
+function mayMatch(re: RegExp, text: string): boolean {
   const prefixes = PREFIXES.get(re);
-  return !prefixes || prefixes.has(folded.slice(0, 2)) || prefixes.has(folded.slice(0, 1));
+  if (!prefixes) return true;
+  const head = fold(text.slice(0, 2));
+  return prefixes.has(head) || prefixes.has(head.slice(0, 1));
 }
 
 /** Tests a pattern from {@link pattern} against a text, folding it first. */
 export function testFolded(re: RegExp, text: string): boolean {
-  const folded = fold(text);
-  return mayMatch(re, folded) && re.test(folded);
+  return mayMatch(re, text) && re.test(fold(text));
 }
 
 /**
@@ -152,8 +158,7 @@ export function testFolded(re: RegExp, text: string): boolean {
  * the original text prints them (undefined for a group that did not take part), or null.
  */
 export function execFolded(re: RegExp, text: string): (string | undefined)[] | null {
-  const folded = fold(text);
-  const match = mayMatch(re, folded) ? re.exec(folded) : null;
+  const match = mayMatch(re, text) ? re.exec(fold(text)) : null;
   if (!match?.indices) return null;
   return match.indices.map((span) => (span ? text.slice(span[0], span[1]) : undefined));
 }

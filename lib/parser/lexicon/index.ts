@@ -54,6 +54,14 @@ export const ORGAN_BY_PRINTED: ReadonlyMap<string, OrganCode> = lookup(
   ),
 );
 
+/**
+ * Most words in any organ's printed name (folding keeps word boundaries): a text of more words
+ * is no single organ's name.
+ */
+export const ORGAN_NAME_MAX_WORDS = Math.max(
+  ...[...ORGAN_BY_PRINTED.keys()].map((key) => key.split(' ').length),
+);
+
 /** The organ a whole line names, by its canonical English name; null when the line is not one. */
 export function organNamed(text: string): string | null {
   const code = ORGAN_BY_PRINTED.get(lookupKey(text));
@@ -171,6 +179,9 @@ export const ANNEX_HEADING = pattern(
 );
 /** The heading of an endnotes section. */
 export const NOTES_HEADING = pattern('^{notes}\\s*:?$', { notes: every((l) => l.notesHeadings) });
+/** The longest line {@link NOTES_HEADING} can match once cleaned: the longest heading, a space and a colon. */
+export const NOTES_HEADING_MAX_LENGTH =
+  Math.max(...every((l) => l.notesHeadings).map((h) => h.trim().length)) + 2;
 /** A line ending with a word that continues on the next line (a wrapped title), or a comma or dash. */
 export const WRAPS_ONTO_NEXT = pattern('(?:{wrap}|[,–-])$', { wrap: every((l) => l.wrapWords) });
 
