@@ -116,9 +116,7 @@ export interface PageGlobals {
 export interface PageTimings {
   readonly performance: {
     setResourceTimingBufferSize(size: number): void;
-    getEntriesByType(
-      type: 'resource',
-    ): {
+    getEntriesByType(type: 'resource'): {
       readonly name: string;
       readonly initiatorType: string;
       readonly startTime: number;
