@@ -112,6 +112,19 @@ export interface PageGlobals {
   };
 }
 
+/** The page's resource timings, as a page function reads them (a type only, like {@link PageGlobals}). */
+export interface PageTimings {
+  readonly performance: {
+    setResourceTimingBufferSize(size: number): void;
+    getEntriesByType(type: 'resource'): {
+      readonly name: string;
+      readonly initiatorType: string;
+      readonly startTime: number;
+      readonly responseEnd: number;
+    }[];
+  };
+}
+
 /** Files, as the page's DataTransfer is made from them: name, type and bytes (base64). */
 export interface DroppedFile {
   readonly name: string;
