@@ -29,6 +29,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The archivists' console: its API against the local stack, and its pages in Debian's
+        // chromium driven by playwright-core (skipped, saying why, where /usr/bin/chromium is missing).
+        test: {
+          name: 'console',
+          include: ['test/console/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          env,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

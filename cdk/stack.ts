@@ -6,6 +6,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { Console } from './constructs/console.js';
 import { DocumentEvents } from './constructs/document-events.js';
 import { DocumentTable } from './constructs/document-table.js';
 import { IngestBucket } from './constructs/ingest-bucket.js';
@@ -60,6 +61,8 @@ export class UndocsStack extends Stack {
   public readonly eventBus: IEventBus;
   /** The alarms, their topic and the dashboard. */
   public readonly operations: Operations;
+  /** The archivists' console: its users, API and distribution. */
+  public readonly console: Console;
 
   constructor(scope: Construct, id: string, props: UndocsStackProps) {
     super(scope, id, props);
@@ -95,6 +98,18 @@ export class UndocsStack extends Stack {
       removalPolicy,
     });
 
+    this.console = new Console(this, 'Console', {
+      stage: props.stage,
+      table: documentTable.table,
+      bucket: ingestBucket.bucket,
+      ingestPrefix: ingestBucket.prefix,
+      queue: ingestQueue.queue,
+      deadLetterQueue: ingestQueue.deadLetterQueue,
+      maxUploadBytes: ingestFunction.maxObjectBytes,
+      removalPolicy,
+      logRetention: LOG_RETENTION[props.stage],
+    });
+
     this.bucket = ingestBucket.bucket;
     this.accessLogBucket = ingestBucket.accessLogBucket;
     this.ingestPrefix = ingestBucket.prefix;
@@ -117,5 +132,13 @@ export class UndocsStack extends Stack {
       description: 'Subscribe to be told when an undocs alarm fires or clears',
     });
     new CfnOutput(this, 'DashboardName', { value: this.operations.dashboard.dashboardName });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: this.console.url,
+      description: 'The archivists\' console; users are created by operators (README, "The console on AWS")',
+    });
+    new CfnOutput(this, 'ConsoleUserPoolId', { value: this.console.users.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleClientId', { value: this.console.client.userPoolClientId });
+    new CfnOutput(this, 'ConsoleSignInDomain', { value: this.console.users.domainOrigin });
+    new CfnOutput(this, 'ConsoleFunctionName', { value: this.console.api.function.functionName });
   }
 }

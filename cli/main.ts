@@ -247,7 +247,7 @@ async function statusCommand(values: Values<'status'>): Promise<number> {
  */
 async function deadLetterNote(target: Target): Promise<string | undefined> {
   if (!target.queues) return undefined;
-  const { queueDepth } = await import('./commands/redrive.js');
+  const { queueDepth } = await import('../lib/operations/redrive.js');
   try {
     const depth = await queueDepth(target.queues, target.queues.deadLetterQueueUrl);
     const waiting = depth.visible + depth.inFlight;
@@ -280,7 +280,7 @@ async function redriveCommand(values: Values<'redrive'>): Promise<number> {
   const timeoutSeconds = timeoutOf(values);
   const target = queuesOf(await resolveTarget(targetFlags(values)), 'redrive');
   const log = values.json ? err : out;
-  const { redrive } = await import('./commands/redrive.js');
+  const { redrive } = await import('../lib/operations/redrive.js');
   const result = await redrive(target, {
     wait: Boolean(values.wait),
     timeoutMs: timeoutSeconds * 1000,
@@ -327,7 +327,7 @@ async function reprocessCommand(names: string[], values: Values<'reprocess'>): P
   const target = queuesOf(await resolveTarget(targetFlags(values)), 'reprocess');
   const log = values.json ? err : out;
   const [{ selectDocuments, reprocess }, { EXTRACTOR_VERSION }] = await Promise.all([
-    import('./commands/reprocess.js'),
+    import('../lib/operations/reprocess.js'),
     import('../lib/extract.js'),
   ]);
   const { documents, skipped } = await selectDocuments(target, {

@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readCliEnvironment } from '../lib/config.js';
+import type { QueuesTarget } from '../lib/operations/queues.js';
 import { createDocumentReader, type DocumentReader } from '../lib/reader.js';
 import { localClients, localSqsClient } from '../local/clients.js';
 import { readLocalState } from '../local/state.js';
@@ -18,12 +19,7 @@ export type EventsSource =
   | { readonly kind: 'local'; readonly endpoint: string; readonly bus: string }
   | { readonly kind: 'aws'; readonly bus: string; readonly region?: string };
 
-/** A stack's ingest queue and dead-letter queue (`undocs redrive`, `undocs reprocess`). */
-export interface QueuesTarget {
-  readonly sqs: SQSClient;
-  readonly queueUrl: string;
-  readonly deadLetterQueueUrl: string;
-}
+export type { QueuesTarget } from '../lib/operations/queues.js';
 
 /** Where the CLI reads and writes. */
 export interface Target {

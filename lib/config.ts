@@ -160,3 +160,58 @@ export function readCliEnvironment(env: Env = process.env): CliEnvironment {
     stateFile: pick(CLI_ENV.stateFile),
   };
 }
+
+// -------------------------------------------------------------------------------------------------
+// The archivists' console (issue 12): what its API function reads.
+
+/** Names of the environment variables the console's API function reads. */
+export const CONSOLE_ENV = {
+  /** Name of the DynamoDB document table. */
+  tableName: 'TABLE_NAME',
+  /** The ingest bucket: uploads are presigned into it, originals presigned out of it. */
+  bucketName: 'BUCKET_NAME',
+  /** The prefix every upload's key starts with (the bucket notifies only under it). */
+  ingestPrefix: 'INGEST_PREFIX',
+  /** The ingest queue's URL: a reprocess sends it the upload's notification again. */
+  queueUrl: 'QUEUE_URL',
+  /** The dead-letter queue's URL: a redrive moves its messages back to the queue. */
+  deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
+  /** Largest file the console presigns an upload for; the ingest's MAX_OBJECT_BYTES. */
+  maxObjectBytes: 'MAX_OBJECT_BYTES',
+  /** The console's public origins (`https://d123.cloudfront.net`), comma-separated: the only `Origin` a write may come from. */
+  allowedOrigins: 'CONSOLE_ORIGINS',
+} as const;
+
+/** What the console's API needs to run. */
+export interface ConsoleConfig {
+  readonly tableName: string;
+  readonly bucketName: string;
+  readonly ingestPrefix: string;
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
+  readonly maxObjectBytes: number;
+  readonly allowedOrigins: readonly string[];
+}
+
+/** Reads and validates the console's configuration; throws naming the first missing or bad variable. */
+export function loadConsoleConfig(env: Env = process.env): ConsoleConfig {
+  const origins = required(env, CONSOLE_ENV.allowedOrigins)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new Error(
+        `Environment variable ${CONSOLE_ENV.allowedOrigins} must list origins like https://example.org, got "${origin}"`,
+      );
+  }
+  return {
+    tableName: required(env, CONSOLE_ENV.tableName),
+    bucketName: required(env, CONSOLE_ENV.bucketName),
+    ingestPrefix: required(env, CONSOLE_ENV.ingestPrefix),
+    queueUrl: required(env, CONSOLE_ENV.queueUrl),
+    deadLetterQueueUrl: required(env, CONSOLE_ENV.deadLetterQueueUrl),
+    maxObjectBytes: positiveInteger(env, CONSOLE_ENV.maxObjectBytes, DEFAULT_MAX_OBJECT_BYTES),
+    allowedOrigins: origins,
+  };
+}

@@ -565,6 +565,269 @@ export class DocumentRepository {
     const items = await this.currentParts(documentId, 'NOTES');
     return items.flatMap((i) => i.footnotes as Footnote[]);
   }
+
+  // -----------------------------------------------------------------------------------------------
+  // Pages of results, for the console (issue 12). Each call reads one bounded page by key, never a
+  // Scan, and continues from DynamoDB's own LastEvaluatedKey, which the caller hands back as it got
+  // it (checked here against the question, so a cursor cannot reach another partition).
+
+  /**
+   * Document items by id, in the order asked (undefined where none): GetItems, at most
+   * {@link PARALLEL_READS} at once. Not BatchGetItem: the ingest function shares this class and is
+   * granted exactly the calls it may send (test/infra/stack.test.ts).
+   */
+  async getDocuments(documentIds: readonly string[]): Promise<(DocumentRecord | undefined)[]> {
+    const unique = [...new Set(documentIds)];
+    const found = new Map<string, DocumentRecord | undefined>();
+    for (let start = 0; start < unique.length; start += PARALLEL_READS) {
+      const ids = unique.slice(start, start + PARALLEL_READS);
+      const documents = await Promise.all(ids.map((id) => this.getDocument(id)));
+      for (const [i, id] of ids.entries()) found.set(id, documents[i]);
+    }
+    return documentIds.map((id) => found.get(id));
+  }
+
+  /** One page from a document's committed extraction, as getPages reads it, or undefined (no such page, no extraction). */
+  async getPage(documentId: string, number: number): Promise<StoredPage | undefined> {
+    const document = await this.getDocument(documentId);
+    if (!document?.currentVersion || !Number.isSafeInteger(number) || number < 1) return undefined;
+    const out = await this.call('Reading a page', () =>
+      this.db.send(
+        new GetItemCommand({
+          TableName: this.tableName,
+          Key: marshall({
+            pk: documentPk(documentId),
+            sk: pageSk(document.currentVersion as string, number),
+          }),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    if (!out.Item) return undefined;
+    const item = unmarshall(out.Item);
+    const text = String(item.text);
+    return {
+      number: Number(item.number),
+      text,
+      truncated: item.truncated === true,
+      textBytes: typeof item.textBytes === 'number' ? item.textBytes : Buffer.byteLength(text, 'utf8'),
+    };
+  }
+
+  /**
+   * One page of the documents in `statuses`, most recently updated first across all of them: one
+   * Query of the byStatus index per status (at most `limit` items each, from that status's place in
+   * the cursor), merged. The cursor holds each status's last key read (null once it has no more).
+   */
+  async pageByStatus(
+    statuses: readonly DocumentStatus[],
+    request: PageRequest<StatusCursor>,
+  ): Promise<Page<StatusCursor>> {
+    const after = request.after ?? {};
+    for (const [status, key] of Object.entries(after)) {
+      if (!statuses.includes(status as DocumentStatus))
+        throw new PageCursorError(`The page cursor names status ${status}, which this list does not show.`);
+      if (key !== null)
+        checkCursorKey(key, { [STATUS_INDEX.partitionKey.name]: statusPk(status as DocumentStatus) });
+    }
+    const reads = await Promise.all(
+      statuses.map(async (status) => {
+        const from = after[status];
+        if (from === null) return { status, items: [] as Item[], last: null };
+        const out = await this.call('Listing documents by status', () =>
+          this.db.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: STATUS_INDEX.indexName,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': STATUS_INDEX.partitionKey.name },
+              ExpressionAttributeValues: marshall({ ':pk': statusPk(status) }),
+              ScanIndexForward: false,
+              Limit: request.limit,
+              ExclusiveStartKey: from === undefined ? undefined : marshall(from),
+            }),
+          ),
+        );
+        const last = out.LastEvaluatedKey ? (unmarshall(out.LastEvaluatedKey) as PageKey) : null;
+        return { status, items: (out.Items ?? []).map((i) => unmarshall(i)), last };
+      }),
+    );
+    const sortKey = STATUS_INDEX.sortKey.name;
+    const merged = reads
+      .flatMap(({ status, items }) => items.map((item) => ({ status, item })))
+      .sort((a, b) => String(b.item[sortKey]).localeCompare(String(a.item[sortKey])))
+      .slice(0, request.limit);
+    const next: Record<string, PageKey | null> = {};
+    for (const { status, items, last } of reads) {
+      const taken = merged.filter((m) => m.status === status);
+      const lastTaken = taken.at(-1)?.item;
+      if (taken.length === items.length) next[status] = after[status] === null ? null : last;
+      else if (lastTaken) next[status] = statusIndexKey(lastTaken);
+      else if (after[status] !== undefined) next[status] = after[status] as PageKey;
+    }
+    const more = statuses.some((status) => next[status] !== null);
+    return { documents: merged.map((m) => toRecord(m.item)), ...(more && { next }) };
+  }
+
+  /** One page of the current documents with a symbol (any symbol of a joint document; case and spacing ignored). */
+  async pageBySymbol(symbol: string, request: PageRequest<PageKey>): Promise<Page<PageKey>> {
+    return this.pageOfPartition(indexPartition.symbol(symbol), request, {});
+  }
+
+  /** One page of the documents under an agenda item of an organ and session, newest first. */
+  async pageByAgenda(
+    query: { organ: string; session: string; item: string },
+    request: PageRequest<PageKey>,
+  ): Promise<Page<PageKey>> {
+    return this.pageOfPartition(indexPartition.agenda(query), request, { newestFirst: true });
+  }
+
+  /** One page of the documents signed by a person (the full name or one word of it), newest first. */
+  async pageBySignatory(name: string, request: PageRequest<PageKey>): Promise<Page<PageKey>> {
+    return this.pageOfPartition(indexPartition.signatory(name), request, { newestFirst: true });
+  }
+
+  /**
+   * One page of the documents with a masthead date in a range (inclusive, `YYYY-MM-DD`), optionally
+   * of one organ, newest first: the year partitions from the last year down, as many as it takes to
+   * fill the page. The cursor holds the year being read and the last key read in it.
+   */
+  async pageByDate(
+    query: { from: string; to: string; organ?: string },
+    request: PageRequest<DateCursor>,
+  ): Promise<Page<DateCursor>> {
+    const first = Number(query.from.slice(0, 4));
+    let year = request.after?.year ?? Number(query.to.slice(0, 4));
+    if (!Number.isInteger(year) || year < first || year > Number(query.to.slice(0, 4)))
+      throw new PageCursorError(`The page cursor's year ${year} is outside the dates asked for.`);
+    let key = request.after?.key;
+    const documents: DocumentRecord[] = [];
+    for (; year >= first; year--, key = undefined) {
+      const page = await this.pageOfPartition(
+        indexPartition.date(year, query.organ),
+        { limit: request.limit - documents.length, ...(key && { after: key }) },
+        { newestFirst: true, between: [query.from, `${query.to}#~`] },
+      );
+      documents.push(...page.documents);
+      if (page.next) return { documents, next: { year, key: page.next } };
+      if (documents.length >= request.limit)
+        return { documents, ...(year > first && { next: { year: year - 1, key: null } }) };
+    }
+    return { documents };
+  }
+
+  /**
+   * One Query page of an index partition, each entry checked against its document item as the
+   * find methods check it: removed documents, and entries a later extraction no longer has, are
+   * left out (so a page can hold fewer documents than `limit`).
+   */
+  private async pageOfPartition(
+    pk: string,
+    request: PageRequest<PageKey | null>,
+    options: { newestFirst?: boolean; between?: readonly [string, string] },
+  ): Promise<Page<PageKey>> {
+    const after = request.after ? checkCursorKey(request.after, { pk }) : undefined;
+    const out = await this.call('Querying the document table', () =>
+      this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: options.between ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
+          ExpressionAttributeValues: marshall({
+            ':pk': pk,
+            ...(options.between && { ':from': options.between[0], ':to': options.between[1] }),
+          }),
+          ScanIndexForward: !options.newestFirst,
+          Limit: request.limit,
+          ExclusiveStartKey: after && marshall(after),
+        }),
+      ),
+    );
+    const ids = [...new Set((out.Items ?? []).map((item) => String(unmarshall(item).documentId)))];
+    const documents = (await this.getDocuments(ids)).filter(
+      (doc): doc is DocumentRecord =>
+        doc !== undefined &&
+        doc.status !== 'REMOVED' &&
+        indexEntries(doc.documentId, doc).some((entry) => entry.pk === pk),
+    );
+    return {
+      documents,
+      ...(out.LastEvaluatedKey && { next: unmarshall(out.LastEvaluatedKey) as PageKey }),
+    };
+  }
+}
+
+/** Most document items {@link DocumentRepository.getDocuments} reads at once. */
+const PARALLEL_READS = 25;
+
+/** A key as DynamoDB returns it in LastEvaluatedKey (every key attribute of this table is a string). */
+export type PageKey = Readonly<Record<string, string>>;
+
+/** Where a list by status stands: per status, its last key read, or null once it has no more. */
+export type StatusCursor = Readonly<Partial<Record<DocumentStatus, PageKey | null>>>;
+
+/** Where a list by date stands: the year being read, and the last key read in it (null: from its start). */
+export interface DateCursor {
+  readonly year: number;
+  readonly key: PageKey | null;
+}
+
+/** What one page asks for: how many items to read, and where the last page ended. */
+export interface PageRequest<C> {
+  readonly limit: number;
+  readonly after?: C;
+}
+
+/** One page: its documents, and the cursor of the next page when there may be one. */
+export interface Page<C> {
+  readonly documents: DocumentRecord[];
+  readonly next?: C;
+}
+
+/** A page cursor that is not one this question could have returned. */
+export class PageCursorError extends Error {
+  override readonly name = 'PageCursorError';
+}
+
+/** The index partitions the pages read: the keys of lib/model/index-entries.ts, as the find methods build them. */
+export const indexPartition = {
+  symbol: (symbol: string) => `SYMBOL#${symbolKey(symbol)}`,
+  agenda: (query: { organ: string; session: string; item: string }) =>
+    `AGENDA#${organCode(query.organ)}#${sessionKey(query.session)}#${agendaKey(query.item)}`,
+  date: (year: number, organ?: string) => (organ ? `ORGANDATE#${organCode(organ)}#${year}` : `DATE#${year}`),
+  signatory: (name: string) => `SIGNATORY#${foldName(name)}`,
+};
+
+/** The byStatus index key of a document item: what LastEvaluatedKey holds after it. */
+function statusIndexKey(item: Item): PageKey {
+  return {
+    pk: String(item.pk),
+    sk: String(item.sk),
+    [STATUS_INDEX.partitionKey.name]: String(item[STATUS_INDEX.partitionKey.name]),
+    [STATUS_INDEX.sortKey.name]: String(item[STATUS_INDEX.sortKey.name]),
+  };
+}
+
+/**
+ * A cursor key checked against the question: string attributes only, the table's key (and, with
+ * an index's partition, that index's key), the partition being asked.
+ */
+function checkCursorKey(key: unknown, partition: Readonly<Record<string, string>>): PageKey {
+  const index = STATUS_INDEX.partitionKey.name in partition;
+  const names = index
+    ? ['pk', 'sk', STATUS_INDEX.partitionKey.name, STATUS_INDEX.sortKey.name]
+    : ['pk', 'sk'];
+  if (key === null || typeof key !== 'object' || Array.isArray(key))
+    throw new PageCursorError('The page cursor is not a key.');
+  const entries = Object.entries(key);
+  const valid =
+    entries.length === names.length &&
+    entries.every(
+      ([name, value]) => names.includes(name) && typeof value === 'string' && value.length <= 2048,
+    ) &&
+    Object.entries(partition).every(([name, value]) => (key as Record<string, unknown>)[name] === value) &&
+    (!index || ((key as PageKey).pk?.startsWith('DOC#') && (key as PageKey).sk === META_SK));
+  if (!valid) throw new PageCursorError('The page cursor belongs to another list.');
+  return key as PageKey;
 }
 
 /**

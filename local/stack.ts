@@ -31,6 +31,7 @@ import { FaultInjector } from './faults.js';
 import { notificationsFor, type S3rverRecord, Sequencer } from './notifications.js';
 import { LocalQueue } from './queue.js';
 import { planReconciliation, type ReconciliationPlan, readDocuments, sequencerFloor } from './reconcile.js';
+import { requireValidPresignedUrls } from './s3-presigned.js';
 import { EmbeddedS3 } from './s3-server.js';
 import type { S3FileStore } from './s3-store.js';
 import { type SqsServer, serveSqs } from './sqs-api.js';
@@ -209,6 +210,11 @@ export class LocalStack {
       buckets: [names.bucket],
       port: options.s3Port ?? 0,
     });
+    // Presigned URLs (the console's uploads and downloads) are checked as S3 checks them.
+    requireValidPresignedUrls(
+      s3.server,
+      new Map([[LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey]]),
+    );
     started.push(s3);
 
     const retryDelayMs = options.retryDelayMs ?? 500;

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { uploadPaths } from '../cli/commands/upload.js';
 import { bold, describeExtraction, dim, statusWord, visible } from '../cli/format.js';
 import { createDocumentReader } from '../lib/reader.js';
+import { serveConsole } from './console-server.js';
 import { LocalStack } from './stack.js';
 import { clearLocalState, readLocalState, STATE_FILE, writeLocalState } from './state.js';
 
@@ -33,6 +34,7 @@ const { values, positionals } = parseArgs({
     'dynamodb-port': { type: 'string' },
     'events-port': { type: 'string' },
     'sqs-port': { type: 'string' },
+    'console-port': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   allowPositionals: true,
@@ -54,7 +56,8 @@ ingests the sample PDFs in samples/ (or the files and folders given) through the
   --source              Run lambdas/ingest.ts instead of the bundle cdk synth produced.
   --s3-port N           S3 port with --serve (default 4568); --dynamodb-port N (default 4567);
                         --events-port N, the event bus (default 4569); --sqs-port N, the
-                        queues' SQS endpoint (default 4570).
+                        queues' SQS endpoint (default 4570); --console-port N, the
+                        archivists' console (default 4571).
   -v, --verbose         Show the handler's structured logs and its metrics (EMF lines).
 `);
   process.exit(0);
@@ -166,6 +169,8 @@ async function main(): Promise<void> {
     await stack.stop();
     return;
   }
+  // The archivists' console, on 127.0.0.1 only: whoever reaches it from this machine is an archivist.
+  const consoleServer = await serveConsole(stack, { port: port(values['console-port'], 4571) });
   writeLocalState({
     pid: process.pid,
     startedAt: new Date().toISOString(),
@@ -183,6 +188,7 @@ ${bold('The local stack is running.')} Ctrl-C stops it.
   DynamoDB  ${stack.endpoints.dynamodb}   table ${stack.names.table}
   Events    ${stack.endpoints.events}   bus ${stack.names.eventBus} (PutEvents; the change events)
   SQS       ${stack.endpoints.sqs}   queue ${stack.names.queue}, dead-letter queue ${stack.names.deadLetterQueue}
+  Console   ${consoleServer.url}   the archivists' console (listens on 127.0.0.1 only)
   Try, in another terminal:
     npm run -s undocs -- watch                     (and, in a third, the upload below)
     npm run -s undocs -- upload samples/ --wait
@@ -197,6 +203,7 @@ ${bold('The local stack is running.')} Ctrl-C stops it.
     stopping = true;
     process.stdout.write('\nStopping the local stack...\n');
     clearLocalState();
+    await consoleServer.close();
     await stack.stop();
     process.exit(0);
   };

@@ -167,6 +167,8 @@ export class IngestFunction extends Construct {
   public readonly timeout: Duration;
   /** Batching window of the event source added by {@link bindQueue}. */
   public readonly maxBatchingWindow: Duration;
+  /** Largest object, in bytes, the function reads (`MAX_OBJECT_BYTES`): the console presigns no larger upload. */
+  public readonly maxObjectBytes: number;
   private readonly batchSize: number;
   private readonly maxConcurrency: number;
 
@@ -184,6 +186,7 @@ export class IngestFunction extends Construct {
       );
     }
 
+    this.maxObjectBytes = props.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
     const memorySize = props.memorySize ?? 2048;
     const extractionMemorySize = props.extractionMemorySize ?? memorySize - RESERVED_MEMORY_MB;
     if (extractionMemorySize >= memorySize) {
@@ -226,10 +229,7 @@ export class IngestFunction extends Construct {
       role,
       environment: {
         [ENV.stage]: props.stage,
-        [ENV.maxObjectBytes]: positiveInteger(
-          'maxObjectBytes',
-          props.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
-        ),
+        [ENV.maxObjectBytes]: positiveInteger('maxObjectBytes', this.maxObjectBytes),
         [ENV.maxPages]: positiveInteger('maxPages', props.maxPages ?? DEFAULT_MAX_PAGES),
         [ENV.extractionTimeoutMs]: positiveInteger('extractionTimeout', extractionTimeout.toMilliseconds()),
         [ENV.extractionPageMs]: positiveInteger(

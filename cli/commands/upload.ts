@@ -3,8 +3,8 @@ import { basename, join, relative, sep } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { isIngestibleKey } from '../../lib/ingestible-key.js';
 import { type DocumentRecord, type DocumentStatus, documentIdFor, isSettled } from '../../lib/model/items.js';
+import { reasonOf, stillPending, waitForDocuments } from '../../lib/operations/wait.js';
 import type { Target } from '../target.js';
-import { reasonOf, stillPending, waitForDocuments } from './wait.js';
 
 /** One file of an upload and where it ended. */
 export interface UploadResult {

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -27,14 +26,23 @@ import { isIngestibleKey, PDF_SUFFIXES } from '../../lib/ingestible-key.js';
 import { METRIC, METRICS_NAMESPACE } from '../../lib/metrics.js';
 import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY, SORT_KEY } from '../../lib/model/table.js';
 import { readStackDefinition } from '../../local/template.js';
-
-/** The context `cdk synth` passes from cdk.json, so the tests see the template that ships. */
-const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
-  readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'),
-).context;
-
-/** Skips esbuild for stacks whose code is not under test. */
-const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import {
+  type AcknowledgementEntry,
+  acknowledgements,
+  acknowledgementsRelied,
+  actionsSentBy,
+  asArray,
+  CDK_JSON_CONTEXT,
+  type FunctionCalls,
+  type Json,
+  logicalIdOf,
+  NO_BUNDLING,
+  onlyResource,
+  resourceOf,
+  roleStatements,
+  type Statement,
+  sortByJson,
+} from './support.js';
 
 const SYNTH_TIMEOUT_MS = 60_000;
 const INGEST_PREFIX = 'incoming/';
@@ -57,30 +65,6 @@ const PRIVATE_AND_ENCRYPTED = {
   },
 };
 
-/** CloudFormation JSON as `Template` returns it: untyped; the assertions check its shape. */
-// biome-ignore lint/suspicious/noExplicitAny: template JSON has no static type; each test asserts the parts it reads.
-type Json = any;
-
-interface Statement {
-  readonly Effect: string;
-  readonly Action: string | string[];
-  readonly Resource: unknown;
-  readonly Principal?: unknown;
-  readonly Condition?: unknown;
-}
-
-function asArray<T>(value: T | T[]): T[] {
-  return Array.isArray(value) ? value : [value];
-}
-
-/** Properties of the one resource of `type`; fails if there is not exactly one. */
-function onlyResource(template: Template, type: string): { id: string; resource: Record<string, Json> } {
-  const found = Object.entries(template.findResources(type));
-  expect(found.map(([id]) => id)).toHaveLength(1);
-  const [id, resource] = found[0] as [string, Record<string, Json>];
-  return { id, resource };
-}
-
 /** The one queue policy of the queue whose URL is `queueRef`. */
 function queuePolicyOf(
   template: Template,
@@ -92,24 +76,6 @@ function queuePolicyOf(
   expect(found.map(([id]) => id)).toHaveLength(1);
   const [id, resource] = found[0] as [string, Record<string, Json>];
   return { id, resource };
-}
-
-/** The resource a `{ Ref }` or `{ Fn::GetAtt }` token of `stack` points at. */
-function resourceOf(template: Template, stack: Stack, token: string): Record<string, Json> {
-  const resolved = stack.resolve(token) as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
-  const id = resolved.Ref ?? resolved['Fn::GetAtt']?.[0];
-  const resource = id === undefined ? undefined : template.toJSON().Resources[id];
-  if (!resource) throw new Error(`no resource behind ${JSON.stringify(resolved)}`);
-  return resource;
-}
-
-/** Every statement of every IAM policy attached to `roleRef`. */
-function roleStatements(template: Template, roleRef: unknown): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy) =>
-      (policy.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify(roleRef)),
-    )
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
 }
 
 describe('UndocsStack (dev)', () => {
@@ -601,12 +567,12 @@ describe('UndocsStack (dev)', () => {
     expect(resources).not.toContainEqual(ref(stack.bucket.bucketArn));
   });
 
-  it('grants the function exactly the AWS calls lib/ and lambdas/ send, and what its queue consumption needs', () => {
+  it('grants the function exactly the AWS calls its bundle sends, and what its queue consumption needs', () => {
     const granted = roleStatements(template, functionRoleRef(stack))
       .flatMap((s) => asArray(s.Action))
       .filter((action) => !/^(logs|xray):/.test(action));
 
-    expect(new Set(granted)).toEqual(new Set([...actionsOfSentCommands(), ...EVENT_SOURCE_ACTIONS]));
+    expect(new Set(granted)).toEqual(new Set([...actionsSentBy(INGEST_CALLS), ...EVENT_SOURCE_ACTIONS]));
   });
 
   it('lets the function write items to the table', () => {
@@ -670,13 +636,18 @@ describe('UndocsStack (dev)', () => {
     template.hasOutput('EventBusArn', { Value: ref(stack.eventBus.eventBusArn) });
   });
 
-  it('deletes the buckets (emptying them first), the table, the dead letters, the logs and the alarm key when a dev stack is deleted', () => {
+  it('deletes the buckets (emptying them first), the table, the dead letters, the logs, the alarm key and the user pool when a dev stack is deleted', () => {
     expect(deletionPolicies(template)).toEqual(everyDataResource('Delete'));
     expect(resourceOf(template, stack, stack.deadLetterQueue.queueArn)).toMatchObject({
       DeletionPolicy: 'Delete',
       UpdateReplacePolicy: 'Delete',
     });
-    for (const bucket of [stack.bucket, stack.accessLogBucket]) {
+    for (const bucket of [
+      stack.bucket,
+      stack.accessLogBucket,
+      stack.console.site.bucket,
+      stack.console.site.logBucket,
+    ]) {
       template.hasResourceProperties('Custom::S3AutoDeleteObjects', { BucketName: ref(bucket.bucketName) });
     }
   });
@@ -687,6 +658,12 @@ describe('UndocsStack (dev)', () => {
 
   it('acknowledges only these nag findings, each with its reason', () => {
     expect(acknowledgements(stack)).toEqual(expectedAcknowledgements(stack));
+  });
+
+  it('acknowledges only findings the checks make: each acknowledgement is needed', () => {
+    expect(acknowledgementsRelied(stack)).toEqual(
+      acknowledgements(stack).map(({ path, id }) => ({ path, id })),
+    );
   });
 
   it("bundles the handler and its PDF-reading thread as ESM files with source maps and a require shim, with pdf.js's data", () => {
@@ -737,7 +714,7 @@ describe('UndocsStack (prod)', () => {
     expect(stack.artifactId).toBe('Undocs-prod');
   });
 
-  it('retains the buckets, their objects, the table, the dead letters, the logs and the alarm key when the stack is deleted', () => {
+  it('retains the buckets, their objects, the table, the dead letters, the logs, the alarm key and the user pool when the stack is deleted', () => {
     expect(deletionPolicies(template)).toEqual(everyDataResource('Retain'));
     expect(resourceOf(template, stack, stack.deadLetterQueue.queueArn)).toMatchObject({
       DeletionPolicy: 'Retain',
@@ -746,8 +723,11 @@ describe('UndocsStack (prod)', () => {
     expect(Object.keys(template.findResources('Custom::S3AutoDeleteObjects'))).toEqual([]);
   });
 
-  it('keeps the function logs three months', () => {
-    expect(onlyResource(template, 'AWS::Logs::LogGroup').resource.Properties.RetentionInDays).toBe(90);
+  it('keeps every log three months', () => {
+    const retention = Object.values(template.findResources('AWS::Logs::LogGroup')).map(
+      (group) => group.Properties.RetentionInDays,
+    );
+    expect(retention).toEqual(Array(DATA_RESOURCES['AWS::Logs::LogGroup']).fill(90));
   });
 
   it('names its alarms and dashboard after the stage, and tells the function its stage', () => {
@@ -775,6 +755,12 @@ describe('UndocsStack (prod)', () => {
 
   it('acknowledges only these nag findings, each with its reason', () => {
     expect(acknowledgements(stack)).toEqual(expectedAcknowledgements(stack));
+  });
+
+  it('acknowledges only findings the checks make: each acknowledgement is needed', () => {
+    expect(acknowledgementsRelied(stack)).toEqual(
+      acknowledgements(stack).map(({ path, id }) => ({ path, id })),
+    );
   });
 });
 
@@ -870,17 +856,25 @@ function functionRoleRef(stack: UndocsStack): unknown {
   return stack.resolve(functionRole(stack).roleName);
 }
 
-function sortByJson<T>(values: T[]): T[] {
-  return [...values].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-}
+/**
+ * How many resources of each type that holds data, keys or accounts the stack has: the ingest
+ * bucket, its access logs, the console's UI bucket and its logs; the table; the log groups of the
+ * ingest function, the console function, the API's access log and the two deploy-time handlers
+ * (the UI's files, the ingest bucket's CORS rule); the alarm key; the console's user pool.
+ */
+const DATA_RESOURCES: Readonly<Record<string, number>> = {
+  'AWS::S3::Bucket': 4,
+  'AWS::DynamoDB::Table': 1,
+  'AWS::Logs::LogGroup': 5,
+  'AWS::KMS::Key': 1,
+  'AWS::Cognito::UserPool': 1,
+};
+const DATA_TYPES = Object.keys(DATA_RESOURCES);
 
-/** The types of the resources that hold data or keys. */
-const DATA_TYPES = ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::Logs::LogGroup', 'AWS::KMS::Key'];
-
-/** `policy` for each of the stack's two buckets, its table, its log group and its key, by type. */
+/** `policy` for each of the stack's resources that hold data, keys or accounts, by type. */
 function everyDataResource(policy: 'Delete' | 'Retain'): Record<string, string[]> {
   return Object.fromEntries(
-    DATA_TYPES.map((type) => [type, type === 'AWS::S3::Bucket' ? [policy, policy] : [policy]]),
+    Object.entries(DATA_RESOURCES).map(([type, count]) => [type, Array<string>(count).fill(policy)]),
   );
 }
 
@@ -900,49 +894,50 @@ function dashboardBody(resource: Record<string, Json>): Json {
   return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : '<ref>')).join(''));
 }
 
-interface AcknowledgementEntry {
-  readonly path: string;
-  readonly id: string;
-  readonly reason: string;
-}
-
-/** Every rule acknowledged anywhere in `stack` (Validations.acknowledge), where, and why. */
-function acknowledgements(stack: Stack): AcknowledgementEntry[] {
-  return stack.node
-    .findAll()
-    .flatMap((c) =>
-      c.node.metadata
-        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-        .flatMap((m) =>
-          Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({
-            path: c.node.path.slice(stack.node.path.length + 1),
-            id: id.replace(/^annotation::/i, ''),
-            reason,
-          })),
-        ),
-    )
-    .sort((a, b) => a.id.localeCompare(b.id));
-}
-
 /** The acknowledgements the stack is expected to carry: each names its resource and has a real reason. */
 function expectedAcknowledgements(stack: UndocsStack): AcknowledgementEntry[] {
   const reason = expect.stringMatching(/^.{40,}$/) as unknown as string;
-  const bucketArn = `<${(stack.resolve(stack.bucket.bucketArn) as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]}.Arn>`;
-  const notificationsHandler = stack.node.children.find((c) =>
-    c.node.id.startsWith('BucketNotificationsHandler'),
-  );
+  const arnOf = (token: string) => `<${logicalIdOf(stack, token)}.Arn>`;
+  const bucketArn = arnOf(stack.bucket.bucketArn);
+  const childId = (prefix: string) =>
+    stack.node.children.find((c) => c.node.id.startsWith(prefix))?.node.id ?? prefix;
+  const notificationsHandler = childId('BucketNotificationsHandler');
+  const filesHandler = childId('Custom::CDKBucketDeployment');
+  const sdkCallHandler = childId('AWS679f53fac002430cb0da5b7982bd2287');
+  const basicExecutionRole =
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
   const expected = [
-    {
-      path: notificationsHandler?.node.id ?? 'BucketNotificationsHandler',
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason,
-    },
+    { path: notificationsHandler, id: basicExecutionRole, reason },
     { path: 'IngestFunction', id: 'AwsSolutions-IAM5[Resource::*]', reason },
     { path: 'IngestFunction/Handler', id: 'AwsSolutions-L1', reason },
     { path: 'IngestFunction', id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INGEST_PREFIX}*]`, reason },
-    { path: 'IngestBucket/AccessLogBucket', id: 'AwsSolutions-S1', reason },
+    // The console (test/infra/console.test.ts says why each is there).
+    { path: 'Console/Api', id: 'AwsSolutions-IAM5[Resource::*]', reason },
+    { path: 'Console/Api/Handler', id: 'AwsSolutions-L1', reason },
+    { path: 'Console/Api', id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INGEST_PREFIX}*]`, reason },
+    { path: 'Console/Site/Distribution', id: 'AwsSolutions-CFR1', reason },
+    { path: 'Console/Site/Distribution', id: 'AwsSolutions-CFR2', reason },
+    { path: 'Console/Site/Distribution', id: 'AwsSolutions-CFR4', reason },
+    { path: sdkCallHandler, id: basicExecutionRole, reason },
+    { path: filesHandler, id: basicExecutionRole, reason },
+    { path: filesHandler, id: 'AwsSolutions-L1', reason },
+    ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => ({
+      path: filesHandler,
+      id: `AwsSolutions-IAM5[Action::${action}]`,
+      reason,
+    })),
+    {
+      path: filesHandler,
+      id: `AwsSolutions-IAM5[Resource::${arnOf(stack.console.site.bucket.bucketArn)}/*]`,
+      reason,
+    },
+    {
+      path: filesHandler,
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      reason,
+    },
   ];
-  return expected.sort((a, b) => a.id.localeCompare(b.id));
+  return expected.sort((a, b) => a.id.localeCompare(b.id) || a.path.localeCompare(b.path));
 }
 
 function onlyFunction(
@@ -958,59 +953,14 @@ function onlyFunction(
 /** What Lambda's event source mapping needs, with the function's role, to consume an SQS queue. */
 const EVENT_SOURCE_ACTIONS = ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'];
 
-/** The IAM service prefix of each AWS SDK client whose commands lib/ and lambdas/ may import. */
-const IAM_PREFIX: Readonly<Record<string, string>> = {
-  dynamodb: 'dynamodb',
-  eventbridge: 'events',
-  s3: 's3',
-  sqs: 'sqs',
+/** What the ingest function's bundles (the handler and its PDF-reading thread) send. */
+const INGEST_CALLS: FunctionCalls = {
+  entries: ['lambdas/ingest.ts', 'lib/extractor/worker.ts'],
+  notSent: {},
+  // The function reads the object version the notification names, and S3 authorises a read of a
+  // version by s3:GetObjectVersion, HEAD by GET.
+  actionsOf: {
+    's3:GetObject': ['s3:GetObject', 's3:GetObjectVersion'],
+    's3:HeadObject': ['s3:GetObject', 's3:GetObjectVersion'],
+  },
 };
-
-/**
- * Commands authorised by other actions than their own name. The function reads the object version
- * the notification names, and S3 authorises a read of a version by s3:GetObjectVersion, HEAD by GET.
- */
-const ACTIONS_OF_COMMAND: Readonly<Record<string, readonly string[]>> = {
-  's3:GetObject': ['s3:GetObject', 's3:GetObjectVersion'],
-  's3:HeadObject': ['s3:GetObject', 's3:GetObjectVersion'],
-};
-
-function typeScriptFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return typeScriptFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/**
- * The IAM actions of every AWS SDK command lib/ and lambdas/ import (`GetItemCommand` from
- * `@aws-sdk/client-dynamodb` is `dynamodb:GetItem`). lib/ is shared with the CLI: a command only
- * the CLI sends shows up here too, and must then be decided on, not granted by default.
- */
-function actionsOfSentCommands(): string[] {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const actions = new Set<string>();
-  for (const file of [...typeScriptFiles(join(root, 'lib')), ...typeScriptFiles(join(root, 'lambdas'))]) {
-    const code = readFileSync(file, 'utf8');
-    for (const [, names = '', client = ''] of code.matchAll(
-      /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([\w-]+)'/g,
-    )) {
-      const commands = names
-        .split(',')
-        .map((name) => name.trim())
-        .filter((name) => /^\w+Command$/.test(name));
-      const prefix = IAM_PREFIX[client];
-      if (commands.length > 0 && prefix === undefined) {
-        throw new Error(
-          `${file} sends commands of @aws-sdk/client-${client}, which this test cannot map to IAM`,
-        );
-      }
-      for (const command of commands) {
-        const action = `${prefix}:${command.slice(0, -'Command'.length)}`;
-        for (const granted of ACTIONS_OF_COMMAND[action] ?? [action]) actions.add(granted);
-      }
-    }
-  }
-  return [...actions];
-}

@@ -1,6 +1,9 @@
-/** Waiting for documents to settle: what `upload --wait`, `reprocess --wait` and `redrive --wait` share. */
-import type { DocumentRecord, Failure } from '../../lib/model/items.js';
-import type { DocumentReader } from '../../lib/reader.js';
+/**
+ * Waiting for documents to settle: what `undocs upload --wait`, `reprocess --wait` and
+ * `redrive --wait` share.
+ */
+import type { DocumentRecord, Failure } from '../model/items.js';
+import type { DocumentReader } from '../reader.js';
 
 /** How often the table is read while waiting. */
 const POLL_MS = 300;

@@ -6,13 +6,22 @@
  * and a reprocess message delivered twice is extracted once.
  *
  * On AWS it needs, besides read access to the table, sqs:SendMessage on the ingest queue.
+ * The console's reprocess button takes the same path (console/routes/operations.ts).
  */
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { isIngestibleKey } from '../../lib/ingestible-key.js';
-import { type DocumentRecord, type DocumentStatus, documentIdFor, isSettled } from '../../lib/model/items.js';
-import { reprocessNotificationBody } from '../../lib/s3-events.js';
-import type { QueuesTarget, Target } from '../target.js';
+import { isIngestibleKey } from '../ingestible-key.js';
+import { type DocumentRecord, type DocumentStatus, documentIdFor, isSettled } from '../model/items.js';
+import type { DocumentReader } from '../reader.js';
+import { reprocessNotificationBody } from '../s3-events.js';
+import type { QueuesTarget } from './queues.js';
 import { reasonOf, stillPending, waitForDocuments } from './wait.js';
+
+/** Where documents are looked up: the bucket and prefix their keys are under, and the table. */
+export interface DocumentsTarget {
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly repository: DocumentReader;
+}
 
 /** Most entries in one SendMessageBatch. */
 const BATCH = 10;
@@ -47,7 +56,7 @@ export function isKey(name: string, prefix: string): boolean {
 
 /** The documents a selection names, without repeats, and a SKIPPED result for each name that names none. */
 export async function selectDocuments(
-  target: Target,
+  target: DocumentsTarget,
   selection: ReprocessSelection,
 ): Promise<{ documents: DocumentRecord[]; skipped: ReprocessResult[] }> {
   const found = new Map<string, DocumentRecord>();
@@ -96,7 +105,7 @@ export interface ReprocessOptions {
 /** Sends one reprocess message per document and, when asked, waits for each to settle again. */
 export async function reprocess(
   queues: QueuesTarget,
-  repository: Target['repository'],
+  repository: DocumentReader,
   documents: readonly DocumentRecord[],
   options: ReprocessOptions,
 ): Promise<ReprocessResult[]> {

@@ -6,7 +6,7 @@
  *
  * On AWS it needs sqs:GetQueueAttributes on both queues, sqs:StartMessageMoveTask,
  * ListMessageMoveTasks, ReceiveMessage and DeleteMessage on the dead-letter queue, and
- * sqs:SendMessage on the ingest queue.
+ * sqs:SendMessage on the ingest queue. The console's redrive button takes the same path.
  */
 import {
   GetQueueAttributesCommand,
@@ -14,8 +14,9 @@ import {
   type ListMessageMoveTasksResultEntry,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import { type DocumentRecord, isSettled } from '../../lib/model/items.js';
-import type { QueuesTarget, Target } from '../target.js';
+import { type DocumentRecord, isSettled } from '../model/items.js';
+import type { DocumentReader } from '../reader.js';
+import type { QueuesTarget } from './queues.js';
 import { reasonOf, stillPending, waitForDocuments } from './wait.js';
 
 /** How often a running move task is looked at. */
@@ -76,7 +77,7 @@ export interface RedriveOptions {
 
 /** Moves the dead-letter queue's messages back to the ingest queue. */
 export async function redrive(
-  target: Target & { queues: QueuesTarget },
+  target: { readonly repository: DocumentReader; readonly queues: QueuesTarget },
   options: RedriveOptions,
 ): Promise<RedriveResult> {
   const { queues } = target;
@@ -125,7 +126,7 @@ async function findTask(
 
 /** Waits until each document that was DEAD_LETTER has been written again and settled. */
 async function settleAgain(
-  target: Target,
+  target: { readonly repository: DocumentReader },
   documents: readonly DocumentRecord[],
   timeoutMs: number,
 ): Promise<RedrivenDocument[]> {
