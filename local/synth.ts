@@ -29,11 +29,13 @@ const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const SYNTH_CACHE = join(REPO_ROOT, '.undocs', 'synth');
 
 /**
- * What a synthesis reads: the app, the handler and everything it bundles, the bundling scripts,
- * and the dependency and compiler settings.
+ * What a synthesis reads: the app, the handlers and everything they bundle (the console's
+ * function and the UI files its site deploys come from console/), the bundling scripts, and the
+ * dependency and compiler settings.
  */
 const SYNTH_INPUTS = [
   'cdk',
+  'console',
   'lambdas',
   'lib',
   'scripts',
