@@ -423,26 +423,10 @@ export class DocumentRepository {
     pk: string,
     options: { newestFirst?: boolean; between?: readonly [string, string]; removed?: boolean } = {},
   ): Promise<DocumentRecord[]> {
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: options.between ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
-      ExpressionAttributeValues: marshall({
-        ':pk': pk,
-        ...(options.between && { ':from': options.between[0], ':to': options.between[1] }),
-      }),
-      ScanIndexForward: !options.newestFirst,
-    });
+    const items = await this.queryAll({ TableName: this.tableName, ...partitionQuery(pk, options) });
     const ids = [...new Set(items.map((item) => String(item.documentId)))];
     const documents = await Promise.all(ids.map((id) => this.getDocument(id)));
-    return documents.filter(
-      (doc): doc is DocumentRecord =>
-        doc !== undefined &&
-        (doc.status === 'REMOVED') === Boolean(options.removed) &&
-        // A removed document keeps its last committed extraction's metadata, and its entries.
-        indexEntries(doc.documentId, options.removed ? { ...doc, status: 'DONE' } : doc).some(
-          (entry) => entry.pk === pk,
-        ),
-    );
+    return documents.filter(indexedAt(pk, Boolean(options.removed)));
   }
 
   /** The documents with a symbol (any symbol of a joint document; case and spacing ignored), optionally in one language. */
@@ -731,29 +715,46 @@ export class DocumentRepository {
       this.db.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: options.between ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
-          ExpressionAttributeValues: marshall({
-            ':pk': pk,
-            ...(options.between && { ':from': options.between[0], ':to': options.between[1] }),
-          }),
-          ScanIndexForward: !options.newestFirst,
+          ...partitionQuery(pk, options),
           Limit: request.limit,
           ExclusiveStartKey: after && marshall(after),
         }),
       ),
     );
     const ids = [...new Set((out.Items ?? []).map((item) => String(unmarshall(item).documentId)))];
-    const documents = (await this.getDocuments(ids)).filter(
-      (doc): doc is DocumentRecord =>
-        doc !== undefined &&
-        doc.status !== 'REMOVED' &&
-        indexEntries(doc.documentId, doc).some((entry) => entry.pk === pk),
-    );
+    const documents = (await this.getDocuments(ids)).filter(indexedAt(pk, false));
     return {
       documents,
       ...(out.LastEvaluatedKey && { next: unmarshall(out.LastEvaluatedKey) as PageKey }),
     };
   }
+}
+
+/** The key condition of a Query of one index partition, oldest or newest first, optionally between two sort keys. */
+function partitionQuery(
+  pk: string,
+  options: { newestFirst?: boolean; between?: readonly [string, string] },
+): Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ScanIndexForward'> {
+  return {
+    KeyConditionExpression: options.between ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
+    ExpressionAttributeValues: marshall({
+      ':pk': pk,
+      ...(options.between && { ':from': options.between[0], ':to': options.between[1] }),
+    }),
+    ScanIndexForward: !options.newestFirst,
+  };
+}
+
+/**
+ * Whether a document read for an index entry of partition `pk` still belongs there: it exists, is
+ * removed exactly when `removed` asks for removed ones, and its extraction still has that entry.
+ */
+function indexedAt(pk: string, removed: boolean) {
+  return (doc: DocumentRecord | undefined): doc is DocumentRecord =>
+    doc !== undefined &&
+    (doc.status === 'REMOVED') === removed &&
+    // A removed document keeps its last committed extraction's metadata, and its entries.
+    indexEntries(doc.documentId, removed ? { ...doc, status: 'DONE' } : doc).some((entry) => entry.pk === pk);
 }
 
 /** Most document items {@link DocumentRepository.getDocuments} reads at once. */
