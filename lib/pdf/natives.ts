@@ -16,7 +16,8 @@
  * `Response.prototype.bytes` needs a polyfill. undocs never lets pdf.js fetch (the reader gives it
  * bytes, and no URL), so while pdf.js loads, `Response` is a stand-in that already has `bytes`,
  * and `restoreNatives()` puts Node's lazy getter back untouched: the first real use of `Response`
- * or `fetch` loads undici as it always would.
+ * or `fetch` loads undici as it always would. That is Node 20; Node 22 (the Lambda runtime) defines
+ * `Response` as a plain value at start-up, so there is nothing to defer and it is left alone.
  */
 
 interface Slot {
