@@ -31,7 +31,7 @@ export interface ConsoleServerOptions {
    * Tests only: sign-in as on AWS. The server answers `/config.json` with `runtimeConfig(url)` (its
    * own URL, for the redirect), lets the pages fetch from the token endpoint's origin, and asks
    * `authorize` (which reads the bearer token) instead of letting in whoever is on this machine.
-   * @default no /config.json (the pages sign nobody in), and the loopback authorizer
+   * @default `/config.json` is `{}` (the pages sign nobody in), and the loopback authorizer
    */
   readonly signIn?: {
     readonly runtimeConfig: (url: string) => { readonly auth: { readonly tokenUrl: string } };
@@ -138,13 +138,17 @@ function templateMaxObjectBytes(stack: LocalStack): number {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : DEFAULT_MAX_OBJECT_BYTES;
 }
 
-/** `/config.json` when signing in, pdf.js's files under /vendor/pdfjs/, then the console's own. */
+/**
+ * `/config.json` (`{}`, nobody signs in, unless a test signs in), pdf.js's files under
+ * /vendor/pdfjs/, then the console's own.
+ */
 function staticFiles(runtimeConfig?: unknown) {
   const pdfjs = serveStatic({ root: PDFJS_DIR, rewriteRequestPath: (path) => `/${pdfjsFile(path) ?? '-'}` });
   const ui = serveStatic({ root: UI_DIR });
   return async (c: Context, next: Next) => {
     c.header('Cache-Control', 'no-cache');
-    if (runtimeConfig !== undefined && c.req.path === '/config.json') return c.json(runtimeConfig);
+    // `{}` says "nobody signs in" without a 404, which the browser would log as an error.
+    if (c.req.path === '/config.json') return c.json(runtimeConfig ?? {});
     return c.req.path.startsWith('/vendor/pdfjs/') ? pdfjs(c, next) : ui(c, next);
   };
 }

@@ -1,8 +1,9 @@
 // Sign-in on AWS: OAuth 2.0 authorization code with PKCE (RFC 7636, S256) against the user pool's
 // managed login, as /config.json describes it (cdk/constructs/console.ts ConsoleRuntimeConfig).
-// Locally there is no /config.json and nobody signs in. The pure parts (verifier, challenge, URLs,
-// the callback's check, token expiry) are exported on their own so Node can test them; the flow
-// takes its storage, fetch, location and history as arguments for the same reason.
+// Locally /config.json has no `auth` (local/console-server.ts answers `{}`) and nobody signs in.
+// The pure parts (verifier, challenge, URLs, the callback's check, token expiry) are exported on
+// their own so Node can test them; the flow takes its storage, fetch, location and history as
+// arguments for the same reason.
 // Tokens live in sessionStorage: one tab's session, gone when the tab closes.
 
 /** Key of the tokens in sessionStorage. */
@@ -132,7 +133,8 @@ export function isExpiring(tokens, now, margin = REFRESH_MARGIN_MS) {
 }
 
 /**
- * The runtime configuration, or null where there is none (locally: the server answers 404).
+ * The runtime configuration, or null where nobody signs in: a configuration without `auth` (the
+ * local server's) or none at all (404).
  * @param {typeof fetch} fetchFn
  */
 export async function loadConfig(fetchFn = fetch) {
