@@ -65,6 +65,47 @@ export async function api(path, options = {}) {
   return data;
 }
 
+/** Whether API calls carry a token (on AWS), so a plain link to the API would be refused. */
+export function signedInCalls() {
+  return signedIn !== null;
+}
+
+/**
+ * Downloads what an API path answers (following a redirect to a presigned URL) as a file, with the
+ * token a link cannot send: the file is fetched, then saved through a blob URL, under the name the
+ * answer gives, or else `fallbackName`.
+ * @param {string} path
+ * @param {string} [fallbackName]
+ */
+export async function download(path, fallbackName) {
+  let token = await signedIn?.accessToken();
+  let response = await send(path, {}, token);
+  if (response.status === 401 && signedIn && (await signedIn.refresh())) {
+    token = await signedIn.accessToken();
+    response = await send(path, {}, token);
+  }
+  if (!response.ok) {
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    throw new ApiError(data?.error ?? `The server answered ${response.status}.`, response.status);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name =
+    /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="([^"]+)"/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name ? decodeURIComponent(name) : (fallbackName ?? path.split('/').pop() ?? 'download');
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** A query string from the non-empty values of an object. */
 export function query(values) {
   const params = new URLSearchParams();

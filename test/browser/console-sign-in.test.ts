@@ -2,19 +2,23 @@
  * The console's sign-in as on AWS, in chromium: the local server serves a /config.json naming a
  * small OAuth stub (this file's), which redirects back with a code and gives tokens only for the
  * verifier whose S256 challenge it was sent (RFC 7636). The API lets in only the stub's current
- * access token. The page signs in, calls the API with the bearer token, refreshes it on a 401, and
- * signs out. Skipped, with the reason in the suite's name, where /usr/bin/chromium is missing.
+ * access token. The page signs in, calls the API with the bearer token, refreshes it on a 401,
+ * downloads files with it, and signs out. Skipped, with the reason in the suite's name, where
+ * /usr/bin/chromium is missing.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleServer, serveConsole } from '../../local/console-server.js';
-import { startTestStack, type TestStack } from '../support/local.js';
+import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
 import { HAS_CHROMIUM, launchBrowser, openPage, type PageGlobals, SKIP_REASON } from './support.js';
 
 const CLIENT_ID = 'console-client';
+const SEED_FILE = EXPECTED_SAMPLES[0]?.file ?? '';
+const SEED_KEY = `incoming/seed/${SEED_FILE}`;
 
 /** The stub's record of what it was asked and what it gave. */
 interface OAuthStub {
@@ -135,6 +139,8 @@ let browser: Browser;
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   t = await startTestStack();
+  await t.put(SEED_KEY, sample(SEED_FILE));
+  await t.stack.idle();
   stub = await startOAuthStub();
   server = await serveConsole(t.stack, {
     onError: () => {},
@@ -185,7 +191,7 @@ async function sessionLine(page: import('playwright-core').Page): Promise<string
 }
 
 describe.skipIf(!HAS_CHROMIUM)(`signing in to the console as on AWS${SKIP_REASON}`, () => {
-  it('signs in with PKCE, calls the API with the bearer token, refreshes it on a 401, and signs out', async () => {
+  it('signs in with PKCE, calls the API with the bearer token, refreshes it on a 401, downloads with it, and signs out', async () => {
     // Arrange
     const { page, context, problems } = await openPage(browser);
 
@@ -228,6 +234,25 @@ describe.skipIf(!HAS_CHROMIUM)(`signing in to the console as on AWS${SKIP_REASON
       'refresh_token',
     ]);
     expect(stub.tokenRequests[1]?.get('refresh_token')).toBe('refresh-1');
+
+    // Act: download the extraction and the original, which a plain link could not (no token).
+    await page.goto(new URL(`#/documents/${t.documentId(SEED_KEY)}`, server.url).href);
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('text=Download the extraction (JSON)'),
+    ]);
+    const [original] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('text=Download the original PDF'),
+    ]);
+
+    // Assert
+    expect(json.suggestedFilename()).toBe(SEED_FILE.replace(/\.pdf$/, '.json'));
+    expect(JSON.parse(await readFile((await json.path()) ?? '', 'utf8')).documentId).toBe(
+      t.documentId(SEED_KEY),
+    );
+    expect(original.suggestedFilename()).toBe(SEED_FILE);
+    expect((await readFile((await original.path()) ?? '')).subarray(0, 5).toString()).toBe('%PDF-');
 
     // Act: sign out; the login sends the browser back, which signs in anew.
     await page.click('button.sign-out');
