@@ -12,7 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono, Next } from 'hono';
 import { type ConsoleEnv, createConsoleApp } from '../console/app.js';
 import { PDFJS_DIR, pdfjsFile, UI_DIR } from '../console/assets.js';
-import { loopbackAuthorizer } from '../console/authorize.js';
+import { type Authorize, loopbackAuthorizer } from '../console/authorize.js';
 import { S3ConsoleStorage } from '../console/storage.js';
 import { DEFAULT_MAX_OBJECT_BYTES, ENV } from '../lib/config.js';
 import { DocumentRepository } from '../lib/repository.js';
@@ -27,6 +27,16 @@ export interface ConsoleServerOptions {
   readonly maxUploadBytes?: number;
   /** Told of each error the API answered with a 5xx. @default written to stderr */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Tests only: sign-in as on AWS. The server answers `/config.json` with `runtimeConfig(url)` (its
+   * own URL, for the redirect), lets the pages fetch from the token endpoint's origin, and asks
+   * `authorize` (which reads the bearer token) instead of letting in whoever is on this machine.
+   * @default `/config.json` is `{}` (the pages sign nobody in), and the loopback authorizer
+   */
+  readonly signIn?: {
+    readonly runtimeConfig: (url: string) => { readonly auth: { readonly tokenUrl: string } };
+    readonly authorize: Authorize;
+  };
 }
 
 /** A running console. */
@@ -77,6 +87,8 @@ export async function serveConsole(
   );
 
   const storage = new S3ConsoleStorage(s3, stack.names.bucket);
+  const url = `http://127.0.0.1:${port}/`;
+  const runtimeConfig = options.signIn?.runtimeConfig(url);
   app = createConsoleApp({
     deps: {
       repository: new DocumentRepository(dynamodb, stack.names.table),
@@ -86,20 +98,25 @@ export async function serveConsole(
       prefix: stack.names.prefix,
       maxUploadBytes: options.maxUploadBytes ?? templateMaxObjectBytes(stack),
     },
-    authorize: loopbackAuthorizer({
-      hosts: origins.map((origin) => new URL(origin).host),
-      remoteAddress: (c) => getConnInfo(c).remote.address,
-    }),
+    authorize:
+      options.signIn?.authorize ??
+      loopbackAuthorizer({
+        hosts: origins.map((origin) => new URL(origin).host),
+        remoteAddress: (c) => getConnInfo(c).remote.address,
+      }),
     allowedOrigins: origins,
-    connectOrigins: [await storage.origin()],
-    staticFiles: staticFiles(),
+    connectOrigins: [
+      await storage.origin(),
+      ...(runtimeConfig ? [new URL(runtimeConfig.auth.tokenUrl).origin] : []),
+    ],
+    staticFiles: staticFiles(runtimeConfig),
     onError:
       options.onError ??
       ((error) => process.stderr.write(`console: ${(error as Error).stack ?? String(error)}\n`)),
   });
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     app,
     async close() {
       await new Promise<void>((resolve) => {
@@ -121,12 +138,17 @@ function templateMaxObjectBytes(stack: LocalStack): number {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : DEFAULT_MAX_OBJECT_BYTES;
 }
 
-/** pdf.js's files under /vendor/pdfjs/, then the console's own. */
-function staticFiles() {
+/**
+ * `/config.json` (`{}`, nobody signs in, unless a test signs in), pdf.js's files under
+ * /vendor/pdfjs/, then the console's own.
+ */
+function staticFiles(runtimeConfig?: unknown) {
   const pdfjs = serveStatic({ root: PDFJS_DIR, rewriteRequestPath: (path) => `/${pdfjsFile(path) ?? '-'}` });
   const ui = serveStatic({ root: UI_DIR });
   return async (c: Context, next: Next) => {
     c.header('Cache-Control', 'no-cache');
+    // `{}` says "nobody signs in" without a 404, which the browser would log as an error.
+    if (c.req.path === '/config.json') return c.json(runtimeConfig ?? {});
     return c.req.path.startsWith('/vendor/pdfjs/') ? pdfjs(c, next) : ui(c, next);
   };
 }

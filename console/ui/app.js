@@ -1,7 +1,8 @@
 // The console's pages, one at a time in <main>, chosen by the URL's hash (so the back button,
 // bookmarks and CloudFront need nothing more): #/documents, #/documents/<id>, #/upload, #/fix.
 
-import { api } from './api.js';
+import { api, useAuth } from './api.js';
+import { createAuth, loadConfig } from './auth.js';
 import { errorMessage, h, pageHeading } from './dom.js';
 import { documentView } from './views/document.js';
 import { documentsView } from './views/documents.js';
@@ -34,8 +35,32 @@ function route() {
   if (!match) main.querySelector('h1')?.focus();
 }
 
+/**
+ * On AWS (a /config.json), signs in first and adds a "Sign out" button; locally, nothing.
+ * False when the browser is on its way to the sign-in page.
+ */
+async function signIn() {
+  const config = await loadConfig();
+  if (!config) return true;
+  const auth = createAuth(config.auth, {
+    storage: sessionStorage,
+    fetch: fetch.bind(window),
+    location,
+    history,
+  });
+  if (!(await auth.start())) return false;
+  useAuth(auth);
+  document
+    .querySelector('.site-header')
+    ?.append(
+      h('button', { type: 'button', class: 'sign-out', text: 'Sign out', onclick: () => auth.signOut() }),
+    );
+  return true;
+}
+
 async function start() {
   try {
+    if (!(await signIn())) return;
     session = await api('/api/session');
   } catch (error) {
     main.replaceChildren(pageHeading('undocs console'), errorMessage(error.message));

@@ -3,7 +3,7 @@
 // lead to their notes; related symbols lead to the stored documents that have them; the
 // extraction downloads as JSON and the original as the PDF; an archivist can reprocess it.
 
-import { api, documentHref } from '../api.js';
+import { api, documentHref, download, signedInCalls } from '../api.js';
 import { announce, clipped, docText, errorMessage, h, langOf, pageHeading } from '../dom.js';
 import { dateTime, fileName, SETTLED, statusBadge } from '../format.js';
 
@@ -250,6 +250,16 @@ function render(main, data, firstPage, session, cleanups) {
   // Actions: the downloads, and a reprocess for archivists.
   const id = encodeURIComponent(doc.documentId);
   const actionStatus = h('p', { class: 'action-status', role: 'status' });
+  // Signed in (on AWS), a link cannot send the token: fetch the file with it instead.
+  // The PDF comes from S3, whose CORS rule does not expose its Content-Disposition: name it here.
+  const withToken = (name) => (event) => {
+    if (!signedInCalls()) return;
+    event.preventDefault();
+    actionStatus.textContent = '';
+    download(event.currentTarget.getAttribute('href'), name).catch((error) => {
+      actionStatus.textContent = error.message;
+    });
+  };
   const reprocess =
     session.canWrite && doc.status !== 'REMOVED'
       ? h('button', { type: 'button', class: 'primary', text: 'Reprocess' })
@@ -298,6 +308,7 @@ function render(main, data, firstPage, session, cleanups) {
         href: `/api/documents/${id}/extraction.json`,
         download: '',
         text: 'Download the extraction (JSON)',
+        onclick: withToken(undefined),
       }),
       doc.status === 'REMOVED'
         ? null
@@ -305,6 +316,7 @@ function render(main, data, firstPage, session, cleanups) {
             class: 'button',
             href: `/api/documents/${id}/original`,
             text: 'Download the original PDF',
+            onclick: withToken(fileName(doc.key)),
           }),
       reprocess,
     ),
