@@ -9,15 +9,15 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CONSOLE_ENV } from '../../lib/config.js';
 import { STATUS_INDEX } from '../../lib/model/table.js';
-import { PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
 import { acknowledgeWildcardResource } from '../nag.js';
+import { UNDOCS_BUNDLING } from './bundling.js';
 
 /** Properties of {@link ConsoleApi}. */
 export interface ConsoleApiProps {
@@ -171,19 +171,8 @@ export class ConsoleApi extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        // ESM: lambdas/console.ts awaits at the top level (the bucket's origin, for the CSP).
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        banner: REQUIRE_SHIM,
-        // The SDK is bundled, as the ingest function's is: what runs locally is what ships.
-        bundleAwsSDK: true,
-        externalModules: [...PDF_EXTERNALS],
-        forceDockerBundling: false,
-      },
+      // ESM (lambdas/console.ts awaits at the top level: the bucket's origin, for the CSP).
+      bundling: UNDOCS_BUNDLING,
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',

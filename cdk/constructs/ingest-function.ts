@@ -5,7 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
@@ -18,8 +18,8 @@ import {
   ENV,
   SERVICE_NAME,
 } from '../../lib/config.js';
-import { PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
 import { acknowledgeWildcardResource } from '../nag.js';
+import { UNDOCS_BUNDLING } from './bundling.js';
 
 /** Properties of {@link IngestFunction}. */
 export interface IngestFunctionProps {
@@ -242,18 +242,7 @@ export class IngestFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // The `require` shim and the externals every undocs bundle shares (scripts/bundle-options.mjs).
-        banner: REQUIRE_SHIM,
-        // The SDK is bundled, not taken from the runtime: the handler that runs locally is the one
-        // that ships. Only pdf.js's optional native canvas stays out; text extraction never renders.
-        bundleAwsSDK: true,
-        externalModules: [...PDF_EXTERNALS],
-        forceDockerBundling: false,
+        ...UNDOCS_BUNDLING,
         // The PDF-reading worker thread, bundled beside index.mjs as extract-worker.mjs with the same
         // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it. The same
         // script puts pdf.js's CMaps and standard font data in pdfjs/ beside it, where

@@ -1,0 +1,21 @@
+/**
+ * How every undocs function is bundled: one ESM file per function for the Node 22 Lambda runtime,
+ * minified with source maps, with the `require` shim and the externals every undocs bundle shares
+ * (scripts/bundle-options.mjs). The SDK is bundled, not taken from the runtime: the code that runs
+ * locally is the code that ships. Only pdf.js's optional native canvas stays out; text extraction
+ * never renders.
+ */
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
+
+export const UNDOCS_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  banner: REQUIRE_SHIM,
+  bundleAwsSDK: true,
+  externalModules: [...PDF_EXTERNALS],
+  forceDockerBundling: false,
+} as const satisfies BundlingOptions;
