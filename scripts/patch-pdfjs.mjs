@@ -162,6 +162,55 @@ export const PATCHES = [
     const strBuf = this.strBuf = [];`,
   },
   {
+    name: 'canvas-on-demand',
+    file: 'legacy/build/pdf.mjs',
+    why:
+      'On Node, pdf.js loads the native @napi-rs/canvas as its module loads, about 120 ms of every ' +
+      'process and worker that reads a PDF, only to take DOMMatrix and Path2D from it. Text ' +
+      'extraction never renders: the reader installs a DOMMatrix first (lib/pdf/dom-matrix.ts) and ' +
+      'nothing reads Path2D. With this, pdf.js loads the canvas (and takes Path2D from it) only when ' +
+      "DOMMatrix is missing; code that renders loads it itself (pdf.js's canvas factory requires it " +
+      'on demand) and sets Path2D.',
+    find: `  let canvas;
+  try {
+    const require = process.getBuiltinModule("module").createRequire(import.meta.url);
+    try {
+      canvas = require("@napi-rs/canvas");
+    } catch (ex) {
+      warn(\`Cannot load "@napi-rs/canvas" package: "\${ex}".\`);
+    }
+  } catch (ex) {
+    warn(\`Cannot access the \\\`require\\\` function: "\${ex}".\`);
+  }
+  if (!globalThis.DOMMatrix) {
+    if (canvas?.DOMMatrix) {
+      globalThis.DOMMatrix = canvas.DOMMatrix;
+    } else {
+      warn("Cannot polyfill \`DOMMatrix\`, rendering may be broken.");
+    }
+  }
+  if (!globalThis.Path2D) {`,
+    replace: `  let canvas;
+  /* undocs patch canvas-on-demand */ if (!globalThis.DOMMatrix) try {
+    const require = process.getBuiltinModule("module").createRequire(import.meta.url);
+    try {
+      canvas = require("@napi-rs/canvas");
+    } catch (ex) {
+      warn(\`Cannot load "@napi-rs/canvas" package: "\${ex}".\`);
+    }
+  } catch (ex) {
+    warn(\`Cannot access the \\\`require\\\` function: "\${ex}".\`);
+  }
+  if (!globalThis.DOMMatrix) {
+    if (canvas?.DOMMatrix) {
+      globalThis.DOMMatrix = canvas.DOMMatrix;
+    } else {
+      warn("Cannot polyfill \`DOMMatrix\`, rendering may be broken.");
+    }
+  }
+  if (!globalThis.Path2D && canvas) {`,
+  },
+  {
     name: 'loopback-port-no-clone',
     file: 'legacy/build/pdf.mjs',
     // Without text-chunk-fresh-object, text chunks handed over uncopied would be emptied under the reader.

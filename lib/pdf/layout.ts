@@ -7,12 +7,13 @@ import {
   RTL_PROFILE,
 } from './layout-profile.js';
 import {
-  closeCjkSpaces,
   countDirections,
+  hasRtlLetter,
   isCjk,
+  isSpace,
   mirrorBrackets,
   mirrorRtlBrackets,
-  normalizeScripts,
+  readableScripts,
 } from './script-text.js';
 import type { RaisedMarker, TextLine, TextSegment } from './types.js';
 
@@ -184,70 +185,82 @@ function readingOrder(group: readonly { run: PositionedRun; raised: boolean; spa
 function segmentOf(placed: readonly Placed[], line: MutableLine): TextSegment | undefined {
   const first = placed[0];
   if (!first) return undefined;
+  // Never empty pieces; `length` is their total length, `last` the last character of the last one.
   const pieces: string[] = [];
   let length = 0;
-  const append = (piece: string) => {
-    if (piece === '') return;
-    pieces.push(piece);
-    length += piece.length;
-  };
-  // The last character of the text so far (pieces are never empty).
-  const lastChar = () => pieces.at(-1)?.at(-1);
-  const trimEnd = () => {
-    for (let last = pieces.at(-1); last !== undefined; last = pieces.at(-1)) {
-      const trimmed = last.trimEnd();
-      length -= last.length - trimmed.length;
-      if (trimmed !== '') {
-        pieces[pieces.length - 1] = trimmed;
-        return;
-      }
-      pieces.pop();
-    }
-  };
+  let last: string | undefined;
   const markers: RaisedMarker[] = [];
   const members: PositionedRun[] = [];
+  let x = Number.POSITIVE_INFINITY;
+  let xEnd = Number.NEGATIVE_INFINITY;
   for (const { run, raised, spaced } of placed) {
-    const last = lastChar();
     if (
       members.length > 0 &&
       !raised &&
       spaced &&
-      !(last !== undefined && /\s/.test(last)) &&
-      !/^\s/.test(run.text) &&
+      !(last !== undefined && isSpace(last)) &&
+      !isSpace(run.text[0]) &&
       // Chinese and Japanese are set without spaces: a gap between two CJK characters is not one.
       !(isCjk(last) && isCjk(run.text[0]))
     ) {
-      append(' ');
+      pieces.push(' ');
+      length++;
+      last = ' ';
     }
+    let piece: string;
+    let member = run;
     if (raised) {
-      const marker = run.text.trim();
-      if (members.length > 0) trimEnd();
-      markers.push({ text: marker, x: run.x, offset: members.length === 0 ? 0 : length });
-      append(marker);
+      piece = run.text.trim();
+      if (members.length > 0) {
+        // The text so far, trimmed at its end: the marker rides on the word before it.
+        for (let end = pieces.at(-1); end !== undefined; end = pieces.at(-1)) {
+          const trimmed = end.trimEnd();
+          length -= end.length - trimmed.length;
+          if (trimmed !== '') {
+            pieces[pieces.length - 1] = trimmed;
+            break;
+          }
+          pieces.pop();
+        }
+        last = pieces.at(-1)?.at(-1);
+      }
+      markers.push({ text: piece, x: run.x, offset: members.length === 0 ? 0 : length });
       // A marker is usually followed directly by a space in the body; make sure words do not fuse.
-      members.push({ ...run, text: marker });
+      member = { ...run, text: piece };
     } else {
-      append(members.length === 0 ? run.text.trimStart() : run.text);
-      members.push(run);
+      piece = members.length === 0 ? run.text.trimStart() : run.text;
     }
+    if (piece !== '') {
+      pieces.push(piece);
+      length += piece.length;
+      last = piece[piece.length - 1];
+    }
+    members.push(member);
+    if (run.x < x) x = run.x;
+    if (run.x + run.width > xEnd) xEnd = run.x + run.width;
   }
   const trimmed = pieces.join('').trim();
   if (trimmed.length === 0) return undefined;
-  const { min: x } = extent(members.map((m) => m.x));
-  const { max: xEnd } = extent(members.map((m) => m.x + m.width));
   return {
     text: trimmed,
     x,
     xEnd,
     y: line.y,
-    fontSize: weightedMode(
-      members.map((m) => [m.fontSize, m.text.length] as const),
-      first.run.fontSize,
-    ),
-    fontName: weightedMode(
-      members.map((m) => [m.fontName, m.text.length] as const),
-      first.run.fontName,
-    ),
+    // One run (most segments) is its own mode.
+    fontSize:
+      members.length === 1
+        ? first.run.fontSize
+        : weightedMode(
+            members.map((m) => [m.fontSize, m.text.length] as const),
+            first.run.fontSize,
+          ),
+    fontName:
+      members.length === 1
+        ? first.run.fontName
+        : weightedMode(
+            members.map((m) => [m.fontName, m.text.length] as const),
+            first.run.fontName,
+          ),
     markers,
   };
 }
@@ -256,13 +269,14 @@ function segmentOf(placed: readonly Placed[], line: MutableLine): TextSegment | 
  * A line's segments in the page's reading order (columns from the right on a right-to-left page),
  * each segment's runs in its own (an Arabic segment read from the right, a Latin one from the left).
  */
-function buildSegments(line: MutableLine, page: LayoutProfile): TextSegment[] {
-  const segments = columnGroups(line, page)
-    .map((group) => {
-      const own = profileOf(group.map(({ run }) => run.text).join(''));
-      return segmentOf(own.direction === 'rtl' ? readingOrder(group) : group, line);
-    })
-    .filter((s): s is TextSegment => s !== undefined);
+function buildSegments(line: MutableLine, page: LayoutProfile, anyRtl: boolean): TextSegment[] {
+  const segments: TextSegment[] = [];
+  for (const group of columnGroups(line, page)) {
+    // Without a right-to-left letter on the page, every group reads left to right.
+    const rtl = anyRtl && profileOf(group.map(({ run }) => run.text).join('')).direction === 'rtl';
+    const segment = segmentOf(rtl ? readingOrder(group) : group, line);
+    if (segment) segments.push(segment);
+  }
   return page.direction === 'rtl' ? segments.reverse() : segments;
 }
 
@@ -273,7 +287,7 @@ function buildSegments(line: MutableLine, page: LayoutProfile): TextSegment[] {
  */
 function readableText(run: PositionedRun): string {
   const text = run.dir === 'rtl' ? mirrorRtlBrackets(run.text) : run.text;
-  return closeCjkSpaces(normalizeScripts(text));
+  return readableScripts(text);
 }
 
 /**
@@ -287,20 +301,22 @@ export function layoutLines(runs: readonly PositionedRun[]): TextLine[] {
       return text === r.text ? r : { ...r, text };
     })
     .filter((r) => r.text.trim().length > 0 && Number.isFinite(r.x) && Number.isFinite(r.y));
-  const page = profileOf(visible.map((r) => r.text).join(''));
+  // Most pages have no right-to-left letter at all, and need no counting.
+  const anyRtl = visible.some((r) => hasRtlLetter(r.text));
+  const page = anyRtl ? profileOf(visible.map((r) => r.text).join('')) : LTR_PROFILE;
   const lines: TextLine[] = [];
   for (const line of groupLines(visible)) {
-    const segments = buildSegments(line, page);
+    const segments = buildSegments(line, page, anyRtl);
     if (segments.length === 0) continue;
-    lines.push({
+    const laid = {
       y: line.y,
       x: extent(segments.map((s) => s.x)).min,
       xEnd: extent(segments.map((s) => s.xEnd)).max,
       fontSize: line.fontSize,
       text: segments.map((s) => s.text).join('  '),
       segments,
-      ...(page.direction === 'rtl' ? { direction: 'rtl' as const } : {}),
-    });
+    };
+    lines.push(page.direction === 'rtl' ? { ...laid, direction: 'rtl' } : laid);
   }
   return lines;
 }

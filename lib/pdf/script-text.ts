@@ -39,8 +39,37 @@ export function normalizeScripts(text: string): string {
   return foldArabicIndicDigits(foldPresentationForms(text));
 }
 
+/**
+ * Every character {@link normalizeScripts} and {@link closeCjkSpaces} act on lies in these ranges
+ * (Arabic-Indic digits, presentation forms, CJK); a table test holds them to it.
+ */
+const OTHER_SCRIPTS = /[\u0660-\u06FF\u2E80-\uFFEF]/;
+
+/**
+ * {@link normalizeScripts}, then {@link closeCjkSpaces}: the text of every item pdf.js gives.
+ * Text with no character either acts on (most text) is returned without running them.
+ */
+export function readableScripts(text: string): string {
+  return OTHER_SCRIPTS.test(text) ? closeCjkSpaces(normalizeScripts(text)) : text;
+}
+
+/** True for a whitespace character, as `\s` reads them (a table test holds it to `\s`). */
+export function isSpace(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITESPACE.test(char);
+}
+
+const WHITESPACE = /^\s/;
+
 /** Hebrew, Arabic, Syriac, Thaana, NKo and the Arabic supplements and presentation forms: written right to left. */
 const RTL_LETTER = /[\u0590-\u05FF\u0600-\u065F\u066A-\u06EF\u06FA-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+/** True when `text` holds a letter {@link directionOf} reads right to left. */
+export function hasRtlLetter(text: string): boolean {
+  return RTL_LETTER.test(text);
+}
+
 /** Letters written left to right: any letter that is not right to left. */
 const LETTER = /\p{L}/u;
 

@@ -3,7 +3,7 @@
  * its result, its error mapping) and the public one it avoids, the positioned lines it returns for
  * a committed sample, and the permanent errors it raises for input that can never be read.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { describe, expect, it } from 'vitest';
@@ -308,5 +308,23 @@ describe('loading the reader', () => {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     expect(JSON.parse(out.toString())).toEqual({ ranWhileLoading: 0, unchanged: true, text: 'still works' });
+  });
+
+  it('does not load the native canvas (text extraction never renders) and says nothing about it', () => {
+    // scripts/patch-pdfjs.mjs (canvas-on-demand): pdf.js loaded @napi-rs/canvas, about 120 ms, in
+    // every process and worker. The CommonJS cache shows whether it was loaded.
+    const script = `
+      const { createRequire } = await import('node:module');
+      const { readPdf } = await import(${JSON.stringify(new URL('../../lib/pdf/reader.ts', import.meta.url).href)});
+      const { readFileSync } = await import('node:fs');
+      const pdf = await readPdf(new Uint8Array(readFileSync(${JSON.stringify(new URL('../../samples/sample-joint-letter.pdf', import.meta.url).pathname)})));
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('@napi-rs'));
+      console.log(JSON.stringify({ loaded, pages: pdf.pages.length }));
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(JSON.parse(run.stdout.toString())).toEqual({ loaded: [], pages: expect.any(Number) });
+    expect(run.stderr.toString()).not.toMatch(/canvas|Path2D|DOMMatrix/);
   });
 });

@@ -5,9 +5,18 @@ import {
   directionOf,
   foldArabicIndicDigits,
   foldPresentationForms,
+  hasRtlLetter,
   isCjk,
+  isSpace,
   mirrorRtlBrackets,
+  normalizeScripts,
+  readableScripts,
 } from '../../lib/pdf/script-text.js';
+
+/** Every character of the Basic Multilingual Plane but the surrogates. */
+const BMP = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).filter(
+  (char) => !/[\uD800-\uDFFF]/.test(char),
+);
 
 describe('foldPresentationForms', () => {
   it.each([
@@ -85,5 +94,31 @@ describe('mirrorRtlBrackets', () => {
     expect(mirrorRtlBrackets(')توقيع( الوثيقة E/1(X)/Add.1 و )2025(')).toBe(
       '(توقيع) الوثيقة E/1(X)/Add.1 و (2025)',
     );
+  });
+});
+
+describe('the fast paths of the layout (every BMP character)', () => {
+  it('hasRtlLetter is true exactly when a character reads right to left', () => {
+    const wrong = BMP.filter((char) => hasRtlLetter(`a${char}1`) !== (directionOf(char) === 'rtl'));
+
+    expect(wrong).toEqual([]);
+  });
+
+  it('isSpace is \\s', () => {
+    const wrong = BMP.filter((char) => isSpace(char) !== /\s/.test(char));
+
+    expect(wrong).toEqual([]);
+    expect(isSpace(undefined)).toBe(false);
+  });
+
+  it('readableScripts skips only text that normalizeScripts and closeCjkSpaces leave alone', () => {
+    // Each character alone, doubled around a space, and between two CJK characters.
+    const wrong = BMP.filter((char) =>
+      [char, `${char} ${char}`, `安 ${char} 全`, `${char}${char}`].some(
+        (text) => readableScripts(text) !== closeCjkSpaces(normalizeScripts(text)),
+      ),
+    );
+
+    expect(wrong).toEqual([]);
   });
 });
