@@ -86,6 +86,45 @@ describe('compiled phrases', () => {
     expect(groups?.[1]).toBe('Jérôme Bonnafont');
   });
 
+  it('write each shared word boundary once, and match what the entries in longest-first order match', () => {
+    // Entries of every boundary kind (words, CJK, digits then CJK, a trailing full stop), with
+    // entries that begin other entries across kinds ('no' / 'no.' / 'no. 5', '1' / '1月').
+    const entries = [
+      'no',
+      'no.',
+      'no. 5',
+      '1月',
+      '12月',
+      '1',
+      '十一月',
+      'nov',
+      'november',
+      'a-b',
+      'a',
+      'ab',
+      '(x)',
+      'x',
+    ];
+    const one = (entry: string) => alternation([entry]);
+    const reference = new RegExp(
+      `(?:${[...entries]
+        .sort((a, b) => b.length - a.length)
+        .map(one)
+        .join('|')})`,
+      'gu',
+    );
+    const grouped = new RegExp(alternation(entries), 'gu');
+    const texts = [
+      ...entries.flatMap((e) => [e, `${e}.`, `${e} 5`, `x${e}`, `${e}x`, `(${e})`, `${e}月`, `${e} - b`]),
+      'no. 5 november 1月 12月 十一月 a - b ab',
+    ].map(fold);
+    const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+
+    for (const text of texts) expect(matches(grouped, text), text).toEqual(matches(reference, text));
+    // 'no', 'nov'... share one boundary before them, not one each.
+    expect(alternation(entries).split('(?<![\\p{L}\\p{N}])').length - 1).toBeLessThan(4);
+  });
+
   it('never match from an empty list', () => {
     // Act
     const re = new RegExp(alternation([]), 'u');
