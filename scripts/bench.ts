@@ -5,15 +5,17 @@
  *   and of `pdftotext` (one process per file, as it is used), over ../shared/un-corpus/pdfs
  *   (or --corpus DIR, or the project's samples when the corpus is absent), and their ratio;
  *   undocs runs on this Node.js and again on Node 22, the Lambda runtime (scripts/lambda-node.mjs;
- *   Node 22's V8 warms up faster, and a cold process over the corpus is mostly warm-up);
+ *   Node 22's V8 warms up faster, and a cold process over the corpus is mostly warm-up), each with
+ *   its CPU time (user and system, least of the runs), which a busy shared machine changes far less
+ *   than the wall time;
  * - peak resident memory of one `undocs extract` process on the largest file;
  * - how extraction time grows with one page's text: 250 KB, 1 MB and 2 MB on one page
- *   (./bench/big-page.ts); `--big-page` measures that alone.
+ *   (./bench/big-page.ts); `--big-page` measures that alone, `--no-big-page` leaves it out.
  *
  * pdftotext comes from Debian's poppler-utils; the bench installs it with apt-get when missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,7 +23,12 @@ import { benchBigPage } from './bench/big-page.js';
 import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
 const { values } = parseArgs({
-  options: { corpus: { type: 'string' }, runs: { type: 'string' }, 'big-page': { type: 'boolean' } },
+  options: {
+    corpus: { type: 'string' },
+    runs: { type: 'string' },
+    'big-page': { type: 'boolean' },
+    'no-big-page': { type: 'boolean' },
+  },
 });
 const ROOT = new URL('..', import.meta.url).pathname;
 const runs = Number(values.runs ?? 3);
@@ -56,15 +63,45 @@ function ensurePdftotext(): void {
 const undocs = [join(ROOT, 'bin/undocs.mjs')];
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
-/** Best of `runs` wall times, in seconds. */
-function best(run: () => void): number {
-  let fastest = Number.POSITIVE_INFINITY;
+/**
+ * CPU seconds (user and system) used so far by this process's finished children, from
+ * /proc/self/stat; null where there is no /proc. On a shared machine a wall time swings with the
+ * neighbours; CPU time says whether the code itself got slower.
+ */
+function childrenCpuSeconds(): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): cutime and cstime are the 14th and 15th.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every architecture Linux runs Node on). */
+const CLOCK_TICKS = 100;
+
+interface Timing {
+  /** Best wall time of the runs, in seconds. */
+  readonly seconds: number;
+  /** Least CPU time (children's user and system) of the runs, in seconds; null without /proc. */
+  readonly cpu: number | null;
+}
+
+/** Best of `runs` wall times, and least of their CPU times. */
+function best(run: () => void): Timing {
+  let seconds = Number.POSITIVE_INFINITY;
+  let cpu: number | null = Number.POSITIVE_INFINITY;
   for (let i = 0; i < runs; i++) {
+    const cpuBefore = childrenCpuSeconds();
     const start = performance.now();
     run();
-    fastest = Math.min(fastest, (performance.now() - start) / 1000);
+    seconds = Math.min(seconds, (performance.now() - start) / 1000);
+    const cpuAfter = childrenCpuSeconds();
+    cpu =
+      cpu !== null && cpuBefore !== null && cpuAfter !== null ? Math.min(cpu, cpuAfter - cpuBefore) : null;
   }
-  return fastest;
+  return { seconds, cpu };
 }
 
 ensurePdftotext();
@@ -92,17 +129,18 @@ const undocsOn = (node: string) =>
     });
   });
 
-const undocsSeconds = undocsOn(process.execPath);
-const lambda = ((): { seconds: number; version: string } | { skipped: string } => {
+const undocsTiming = undocsOn(process.execPath);
+const undocsSeconds = undocsTiming.seconds;
+const lambda = ((): (Timing & { version: string }) | { skipped: string } => {
   if (!lambdaNodeAvailable()) return { skipped: `no Node 22 build for ${process.platform}-${process.arch}` };
   try {
     const node = lambdaNode();
-    return { seconds: undocsOn(node), version: execFileSync(node, ['--version']).toString().trim() };
+    return { ...undocsOn(node), version: execFileSync(node, ['--version']).toString().trim() };
   } catch (error) {
     return { skipped: error instanceof Error ? error.message : String(error) };
   }
 })();
-const popplerSeconds = best(() => {
+const popplerTiming = best(() => {
   for (const file of files)
     execFileSync('pdftotext', ['-q', file, '-'], {
       maxBuffer: 256 * 1024 * 1024,
@@ -132,23 +170,26 @@ const probe = spawnSync(
 );
 const memory = JSON.parse(probe.stdout.toString() || '{}') as { pages?: number; maxRssKb?: number };
 
+const popplerSeconds = popplerTiming.seconds;
 const undocsRate = pages / undocsSeconds;
+/** ", 4.10 s CPU" when the CPU time is known. */
+const cpuOf = (timing: Timing) => (timing.cpu === null ? '' : `, ${timing.cpu.toFixed(2)} s CPU`);
 const popplerRate = pages / popplerSeconds;
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 process.stdout.write(
   [
     `undocs bench: ${files.length} PDFs, ${pages} pages, from ${dir} (best of ${runs} runs)`,
-    `  undocs extract  ${undocsSeconds.toFixed(2)} s  ${undocsRate.toFixed(1)} pages/s  (Node ${process.version}, one process, start-up included)`,
+    `  undocs extract  ${undocsSeconds.toFixed(2)} s  ${undocsRate.toFixed(1)} pages/s  (Node ${process.version}, one process, start-up included${cpuOf(undocsTiming)})`,
     'seconds' in lambda
-      ? `  undocs extract  ${lambda.seconds.toFixed(2)} s  ${(pages / lambda.seconds).toFixed(1)} pages/s  (Node ${lambda.version}, the Lambda runtime)`
+      ? `  undocs extract  ${lambda.seconds.toFixed(2)} s  ${(pages / lambda.seconds).toFixed(1)} pages/s  (Node ${lambda.version}, the Lambda runtime${cpuOf(lambda)})`
       : `  undocs extract  on Node 22 (the Lambda runtime): skipped, ${lambda.skipped}`,
-    `  pdftotext       ${popplerSeconds.toFixed(2)} s  ${popplerRate.toFixed(1)} pages/s  (one process per file)`,
+    `  pdftotext       ${popplerSeconds.toFixed(2)} s  ${popplerRate.toFixed(1)} pages/s  (one process per file${cpuOf(popplerTiming)})`,
     `  ratio           ${(undocsRate / popplerRate).toFixed(2)}x pdftotext on Node ${process.version}` +
       ('seconds' in lambda
         ? `, ${(pages / lambda.seconds / popplerRate).toFixed(2)}x on Node ${lambda.version} (the Lambda runtime)`
         : ''),
     `  peak memory     ${memory.maxRssKb ? mb(memory.maxRssKb * 1024) : '?'} MB RSS of one undocs extract process on the largest file, ${largest.split('/').pop()} (${mb(statSync(largest).size)} MB, ${memory.pages ?? '?'} pages)`,
-    ...(await benchBigPage(runs)),
+    ...(values['no-big-page'] ? [] : await benchBigPage(runs)),
     '',
   ].join('\n'),
 );
