@@ -17,7 +17,7 @@ import { HTTPException } from 'hono/http-exception';
 import { TransientIngestError } from '../lib/errors.js';
 import type { QueuesTarget } from '../lib/operations/queues.js';
 import { type DocumentRepository, PageCursorError } from '../lib/repository.js';
-import { type Authorize, canWrite, type Principal } from './authorize.js';
+import { type Authorize, canRead, canWrite, type Principal } from './authorize.js';
 import { PageTokenError } from './page-token.js';
 import { documentRoutes } from './routes/documents.js';
 import { operationRoutes } from './routes/operations.js';
@@ -75,6 +75,14 @@ export function createConsoleApp(options: ConsoleAppOptions): Hono<ConsoleEnv> {
     c.header('Cache-Control', 'no-store');
     const principal = await options.authorize(c);
     if (!principal) return c.json({ error: 'Sign in to use the console.' }, 401);
+    if (!canRead(principal))
+      return c.json(
+        {
+          error:
+            'Your account is in no console group; ask ops to add you to the readers or archivists group.',
+        },
+        403,
+      );
     c.set('principal', principal);
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (!canWrite(principal))

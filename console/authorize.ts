@@ -5,7 +5,8 @@
  * Cognito claims API Gateway's JWT authorizer verified before the function is invoked.
  *
  * Two groups: readers browse, search and download; archivists may also upload, reprocess and
- * redrive.
+ * redrive. A signed-in user in neither group may do nothing: ops grant access by adding a user to a
+ * group, never by creating one.
  */
 import type { Context } from 'hono';
 
@@ -22,6 +23,11 @@ export interface Principal {
 
 /** The port: the principal behind a request, or undefined to refuse it (401). */
 export type Authorize = (c: Context) => Principal | undefined | Promise<Principal | undefined>;
+
+/** Whether a principal may browse, search and download: a member of either group. */
+export function canRead(principal: Principal): boolean {
+  return principal.groups.includes(READERS) || canWrite(principal);
+}
 
 /** Whether a principal may change things (upload, reprocess, redrive). */
 export function canWrite(principal: Principal): boolean {

@@ -42,6 +42,8 @@ export interface ExtractionLimits {
 
 /** The service name of the ingest function's logs and metrics (their `service` key and dimension). */
 export const SERVICE_NAME = 'undocs-ingest';
+/** The service name of the console function's logs, so a log query can tell them from ingestion's. */
+export const CONSOLE_SERVICE_NAME = 'undocs-console';
 
 /** What the ingest use case needs to run. */
 export interface IngestConfig {

@@ -14,7 +14,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { CONSOLE_ENV } from '../../lib/config.js';
+import { CONSOLE_ENV, CONSOLE_SERVICE_NAME } from '../../lib/config.js';
 import { STATUS_INDEX } from '../../lib/model/table.js';
 import { acknowledgeWildcardResource } from '../nag.js';
 import { UNDOCS_BUNDLING } from './bundling.js';
@@ -168,6 +168,7 @@ export class ConsoleApi extends Construct {
       role,
       environment: {
         [CONSOLE_ENV.maxObjectBytes]: String(props.maxUploadBytes),
+        POWERTOOLS_SERVICE_NAME: CONSOLE_SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -109,7 +109,7 @@ describe('the console Lambda', () => {
     ]);
   });
 
-  it('refuses a call without claims, and a write by a reader or from another origin', async () => {
+  it('refuses a call without claims or without a console group, and a write by a reader or from another origin', async () => {
     const anonymous = await call(event('GET', '/api/session'));
     const reader = await call(
       event('POST', '/api/uploads', { groups: '[readers]', body: { path: 'a.pdf', size: 10 } }),
@@ -123,7 +123,15 @@ describe('the console Lambda', () => {
     });
     (foreign.headers as Record<string, string>).origin = 'https://evil.example';
 
+    const noGroup = await call(event('GET', '/api/documents', { groups: '[]' }));
+    const otherGroup = await call(event('GET', '/api/session', { groups: '[auditors]' }));
+
     expect(anonymous.status).toBe(401);
+    expect(noGroup.status).toBe(403);
+    expect(noGroup.body.error).toBe(
+      'Your account is in no console group; ask ops to add you to the readers or archivists group.',
+    );
+    expect(otherGroup.status).toBe(403);
     expect(reader.status).toBe(403);
     expect(reader.body.error).toBe(
       'Only archivists may upload, reprocess or redrive; ask for the archivists group.',

@@ -13,7 +13,12 @@ import type { UndocsStack } from '../../cdk/stack.js';
 import { PDFJS_DIR, pdfjsFile, UI_DIR } from '../../console/assets.js';
 import { ARCHIVISTS, READERS } from '../../console/authorize.js';
 import { securityHeaders } from '../../console/security-headers.js';
-import { CONSOLE_ENV, DEFAULT_MAX_OBJECT_BYTES, loadConsoleConfig } from '../../lib/config.js';
+import {
+  CONSOLE_ENV,
+  CONSOLE_SERVICE_NAME,
+  DEFAULT_MAX_OBJECT_BYTES,
+  loadConsoleConfig,
+} from '../../lib/config.js';
 import { STATUS_INDEX } from '../../lib/model/table.js';
 import {
   actionsSentBy,
@@ -384,6 +389,7 @@ describe('the console on AWS (dev)', () => {
         [CONSOLE_ENV.deadLetterQueueUrl]: 'https://sqs/dead-letters',
         [CONSOLE_ENV.maxObjectBytes]: String(DEFAULT_MAX_OBJECT_BYTES),
         [CONSOLE_ENV.allowedOrigins]: 'https://d123.cloudfront.net',
+        POWERTOOLS_SERVICE_NAME: CONSOLE_SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       });

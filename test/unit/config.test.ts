@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONSOLE_SERVICE_NAME,
   DEFAULT_EXTRACTION_MEMORY_MB,
   DEFAULT_EXTRACTION_PAGE_MS,
   DEFAULT_EXTRACTION_TIMEOUT_MS,
@@ -7,7 +8,9 @@ import {
   DEFAULT_MAX_PAGES,
   loadIngestConfig,
   loadStage,
+  SERVICE_NAME,
 } from '../../lib/config.js';
+import { serviceNameOf } from '../../lib/logger.js';
 
 describe('loadIngestConfig', () => {
   it('uses the defaults when only the table and bus names are set', () => {
@@ -144,5 +147,16 @@ describe('loadStage', () => {
 
   it('names the variable when it is missing', () => {
     expect(() => loadStage({})).toThrow(/STAGE/);
+  });
+});
+
+describe('serviceNameOf (the service name on every log line)', () => {
+  it.each([
+    [{ POWERTOOLS_SERVICE_NAME: CONSOLE_SERVICE_NAME }, 'undocs-console'],
+    [{ POWERTOOLS_SERVICE_NAME: SERVICE_NAME }, 'undocs-ingest'],
+    [{ POWERTOOLS_SERVICE_NAME: '' }, 'undocs-ingest'],
+    [{}, 'undocs-ingest'],
+  ])('is the function’s own name from %j', (env, expected) => {
+    expect(serviceNameOf(env)).toBe(expected);
   });
 });
