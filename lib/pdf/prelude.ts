@@ -6,6 +6,9 @@
  *   which has it); Node 20, on which undocs is developed and tested, does not. This is the one
  *   gap between them on the path undocs uses: `npm test` and `npm run eval` run the whole corpus
  *   through it on Node 20;
+ * - `ArrayBuffer.prototype.transferToFixedLength` (Node 21+): pdf.js calls it when it compiles a
+ *   font's description for rendering; without it, Node 20 renders pages without their text. This
+ *   one copies instead of detaching the original, which pdf.js never reads again;
  * - a minimal `DOMMatrix` (see `./dom-matrix.ts`).
  */
 import { installDomMatrix } from './dom-matrix.js';
@@ -34,6 +37,21 @@ if (typeof promise.withResolvers !== 'function') {
         reject = rej;
       });
       return { promise: created, resolve, reject };
+    },
+  });
+}
+
+interface ArrayBufferWithTransfer {
+  transferToFixedLength?: (length?: number) => ArrayBuffer;
+}
+if (typeof (ArrayBuffer.prototype as ArrayBufferWithTransfer).transferToFixedLength !== 'function') {
+  Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value: function transferToFixedLength(this: ArrayBuffer, length: number = this.byteLength) {
+      const copy = new ArrayBuffer(length);
+      new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+      return copy;
     },
   });
 }
