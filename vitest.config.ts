@@ -19,6 +19,16 @@ export default defineConfig({
         },
       },
       {
+        // OCR with the real engine (tesseract.js, WASM) on pages the project renders itself: a few
+        // seconds a page, so apart from the unit tests.
+        test: {
+          name: 'ocr',
+          include: ['test/ocr/**/*.test.ts'],
+          env,
+          testTimeout: 180_000,
+        },
+      },
+      {
         // The local stack: embedded servers and the bundled Lambda, from one synthesis per run.
         test: {
           name: 'integration',

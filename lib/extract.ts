@@ -1,10 +1,73 @@
+import type { OcrEngine } from './ocr/engine.js';
+import { languageOf, type OcrPage, ocrPages } from './ocr/index.js';
 import { parseUnDocument, type UnDocument } from './parser/index.js';
+import { LANGUAGE_CODES, type LanguageCode, type OfficialLanguage } from './parser/lexicon/index.js';
 import { type ReadPdfOptions, readPdf } from './pdf/reader.js';
+import type { PdfDocument } from './pdf/types.js';
 
 export { EXTRACTOR_VERSION } from './version.js';
 
-/** Reads a PDF and parses it as a UN document. Throws PermanentIngestError for unusable input. */
-export async function extractDocument(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<UnDocument> {
+/** How a PDF is read. */
+export interface ExtractOptions extends ReadPdfOptions {
+  /**
+   * Reads the pages that have no usable text layer by OCR. Without it those pages stay unread and
+   * a document made mostly of them is `needsOcr`.
+   */
+  readonly ocr?: OcrEngine;
+  /** Called with the pages about to be OCR'd, before the first is read (for budgets and progress). */
+  readonly onOcr?: (pages: readonly number[]) => void;
+  /** Called after each OCR'd page. */
+  readonly onOcrPage?: (page: OcrPage) => void;
+}
+
+/** A page with fewer visible characters than this has no text layer. */
+const MIN_TEXT_CHARS = 25;
+
+/** The pages whose text layer is missing: those OCR reads. */
+export function pagesToOcr(pdf: PdfDocument): number[] {
+  return pdf.pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_CHARS).map((p) => p.number);
+}
+
+/**
+ * The language OCR reads a document in: the language its text layer is in, else the one its
+ * masthead says it is in ("Original: French" on a page the layer has); null when neither tells.
+ */
+export function ocrLanguageOf(layer: Pick<UnDocument, 'language' | 'originalLanguage'>): LanguageCode | null {
+  const original = layer.originalLanguage as OfficialLanguage | null;
+  return languageOf(layer.language) ?? (original ? (LANGUAGE_CODES[original] ?? null) : null);
+}
+
+/** The document with its OCR'd pages in place of their text layer. */
+export function withOcrPages(pdf: PdfDocument, read: readonly OcrPage[]): PdfDocument {
+  const byNumber = new Map(read.map((r) => [r.page.number, r]));
+  return {
+    ...pdf,
+    pages: pdf.pages.map((page) => {
+      const ocr = byNumber.get(page.number);
+      return ocr
+        ? { ...ocr.page, textSource: 'ocr' as const, ocrConfidence: Math.round(ocr.confidence * 10) / 10 }
+        : page;
+    }),
+  };
+}
+
+/**
+ * Reads a PDF and parses it as a UN document; with `ocr`, the pages without a usable text layer are
+ * read from their image first. Throws PermanentIngestError for unusable input.
+ */
+export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<UnDocument> {
   const pdf = await readPdf(bytes, options);
-  return parseUnDocument(pdf);
+  const layer = parseUnDocument(pdf);
+  if (!options.ocr) return layer;
+  const pages = pagesToOcr(pdf);
+  if (pages.length === 0) return layer;
+  options.onOcr?.(pages);
+  const read = await ocrPages({
+    bytes,
+    pages,
+    language: ocrLanguageOf(layer),
+    engine: options.ocr,
+    ...(options.onOcrPage && { onPage: options.onOcrPage }),
+  });
+  return parseUnDocument(withOcrPages(pdf, read));
 }

@@ -29,6 +29,7 @@ import {
   META_SK,
   newVersionId,
   notesSk,
+  pageFromItem,
   pageSk,
   partPrefix,
   STATUSES,
@@ -527,21 +528,12 @@ export class DocumentRepository {
   }
 
   /**
-   * A document's pages, in order, from its committed extraction, each saying whether its text was
-   * cut to fit an item (page items written before cuts were recorded lack `truncated` and
-   * `textBytes`: read as uncut, of the bytes stored).
+   * A document's pages, in order, from its committed extraction, each saying where its text came
+   * from and whether it was cut to fit an item (see `pageFromItem`).
    */
   async getPages(documentId: string): Promise<StoredPage[]> {
     const items = await this.currentParts(documentId, 'PAGE');
-    return items.map((i) => {
-      const text = String(i.text);
-      return {
-        number: Number(i.number),
-        text,
-        truncated: i.truncated === true,
-        textBytes: typeof i.textBytes === 'number' ? i.textBytes : Buffer.byteLength(text, 'utf8'),
-      };
-    });
+    return items.map(pageFromItem);
   }
 
   /** A document's footnotes, reassembled from their chunks, in order, from its committed extraction. */
@@ -587,15 +579,7 @@ export class DocumentRepository {
         }),
       ),
     );
-    if (!out.Item) return undefined;
-    const item = unmarshall(out.Item);
-    const text = String(item.text);
-    return {
-      number: Number(item.number),
-      text,
-      truncated: item.truncated === true,
-      textBytes: typeof item.textBytes === 'number' ? item.textBytes : Buffer.byteLength(text, 'utf8'),
-    };
+    return out.Item ? pageFromItem(unmarshall(out.Item)) : undefined;
   }
 
   /**

@@ -91,7 +91,10 @@ for (let i = 0; i < DOCUMENTS; i++) {
       organs: ['General Assembly'],
       signatories: [{ name: `Signatory ${i % 50}`, titles: ['Ambassador'], inAnnex: false }],
     }),
-    { pages: [storedPage({ number: 1, text: `The text of letter ${i}.` }, new Cuts())], footnoteChunks: [] },
+    {
+      pages: [storedPage({ number: 1, text: `The text of letter ${i}.`, textSource: 'layer' }, new Cuts())],
+      footnoteChunks: [],
+    },
     { version: null },
   );
 }

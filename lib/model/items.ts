@@ -316,7 +316,31 @@ export function storedPage(page: PageText, cuts: Cuts): StoredPage {
   const textBytes = Buffer.byteLength(cleaned, 'utf8');
   const { text, truncated } = truncateUtf8(cleaned, MAX_ITEM_TEXT_BYTES);
   if (truncated) cuts.value('pages[].text', textBytes, MAX_ITEM_TEXT_BYTES);
-  return { number: page.number, text, truncated, textBytes };
+  return {
+    number: page.number,
+    text,
+    textSource: page.textSource,
+    ...(page.ocrConfidence !== undefined && { ocrConfidence: page.ocrConfidence }),
+    truncated,
+    textBytes,
+  };
+}
+
+/**
+ * A page item as stored, read back. Items written before cuts were recorded lack `truncated` and
+ * `textBytes` (read as uncut, of the bytes stored); items written before OCR lack `textSource`
+ * (read as `layer`).
+ */
+export function pageFromItem(item: Readonly<Record<string, unknown>>): StoredPage {
+  const text = String(item.text);
+  return {
+    number: Number(item.number),
+    text,
+    textSource: item.textSource === 'ocr' ? 'ocr' : 'layer',
+    ...(typeof item.ocrConfidence === 'number' && { ocrConfidence: item.ocrConfidence }),
+    truncated: item.truncated === true,
+    textBytes: typeof item.textBytes === 'number' ? item.textBytes : Buffer.byteLength(text, 'utf8'),
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ import { findSymbols } from './symbols.js';
 import { bodyFontSize, type PageView, viewOf } from './text.js';
 import { parseTitle } from './title.js';
 import { runningTextSpellings, sentenceCase } from './title-text.js';
-import type { Provenance, ProvenancedField, UnDocument } from './types.js';
+import type { PageText, Provenance, ProvenancedField, UnDocument } from './types.js';
 
 export type * from './types.js';
 
@@ -76,7 +76,7 @@ function titlePageMasthead(views: readonly PageView[], cover: Masthead, bodySize
 export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const printed: PageView[] = pdf.pages.map(viewOf);
   const views: PageView[] = removeFurniture(printed);
-  const pages = views.map((v) => ({ number: v.number, text: v.lines.map((l) => l.text).join('\n') }));
+  const pages: PageText[] = views.map((v, i) => pageText(v, pdf.pages[i]));
   const textless = pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_CHARS).length;
   const needsOcr = pdf.pageCount > 0 && textless * 2 > pdf.pageCount;
   const provenance: Partial<Record<ProvenancedField, Provenance>> = {};
@@ -84,7 +84,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const first = views[0];
   // A scan with an imaged annex may still have a born-digital first page: read what is there.
   if (!first || (pages[0]?.text.replace(/\s/g, '').length ?? 0) < MIN_TEXT_CHARS) {
-    return { ...emptyDocument(pdf.pageCount), pages, needsOcr, provenance };
+    return { ...emptyDocument(pdf.pageCount), pages, needsOcr, provenance: sourced(provenance, pages) };
   }
 
   const bodySize = bodyFontSize(views);
@@ -207,6 +207,27 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
     pageCount: pdf.pageCount,
     pages,
     needsOcr,
-    provenance,
+    provenance: sourced(provenance, pages),
   };
+}
+
+/** A page's body text, and where it came from. */
+function pageText(view: PageView, page: PdfDocument['pages'][number] | undefined): PageText {
+  const text = view.lines.map((l) => l.text).join('\n');
+  return page?.textSource === 'ocr'
+    ? { number: view.number, text, textSource: 'ocr', ocrConfidence: page.ocrConfidence ?? 0 }
+    : { number: view.number, text, textSource: 'layer' };
+}
+
+/** Each provenance entry with where its page's text came from (the text layer, or OCR). */
+function sourced(
+  provenance: Partial<Record<ProvenancedField, Provenance>>,
+  pages: readonly PageText[],
+): Partial<Record<ProvenancedField, Provenance>> {
+  const sources = new Map(pages.map((p) => [p.number, p.textSource]));
+  const out: Partial<Record<ProvenancedField, Provenance>> = {};
+  for (const [field, entry] of Object.entries(provenance) as [ProvenancedField, Provenance][]) {
+    out[field] = { ...entry, textSource: sources.get(entry.page) ?? 'layer' };
+  }
+  return out;
 }

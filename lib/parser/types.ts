@@ -70,10 +70,17 @@ export interface Footnote {
   readonly citedOnPages: readonly number[];
 }
 
+/** Where a page's text came from: the PDF's own text layer, or OCR of the page's image. */
+export type TextSource = 'layer' | 'ocr';
+
 /** Body text of one page, page furniture removed. */
 export interface PageText {
   readonly number: number;
   readonly text: string;
+  /** Where the text came from (stored pages written before OCR existed read as `layer`). */
+  readonly textSource: TextSource;
+  /** For an OCR'd page: Tesseract's mean confidence over its characters, 0 to 100. */
+  readonly ocrConfidence?: number;
 }
 
 /** Where one field's value came from. */
@@ -81,6 +88,8 @@ export interface Provenance {
   readonly page: number;
   /** The name of the rule that found the value, e.g. `masthead.distr-line`. */
   readonly rule: string;
+  /** Where that page's text came from; absent in extractions made before OCR existed (`layer`). */
+  readonly textSource?: TextSource;
 }
 
 /** Every field of the extraction contract. */

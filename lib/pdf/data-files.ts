@@ -55,3 +55,28 @@ export function pdfjsDataDirectories(moduleUrl: string = import.meta.url): Pdfjs
     `pdf.js CMaps and standard fonts not found: neither ${bundled} nor an installed pdfjs-dist has cmaps/ and standard_fonts/ (bundles copy them with scripts/copy-pdfjs-data.mjs)`,
   );
 }
+
+/**
+ * The directory of pdf.js's image decoders (`wasm/`: JBIG2 and CCITT fax, JPEG 2000, each a
+ * WebAssembly module with a JavaScript fallback), which drawing a scanned page needs and reading
+ * text never does: beside the running bundle when it carries one, else the installed pdfjs-dist's.
+ * pdf.js reads `<directory><name>` with names from its own code, never from the PDF.
+ * @throws Error when neither exists, naming both places looked at.
+ */
+export function wasmDirectory(moduleUrl: string = import.meta.url): string {
+  const bundled = join(dirname(fileURLToPath(moduleUrl)), BUNDLED_DATA_FOLDER, 'wasm', '/');
+  if (existsSync(bundled)) return bundled;
+  try {
+    const installed = join(
+      dirname(nodeModule.createRequire(moduleUrl).resolve('pdfjs-dist/package.json')),
+      'wasm',
+      '/',
+    );
+    if (existsSync(installed)) return installed;
+  } catch {
+    // Not resolvable from here: a bundle without node_modules.
+  }
+  throw new Error(
+    `pdf.js image decoders not found: neither ${bundled} nor an installed pdfjs-dist has wasm/ (bundles that render copy it with scripts/copy-pdfjs-data.mjs)`,
+  );
+}

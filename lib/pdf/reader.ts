@@ -16,7 +16,7 @@ import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { PasswordException, PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PermanentIngestError } from '../errors.js';
-import { pdfjsDataDirectories } from './data-files.js';
+import { pdfjsDataDirectories, wasmDirectory } from './data-files.js';
 import { layoutLines, type PositionedRun } from './layout.js';
 import { restoreNatives } from './natives.js';
 import type { PdfDocument, PdfPage } from './types.js';
@@ -131,12 +131,58 @@ function infoString(info: Record<string, unknown>, key: string): string | undefi
 }
 
 /**
- * Reads every page of a PDF into positioned lines.
- *
- * Throws `PermanentIngestError` for input that can never be read (not a PDF, encrypted, corrupt,
- * too many pages); anything else that escapes is a bug or an environment failure.
+ * A pdf-parse parser over a copy of `bytes` (pdf.js transfers, so detaches, the buffer it is
+ * given), with undocs' hardening. `images: true` is for drawing pages (lib/ocr/render.ts): pdf.js
+ * then also gets `wasmUrl`, the local directory of its JBIG2, CCITT and JPEG 2000 decoders (the
+ * image codecs of scans), read from disk like the CMaps.
  */
-export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfDocument> {
+function newParser(bytes: Uint8Array, { images }: { images: boolean }): PDFParse {
+  return new PDFParse({
+    data: new Uint8Array(bytes),
+    // Hardening: the file is untrusted. No code generated from it (CVE-2024-4367 went through
+    // font code compiled with `new Function`), no fonts installed or looked up on the system, no
+    // XFA forms. Nothing is fetched: useWorkerFetch is off and no URL is given. CMaps (CJK
+    // documents need them) and standard font data are read from local directories that ship with
+    // pdfjs-dist (or beside the bundle), by pdf.js's Node file reader, under names from pdf.js's
+    // own fixed lists (see ./data-files.ts). Reading text loads no WebAssembly and decodes no
+    // image: text extraction does not paint. Time and memory are bounded by lib/extractor/.
+    isEvalSupported: false,
+    disableFontFace: true,
+    // Not a system font lookup: with font faces disabled, pdf.js only names a CSS substitute that
+    // nothing loads. What it changes is that the 12 Latin standard fonts (Helvetica, Times...) are
+    // measured with pdf.js's built-in metrics instead of parsing their font programs from
+    // standard_fonts/ (Symbol and ZapfDingbats still are read, for their encodings): the same text
+    // and positions over the whole corpus, and about 0.3 s less on it (`npm run bench`). Drawing
+    // needs the outlines, and a Lambda has no system fonts: the renderer reads them.
+    useSystemFonts: !images,
+    enableXfa: false,
+    useWorkerFetch: false,
+    cMapUrl: DATA.cMapDir,
+    cMapPacked: true,
+    standardFontDataUrl: DATA.standardFontDir,
+    ...(images && { wasmUrl: wasmDirectory() }),
+    stopAtErrors: false,
+  });
+}
+
+/**
+ * A document opened to draw its pages: the pdf.js document and how to close it. The same checks
+ * and errors as {@link readPdf} (empty, not a PDF, encrypted, corrupt).
+ */
+export async function openForRendering(
+  bytes: Uint8Array,
+): Promise<{ readonly doc: PDFDocumentProxy; readonly close: () => Promise<void> }> {
+  checkHeader(bytes);
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await loadDocument(newParser(bytes, { images: true }));
+  } catch (error) {
+    throw classifyLoadError(error);
+  }
+  return { doc, close: () => closeDocument(doc) };
+}
+
+function checkHeader(bytes: Uint8Array): void {
   if (bytes.byteLength === 0) {
     throw new PermanentIngestError('EMPTY_OBJECT', 'The file is empty (0 bytes).');
   }
@@ -146,31 +192,17 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       'The file is not a PDF: it does not start with a PDF header. Check that the right file was uploaded.',
     );
   }
-  // pdf.js transfers (detaches) the buffer it is given; hand it a copy so the caller's stays usable.
-  const parser = new PDFParse({
-    data: new Uint8Array(bytes),
-    // Hardening: the file is untrusted. No code generated from it (CVE-2024-4367 went through
-    // font code compiled with `new Function`), no fonts installed or looked up on the system, no
-    // XFA forms. Nothing is fetched: useWorkerFetch is off and no URL is given. CMaps (CJK
-    // documents need them) and standard font data are read from local directories that ship with
-    // pdfjs-dist (or beside the bundle), by pdf.js's Node file reader, under names from pdf.js's
-    // own fixed lists (see ./data-files.ts); no wasmUrl, so no WebAssembly is loaded. Images are
-    // never decoded: text extraction does not paint. Time and memory are bounded by lib/extractor/.
-    isEvalSupported: false,
-    disableFontFace: true,
-    // Not a system font lookup: with font faces disabled, pdf.js only names a CSS substitute that
-    // nothing loads. What it changes is that the 12 Latin standard fonts (Helvetica, Times...) are
-    // measured with pdf.js's built-in metrics instead of parsing their font programs from
-    // standard_fonts/ (Symbol and ZapfDingbats still are read, for their encodings): the same text
-    // and positions over the whole corpus, and about 0.3 s less on it (`npm run bench`).
-    useSystemFonts: true,
-    enableXfa: false,
-    useWorkerFetch: false,
-    cMapUrl: DATA.cMapDir,
-    cMapPacked: true,
-    standardFontDataUrl: DATA.standardFontDir,
-    stopAtErrors: false,
-  });
+}
+
+/**
+ * Reads every page of a PDF into positioned lines.
+ *
+ * Throws `PermanentIngestError` for input that can never be read (not a PDF, encrypted, corrupt,
+ * too many pages); anything else that escapes is a bug or an environment failure.
+ */
+export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfDocument> {
+  checkHeader(bytes);
+  const parser = newParser(bytes, { images: false });
   let doc: PDFDocumentProxy | undefined;
   try {
     try {

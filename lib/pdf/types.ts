@@ -62,6 +62,10 @@ export interface PdfPage {
   readonly lines: readonly TextLine[];
   /** The lines joined with newlines. */
   readonly text: string;
+  /** `ocr` when the lines were read from the page's image (lib/ocr/); absent for the text layer. */
+  readonly textSource?: 'ocr';
+  /** For an OCR'd page: Tesseract's mean confidence over its characters, 0 to 100. */
+  readonly ocrConfidence?: number;
 }
 
 /** What the PDF reader returns for a whole document. */

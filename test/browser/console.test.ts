@@ -353,7 +353,11 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
       {
         pages: [
           storedPage(
-            { number: 1, text: 'A body with a marker,1 and <script>window.__pwned=6</script> in its text.' },
+            {
+              number: 1,
+              text: 'A body with a marker,1 and <script>window.__pwned=6</script> in its text.',
+              textSource: 'layer',
+            },
             new Cuts(),
           ),
         ],

@@ -97,7 +97,9 @@ describe('agenda items of an emergency special session', () => {
         key,
       }),
       {
-        pages: [{ number: 1, text: 'An invented draft.', truncated: false, textBytes: 18 }],
+        pages: [
+          { number: 1, text: 'An invented draft.', textSource: 'layer', truncated: false, textBytes: 18 },
+        ],
         footnoteChunks: [],
       },
       { version: null },

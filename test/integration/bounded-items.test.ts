@@ -141,6 +141,7 @@ describe('a commit the table refuses for good', () => {
     const pages = [1, 2, 3].map((number) => ({
       number,
       text: `Page ${number}.`,
+      textSource: 'layer' as const,
       truncated: false,
       textBytes: 7,
     }));

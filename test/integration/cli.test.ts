@@ -462,7 +462,7 @@ describe('undocs shows what documents and keys hold without letting it drive the
         agendaItems: [{ number: '7', title: 'Matters\u2066 isolated', provisional: false }],
       },
       {
-        pages: [{ number: 1, text: pageText }],
+        pages: [{ number: 1, text: pageText, textSource: 'layer' }],
         footnotes: [{ marker: '1', text: 'A note\u001b[1m with\na newline', page: 1, citedOnPages: [1] }],
       },
     );
@@ -537,6 +537,7 @@ describe('undocs in a pipe', () => {
         pages: [1, 2, 3, 4].map((number) => ({
           number,
           text: line.repeat(Math.ceil(100_000 / line.length)),
+          textSource: 'layer' as const,
         })),
       },
     );

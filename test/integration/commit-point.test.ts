@@ -83,7 +83,13 @@ describe('the commit point', () => {
     const doc = await t.repository.getDocument(id);
     if (!doc) throw new Error('document missing');
     const { currentVersion, ...record } = doc;
-    const page = { number: 1, text: 'a later extraction', truncated: false, textBytes: 18 };
+    const page = {
+      number: 1,
+      text: 'a later extraction',
+      textSource: 'layer' as const,
+      truncated: false,
+      textBytes: 18,
+    };
     // The winner commits over the current version...
     const { version: winner } = await t.repository.commitExtraction(
       record,

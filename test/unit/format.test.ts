@@ -149,7 +149,7 @@ describe('every describe function shows each string of a document or key through
 
   it('describePage keeps the page text’s newlines and tabs and escapes the rest', () => {
     // Act
-    const page = describePage({ number: 3, text: `one\n\ttwo${HOSTILE}` });
+    const page = describePage({ number: 3, text: `one\n\ttwo${HOSTILE}`, textSource: 'layer' });
 
     // Assert
     expect(page).toBe(

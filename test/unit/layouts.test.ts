@@ -360,7 +360,11 @@ describe('a cover page followed by a title page (sales publications, Joint Inspe
 
     // Assert
     expect(doc.originalLanguage).toBe('English');
-    expect(doc.provenance.originalLanguage).toEqual({ page: 3, rule: 'masthead.original-line' });
+    expect(doc.provenance.originalLanguage).toEqual({
+      page: 3,
+      rule: 'masthead.original-line',
+      textSource: 'layer',
+    });
     expect(doc.title).toBe('Review of invented practices in the organizations');
     expect(doc.subtitles).toEqual(['Report of the Joint Inspection Unit']);
   });

@@ -52,8 +52,12 @@ describe('parseUnDocument: issue 10 fields', () => {
     expect(doc.sessions).toEqual([
       { organ: 'General Assembly', session: 'Tenth emergency special session', number: 'ES-10' },
     ]);
-    expect(doc.provenance.sponsors).toEqual({ page: 1, rule: 'sponsors.draft-heading' });
-    expect(doc.provenance.relations).toEqual({ page: 1, rule: 'relation.amendment-heading' });
+    expect(doc.provenance.sponsors).toEqual({ page: 1, rule: 'sponsors.draft-heading', textSource: 'layer' });
+    expect(doc.provenance.relations).toEqual({
+      page: 1,
+      rule: 'relation.amendment-heading',
+      textSource: 'layer',
+    });
     expect(doc.provenance.resolutionNumber).toBeUndefined();
   });
 
@@ -75,10 +79,18 @@ describe('parseUnDocument: issue 10 fields', () => {
 
     // Assert
     expect(adopted.resolutionNumber).toBe('80/99');
-    expect(adopted.provenance.resolutionNumber).toEqual({ page: 1, rule: 'resolution.symbol-and-heading' });
+    expect(adopted.provenance.resolutionNumber).toEqual({
+      page: 1,
+      rule: 'resolution.symbol-and-heading',
+      textSource: 'layer',
+    });
     expect(adopted.sessions[0]?.number).toBe(80);
     expect(adopted.sponsors).toEqual([]);
     expect(corrected.relations).toEqual([{ type: 'corrigendum', of: 'A/80/99/Add.1' }]);
-    expect(corrected.provenance.relations).toEqual({ page: 1, rule: 'relation.symbol-suffix' });
+    expect(corrected.provenance.relations).toEqual({
+      page: 1,
+      rule: 'relation.symbol-suffix',
+      textSource: 'layer',
+    });
   });
 });

@@ -20,7 +20,7 @@ function extraction(overrides: Partial<UnDocument>): UnDocument {
     ...EMPTY_METADATA,
     footnotes: [],
     pageCount: 1,
-    pages: [{ number: 1, text: 'A page.' }],
+    pages: [{ number: 1, text: 'A page.', textSource: 'layer' }],
     needsOcr: false,
     provenance: {},
     ...overrides,
@@ -120,7 +120,7 @@ describe('storedPage', () => {
     const text = `${NUL}${LONE_SURROGATE}${'文'.repeat(150_000)}`;
 
     // Act
-    const page = storedPage({ number: 3, text }, cuts);
+    const page = storedPage({ number: 3, text, textSource: 'layer' }, cuts);
 
     // Assert
     expect(Buffer.byteLength(page.text, 'utf8')).toBeLessThanOrEqual(MAX_ITEM_TEXT_BYTES);
@@ -134,10 +134,10 @@ describe('storedPage', () => {
     const cuts = new Cuts();
 
     // Act
-    const page = storedPage({ number: 1, text: 'Résumé' }, cuts);
+    const page = storedPage({ number: 1, text: 'Résumé', textSource: 'layer' }, cuts);
 
     // Assert
-    expect(page).toEqual({ number: 1, text: 'Résumé', truncated: false, textBytes: 8 });
+    expect(page).toEqual({ number: 1, text: 'Résumé', textSource: 'layer', truncated: false, textBytes: 8 });
     expect(cuts.all()).toEqual([]);
   });
 });
@@ -157,7 +157,9 @@ describe('boundExtraction, what is cut', () => {
     // Assert
     expect(stored.truncated).toEqual([]);
     expect(stored.fields.signatories).toEqual(doc.signatories);
-    expect(stored.pages).toEqual([{ number: 1, text: 'A page.', truncated: false, textBytes: 7 }]);
+    expect(stored.pages).toEqual([
+      { number: 1, text: 'A page.', textSource: 'layer', truncated: false, textBytes: 7 },
+    ]);
   });
 
   it('bounds 400 "(Signed)" blocks with long names and titles, and records each cut with its original', () => {

@@ -12,12 +12,29 @@ import { es } from './es.js';
 import { fr } from './fr.js';
 import { ORGAN_NAMES } from './organs.js';
 import { ru } from './ru.js';
-import type { DistributionClass, Lexicon, OfficialLanguage, OrganCode, TitleWords } from './types.js';
+import type {
+  DistributionClass,
+  LanguageCode,
+  Lexicon,
+  OfficialLanguage,
+  OrganCode,
+  TitleWords,
+} from './types.js';
 import { zh } from './zh.js';
 
 export { alternation, execFolded, fold, pattern, testFolded } from './compile.js';
 export { ORGAN_NAMES, organCodeOf } from './organs.js';
 export type * from './types.js';
+
+/** The ISO 639-1 code of each official language's English name. */
+export const LANGUAGE_CODES: Readonly<Record<OfficialLanguage, LanguageCode>> = {
+  Arabic: 'ar',
+  Chinese: 'zh',
+  English: 'en',
+  French: 'fr',
+  Russian: 'ru',
+  Spanish: 'es',
+};
 
 /** Every lexicon, in the order results list languages (`en+fr`). */
 export const LEXICONS: readonly Lexicon[] = [en, fr, es, ru, ar, zh];

@@ -1,0 +1,145 @@
+/**
+ * OCR of the pages of a PDF that need it: each page is drawn (./render.ts), read by the engine
+ * (./engine.ts) in the document's language, and laid out as positioned lines (./page.ts), so the
+ * same parser reads it.
+ *
+ * The language picks the model. It is the document's when known (the text layer's language, or the
+ * masthead's "Original:" line); otherwise a first pass reads the first page to OCR at a lower
+ * resolution with the Latin model and, when that reads no language, with each other script's, and
+ * keeps the language whose reading Tesseract is surest of (see {@link chooseLanguage}).
+ */
+
+import { detectLanguage } from '../parser/language.js';
+import type { LanguageCode } from '../parser/lexicon/types.js';
+import { openForRendering } from '../pdf/reader.js';
+import type { PdfPage } from '../pdf/types.js';
+import type { OcrEngine, OcrResult } from './engine.js';
+import { DEFAULT_OCR_LANGUAGE } from './languages.js';
+import { ocrPage } from './page.js';
+import { type PageImage, renderPage } from './render.js';
+
+/** Resolution pages are read at: what Tesseract is trained for, and what UN scans are made at. */
+export const OCR_DPI = 300;
+/** Resolution of the first pass that tells the script: enough to read, a quarter of the pixels. */
+export const LANGUAGE_PASS_DPI = 150;
+/** A word read at least this sure (Tesseract's 0 to 100) counts in the choice of a language. */
+export const SURE_WORD = 60;
+/**
+ * Sure Latin letters that make a page Latin without trying other scripts: a page of body text
+ * (an English scan's first page reads 1,000 and more at 150 dpi; a Russian or Arabic page's English
+ * masthead column, about 100 to 350).
+ */
+export const LATIN_PAGE_LETTERS = 400;
+/** The languages of other scripts a first pass tries when the Latin model reads no language. */
+const OTHER_SCRIPTS: readonly LanguageCode[] = ['ru', 'ar', 'zh'];
+
+/** One page read by OCR. */
+export interface OcrPage {
+  readonly page: PdfPage;
+  /** Tesseract's mean confidence over the page's characters, 0 to 100. */
+  readonly confidence: number;
+  /** The language whose model read it. */
+  readonly language: LanguageCode;
+}
+
+/** An OCR job over one document's pages. */
+export interface OcrRequest {
+  readonly bytes: Uint8Array;
+  /** 1-based numbers of the pages to read. */
+  readonly pages: readonly number[];
+  /** The document's language when known; else a first pass finds it. */
+  readonly language: LanguageCode | null;
+  readonly engine: OcrEngine;
+  /** Called after each page, for progress and budgets. */
+  readonly onPage?: (page: OcrPage) => void;
+}
+
+/** The official language a detected code (`en`, `en+fr`) reads as: its first. */
+export function languageOf(detected: string | null): LanguageCode | null {
+  const first = detected?.split('+')[0];
+  return first === 'en' ||
+    first === 'fr' ||
+    first === 'es' ||
+    first === 'ru' ||
+    first === 'ar' ||
+    first === 'zh'
+    ? first
+    : null;
+}
+
+/** Letters of each language's script. */
+const SCRIPT_OF: Readonly<Record<LanguageCode, RegExp>> = {
+  en: /\p{Script=Latin}/u,
+  fr: /\p{Script=Latin}/u,
+  es: /\p{Script=Latin}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  ar: /\p{Script=Arabic}/u,
+  zh: /\p{Script=Han}/u,
+};
+
+/**
+ * How much of a page a reading in `language` read well: the letters of that language's script in
+ * words Tesseract is at least {@link SURE_WORD} sure of. A model reading another script either
+ * reads nothing or reads its own letters with little confidence, so the model of the page's script
+ * reads the most.
+ */
+export function scriptLettersRead(result: OcrResult, language: LanguageCode): number {
+  const script = SCRIPT_OF[language];
+  let count = 0;
+  for (const line of result.lines) {
+    for (const word of line.words) {
+      if (word.confidence < SURE_WORD) continue;
+      for (const character of word.text) if (script.test(character)) count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * The language of a page image whose language is unknown. The Latin model first: when it reads a
+ * page's worth of Latin letters, the language is the one its words are in (English, French and
+ * Spanish tell themselves apart by their function words). Otherwise each other script's model
+ * reads the page too, and the one that read the most letters of its own script wins: a page in
+ * Arabic, Chinese or Russian with an English masthead column reads a little Latin and much of its
+ * own script.
+ */
+export async function chooseLanguage(engine: OcrEngine, image: PageImage): Promise<LanguageCode> {
+  const latin = await engine.recognize(image, DEFAULT_OCR_LANGUAGE);
+  const latinText = latin.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
+  const latinLanguage = languageOf(detectLanguage(latinText)) ?? DEFAULT_OCR_LANGUAGE;
+  let best = { language: latinLanguage, letters: scriptLettersRead(latin, DEFAULT_OCR_LANGUAGE) };
+  if (best.letters >= LATIN_PAGE_LETTERS) return latinLanguage;
+  for (const language of OTHER_SCRIPTS) {
+    const letters = scriptLettersRead(await engine.recognize(image, language), language);
+    if (letters > best.letters) best = { language, letters };
+  }
+  return best.language;
+}
+
+/** Reads `pages` of the PDF by OCR, in order. */
+export async function ocrPages(request: OcrRequest): Promise<OcrPage[]> {
+  const { engine } = request;
+  const { doc, close } = await openForRendering(request.bytes);
+  try {
+    let language = request.language;
+    const read: OcrPage[] = [];
+    for (const number of request.pages) {
+      if (number < 1 || number > doc.numPages) continue;
+      if (language === null)
+        language = await chooseLanguage(engine, await renderPage(doc, number, LANGUAGE_PASS_DPI));
+      const image = await renderPage(doc, number, OCR_DPI);
+      const result = await engine.recognize(image, language);
+      const size = (await doc.getPage(number)).getViewport({ scale: 1 });
+      const page: OcrPage = {
+        page: ocrPage(result, image, { width: size.width, height: size.height }),
+        confidence: result.confidence,
+        language,
+      };
+      request.onPage?.(page);
+      read.push(page);
+    }
+    return read;
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * What OCR read, as the parser reads a text layer: each recognised word becomes a positioned run
+ * (in points, y down, on its line's baseline, its font size the line's row height) and goes
+ * through the same line layout as pdf.js's text items (lib/pdf/layout.ts): the same baselines,
+ * columns, word spaces, raised markers, right-to-left order and script repairs. The parser cannot
+ * tell an OCR'd page from a text layer, except by the page's `textSource`.
+ */
+import { layoutLines, type PositionedRun } from '../pdf/layout.js';
+import type { PdfPage } from '../pdf/types.js';
+import type { OcrResult, PixelBox } from './engine.js';
+import type { PageImage } from './render.js';
+
+/** The font name OCR'd runs carry (pdf.js names fonts `g_d0_f1`...; this never collides). */
+export const OCR_FONT = 'ocr';
+
+/** The baseline's height at `x`, on the line through its two ends. */
+function baselineAt(baseline: PixelBox, x: number): number {
+  const run = baseline.x1 - baseline.x0;
+  if (run === 0) return baseline.y1;
+  return baseline.y0 + ((baseline.y1 - baseline.y0) * (x - baseline.x0)) / run;
+}
+
+/**
+ * The page's skew: the median slope of its lines' baselines (a scan fed in at an angle slopes every
+ * line alike). Lines shorter than a tenth of the widest are left out: a short baseline's slope is
+ * mostly noise.
+ */
+export function skewOf(result: OcrResult): number {
+  const spans = result.lines.map((l) => l.baseline.x1 - l.baseline.x0);
+  const widest = Math.max(0, ...spans);
+  const slopes = result.lines
+    .filter((_, i) => (spans[i] ?? 0) > widest / 10)
+    .map((l) => (l.baseline.y1 - l.baseline.y0) / (l.baseline.x1 - l.baseline.x0))
+    .sort((a, b) => a - b);
+  if (slopes.length === 0) return 0;
+  const middle = slopes.length >> 1;
+  return slopes.length % 2 === 1
+    ? (slopes[middle] as number)
+    : ((slopes[middle - 1] as number) + (slopes[middle] as number)) / 2;
+}
+
+/**
+ * The page OCR read: `size` is the page's size in points (the image may have been drawn at any
+ * resolution: `image.dpi` says which).
+ */
+export function ocrPage(
+  result: OcrResult,
+  image: Pick<PageImage, 'page' | 'dpi'>,
+  size: { readonly width: number; readonly height: number },
+): PdfPage {
+  const points = 72 / image.dpi;
+  // Tesseract reports boxes on the image as scanned; a skewed page's line would run uphill and
+  // its two halves land on different baselines. Each word's height is taken back along the skew.
+  const skew = skewOf(result);
+  const runs: PositionedRun[] = [];
+  for (const line of result.lines) {
+    const fontSize = line.rowHeight * points;
+    for (const word of line.words) {
+      const { x0, x1, y1 } = word.box;
+      // A word lower than the baseline's interpolation (a descender-free word on a skewed line) keeps
+      // its own bottom; a raised one (a footnote marker) keeps its rise.
+      const baseline = Math.min(baselineAt(line.baseline, x0), y1) - skew * x0;
+      runs.push({
+        text: word.text,
+        x: x0 * points,
+        y: baseline * points,
+        width: (x1 - x0) * points,
+        fontSize,
+        fontName: OCR_FONT,
+      });
+    }
+  }
+  const lines = layoutLines(runs);
+  return {
+    number: image.page,
+    width: size.width,
+    height: size.height,
+    lines,
+    text: lines.map((l) => l.text).join('\n'),
+  };
+}

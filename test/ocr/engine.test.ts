@@ -1,0 +1,75 @@
+/**
+ * The OCR engine for real: tesseract.js reading pages of the project's own samples, drawn by pdf.js
+ * onto @napi-rs/canvas (lib/ocr/render.ts), in the document's language, with data read from disk.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tesseractEngine } from '../../lib/ocr/engine.js';
+import { chooseLanguage, ocrPages } from '../../lib/ocr/index.js';
+import { ALL_MODELS, modelPath } from '../../lib/ocr/languages.js';
+import { renderPage } from '../../lib/ocr/render.js';
+import { openForRendering } from '../../lib/pdf/reader.js';
+
+const sample = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../samples/${name}`, import.meta.url)));
+const engine = tesseractEngine();
+afterAll(() => engine.close());
+
+describe('the language data', () => {
+  it.each(ALL_MODELS)('has %s on disk, gzipped', (model) => {
+    const bytes = readFileSync(modelPath(model));
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+  });
+});
+
+describe('rendering', () => {
+  it('draws a page at the resolution asked, ink on white', async () => {
+    const { doc, close } = await openForRendering(sample('sample-lettre-fr.pdf'));
+    try {
+      const image = await renderPage(doc, 1, 150);
+      const size = (await doc.getPage(1)).getViewport({ scale: 1 });
+
+      expect(Math.abs(image.width - (size.width * 150) / 72)).toBeLessThanOrEqual(1);
+      expect(Math.abs(image.height - (size.height * 150) / 72)).toBeLessThanOrEqual(1);
+      const dark = image.grey.filter((v) => v < 128).length;
+      expect(dark / image.grey.length).toBeGreaterThan(0.005);
+      expect(dark / image.grey.length).toBeLessThan(0.2);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('OCR', () => {
+  it('reads a French letter in French: masthead, symbol and accents', async () => {
+    const [read] = await ocrPages({
+      bytes: sample('sample-lettre-fr.pdf'),
+      pages: [1],
+      language: 'fr',
+      engine,
+    });
+
+    expect(read?.language).toBe('fr');
+    expect(read?.confidence).toBeGreaterThan(80);
+    expect(read?.page.text).toContain('S/2025/555');
+    expect(read?.page.text).toMatch(/Conseil de sécurité/i);
+    expect(read?.page.text).toMatch(/Original\s*:\s*français/);
+  });
+
+  it('finds the language of a page when none is known: French by its words, Chinese by its script', async () => {
+    const found: Record<string, string> = {};
+    for (const [name, file] of [
+      ['fr', 'sample-lettre-fr.pdf'],
+      ['zh', 'sample-letter-zh.pdf'],
+    ] as const) {
+      const { doc, close } = await openForRendering(sample(file));
+      try {
+        found[name] = await chooseLanguage(engine, await renderPage(doc, 1, 150));
+      } finally {
+        await close();
+      }
+    }
+
+    expect(found).toEqual({ fr: 'fr', zh: 'zh' });
+  });
+});
