@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDF_EXTERNALS, REQUIRE_SHIM } from '../scripts/bundle-options.mjs';
+import { OCR_EXTERNALS, PDF_EXTERNALS, REQUIRE_SHIM } from '../scripts/bundle-options.mjs';
 import { copyPdfjsData } from '../scripts/copy-pdfjs-data.mjs';
+import { copyTessdata } from '../scripts/copy-tessdata.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // scripts/patch-pdfjs.mjs: the bundle includes pdf.js as that script patched it.
@@ -22,6 +23,8 @@ const SOURCES = [
   'scripts/patch-pdfjs.mjs',
   'scripts/bundle-options.mjs',
   'scripts/copy-pdfjs-data.mjs',
+  'scripts/copy-tessdata.mjs',
+  'vendor/tessdata',
   'bin/bundle.mjs',
 ];
 
@@ -31,7 +34,7 @@ function fingerprint() {
     const stats = statSync(path);
     if (stats.isDirectory()) {
       for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    } else if (/\.(ts|json|mjs)$/.test(path)) {
+    } else if (/\.(ts|json|mjs|gz)$/.test(path)) {
       hash.update(`${path}:${stats.size}:${stats.mtimeMs}\n`);
     }
   };
@@ -63,13 +66,16 @@ export async function cliBundle() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // As the Lambda bundle (scripts/bundle-options.mjs), and esbuild itself, which this file imports.
-    external: [...PDF_EXTERNALS, 'esbuild'],
+    // As the Lambda bundles (scripts/bundle-options.mjs), and esbuild itself, which this file imports.
+    // The externals resolve from the repository's node_modules, above the bundle's folder.
+    external: [...PDF_EXTERNALS, ...OCR_EXTERNALS, 'esbuild'],
     banner: { js: REQUIRE_SHIM },
     logLevel: 'error',
   });
-  // pdf.js's CMaps and standard font data, beside the chunks that read PDFs (lib/pdf/data-files.ts).
-  copyPdfjsData(building);
+  // pdf.js's CMaps, standard font data and image decoders, beside the chunks that read PDFs
+  // (lib/pdf/data-files.ts), and the OCR language data (lib/ocr/languages.ts).
+  copyPdfjsData(building, { images: true });
+  copyTessdata(building);
   try {
     renameSync(building, dir);
   } catch {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PermanentIngestError } from '../lib/errors.js';
-import { type Extractor, inThisThread } from '../lib/extractor/isolated.js';
+import { type ExtractOptions, type Extractor, inThisThread } from '../lib/extractor/isolated.js';
 import type { UnDocument } from '../lib/parser/types.js';
 import { EXTRACTOR_VERSION } from '../lib/version.js';
 
@@ -13,9 +13,13 @@ export type ExtractResult =
  * Extracts one file with `extractor` (a budgeted worker thread, or this thread); never throws: an
  * unreadable file, or one stopped by its time or memory budget, is a result with an `error`.
  */
-export async function extractFile(file: string, extractor: Extractor = inThisThread): Promise<ExtractResult> {
+export async function extractFile(
+  file: string,
+  extractor: Extractor = inThisThread,
+  options: ExtractOptions = {},
+): Promise<ExtractResult> {
   try {
-    const doc = await extractor.extract(new Uint8Array(readFileSync(file)));
+    const doc = await extractor.extract(new Uint8Array(readFileSync(file)), options);
     return { file, extractorVersion: EXTRACTOR_VERSION, ...doc };
   } catch (error) {
     const failure =

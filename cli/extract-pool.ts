@@ -36,11 +36,21 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism() - 1)
 export async function extractFiles(
   files: readonly string[],
   onResult: (result: ExtractResult) => void,
-  concurrency = defaultJobs(),
-  limits: ExtractionLimits = loadExtractionLimits(),
+  {
+    concurrency = defaultJobs(),
+    limits = loadExtractionLimits(),
+    ocr = true,
+  }: {
+    /** Threads reading files. */
+    readonly concurrency?: number;
+    readonly limits?: ExtractionLimits;
+    /** Read the pages without a text layer by OCR (the default). */
+    readonly ocr?: boolean;
+  } = {},
 ): Promise<void> {
+  const options = { ocr };
   if (!existsSync(fileURLToPath(WORKER))) {
-    for (const file of files) onResult(await extractFile(file));
+    for (const file of files) onResult(await extractFile(file, undefined, options));
     return;
   }
   const size = Math.max(1, Math.min(concurrency, files.length));
@@ -61,7 +71,7 @@ export async function extractFiles(
       extractors.map(async (extractor) => {
         while (nextToRead < files.length) {
           const id = nextToRead++;
-          accept(id, await extractFile(files[id] as string, extractor));
+          accept(id, await extractFile(files[id] as string, extractor, options));
         }
       }),
     );

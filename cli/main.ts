@@ -78,7 +78,7 @@ async function extractCommand(files: string[], values: Values<'extract'>): Promi
       }
       out(files.length === 1 && !values.json ? JSON.stringify(result, null, 2) : JSON.stringify(result));
     },
-    jobs,
+    { ...(jobs !== undefined && { concurrency: jobs }), ocr: !values['no-ocr'] },
   );
   return failures > 0 ? 1 : 0;
 }

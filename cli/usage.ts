@@ -72,6 +72,13 @@ export const COMMANDS = {
         help: ['Threads to extract with (default: one per core but one).'],
       },
       json: { type: 'boolean', help: ['One line of JSON even for one file.'] },
+      'no-ocr': {
+        type: 'boolean',
+        help: [
+          'Read text layers only. By default pages without one (scans) are read by OCR,',
+          'a few seconds a page; with this they stay unread and the document says needsOcr.',
+        ],
+      },
       help: HELP_OPTION,
     },
   },

@@ -28,6 +28,10 @@ export const ENV = {
   extractionPageMs: 'EXTRACTION_PAGE_MS',
   /** Memory, in MB, reading one document may take; beyond it, reading stops and it is FAILED (TOO_COMPLEX). */
   extractionMemoryMb: 'EXTRACTION_MEMORY_MB',
+  /** Extra time, in ms, a document gets for each page it reads by OCR. */
+  ocrPageMs: 'OCR_PAGE_MS',
+  /** Extra memory, in MB, a document gets once it reads pages by OCR (the engine's worker and its models). */
+  ocrMemoryMb: 'OCR_MEMORY_MB',
 } as const;
 
 /** How long and how much memory reading one document may take (see lib/extractor/). */
@@ -38,6 +42,10 @@ export interface ExtractionLimits {
   readonly pageMs: number;
   /** How far memory may grow while one document is read, in MB. */
   readonly memoryMb: number;
+  /** Extra time per page read by OCR, in ms, granted when OCR starts. */
+  readonly ocrPageMs: number;
+  /** Extra memory, in MB, granted when OCR starts. */
+  readonly ocrMemoryMb: number;
 }
 
 /** The service name of the ingest function's logs and metrics (their `service` key and dimension). */
@@ -72,6 +80,16 @@ export const DEFAULT_EXTRACTION_TIMEOUT_MS = 30_000;
 export const DEFAULT_EXTRACTION_PAGE_MS = 150;
 /** Default memory one document may take: 1,536 MB, the function's 2,048 MB less room for the rest. */
 export const DEFAULT_EXTRACTION_MEMORY_MB = 1536;
+/**
+ * Default extra time per OCR'd page: 30 s, seven times the slowest page measured on one core (a
+ * dense two-column page at 300 dpi, about 4 s; `npm run bench -- --ocr`).
+ */
+export const DEFAULT_OCR_PAGE_MS = 30_000;
+/**
+ * Default extra memory for OCR: 1,024 MB, room for the engine's worker with two models and a 300 dpi
+ * page image (about 300 to 600 MB measured).
+ */
+export const DEFAULT_OCR_MEMORY_MB = 1024;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -114,6 +132,8 @@ export function loadExtractionLimits(env: Env = process.env): ExtractionLimits {
     timeoutMs: positiveInteger(env, ENV.extractionTimeoutMs, DEFAULT_EXTRACTION_TIMEOUT_MS),
     pageMs: positiveInteger(env, ENV.extractionPageMs, DEFAULT_EXTRACTION_PAGE_MS),
     memoryMb: positiveInteger(env, ENV.extractionMemoryMb, DEFAULT_EXTRACTION_MEMORY_MB),
+    ocrPageMs: positiveInteger(env, ENV.ocrPageMs, DEFAULT_OCR_PAGE_MS),
+    ocrMemoryMb: positiveInteger(env, ENV.ocrMemoryMb, DEFAULT_OCR_MEMORY_MB),
   };
 }
 

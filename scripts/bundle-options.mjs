@@ -7,3 +7,9 @@ export const REQUIRE_SHIM =
 
 /** Left out of every bundle: pdf.js's optional native canvas (text extraction never renders). */
 export const PDF_EXTERNALS = ['@napi-rs/canvas'];
+
+/**
+ * Left out of bundles that OCR, and installed beside them instead: tesseract.js starts its worker
+ * thread from a script file of its own package and loads its WASM core from tesseract.js-core.
+ */
+export const OCR_EXTERNALS = ['tesseract.js'];

@@ -15,12 +15,35 @@ import { fileURLToPath } from 'node:url';
 export const BUNDLED_DATA_FOLDER = 'pdfjs';
 /** The pdfjs-dist folders copied. */
 export const DATA_FOLDERS = ['cmaps', 'standard_fonts'];
+/**
+ * The image decoders that drawing pages needs (lib/ocr/render.ts; lib/pdf/data-files.ts
+ * `wasmDirectory`): JBIG2 and CCITT fax, JPEG 2000, ICC colour, each with its licence.
+ */
+export const IMAGE_DECODERS = [
+  'jbig2.wasm',
+  'jbig2_nowasm_fallback.js',
+  'LICENSE_JBIG2',
+  'LICENSE_PDFJS_JBIG2',
+  'openjpeg.wasm',
+  'openjpeg_nowasm_fallback.js',
+  'LICENSE_OPENJPEG',
+  'LICENSE_PDFJS_OPENJPEG',
+  'qcms_bg.wasm',
+  'LICENSE_QCMS',
+  'LICENSE_PDFJS_QCMS',
+];
 
-/** Copies the data folders into `<outdir>/pdfjs/`; returns that directory. */
-export function copyPdfjsData(outdir) {
+/**
+ * Copies the data folders into `<outdir>/pdfjs/`, and with `images` the image decoders into
+ * `<outdir>/pdfjs/wasm/`; returns that directory.
+ */
+export function copyPdfjsData(outdir, { images = false } = {}) {
   const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const target = join(outdir, BUNDLED_DATA_FOLDER);
   for (const folder of DATA_FOLDERS) cpSync(join(pdfjs, folder), join(target, folder), { recursive: true });
+  if (images) {
+    for (const file of IMAGE_DECODERS) cpSync(join(pdfjs, 'wasm', file), join(target, 'wasm', file));
+  }
   return target;
 }
 

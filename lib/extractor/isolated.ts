@@ -31,6 +31,11 @@ import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
 export interface ExtractOptions {
   /** Documents with more pages are FAILED as TOO_MANY_PAGES before any page is read. */
   readonly maxPages?: number;
+  /**
+   * Read the pages without a text layer by OCR (lib/ocr/), each with `ocrPageMs` more time, and
+   * the document with `ocrMemoryMb` more memory, from when OCR starts.
+   */
+  readonly ocr?: boolean;
 }
 
 /** Reads one PDF into a UN document; throws PermanentIngestError for input that cannot be read. */
@@ -43,12 +48,15 @@ export interface ExtractRequest {
   readonly id: number;
   readonly bytes: Uint8Array;
   readonly maxPages?: number;
+  readonly ocr?: boolean;
 }
 
 /** Worker to main thread. */
 export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'opened'; readonly id: number; readonly pageCount: number }
+  /** OCR of `pages` pages starts: their budgets are added. */
+  | { readonly type: 'ocr'; readonly id: number; readonly pages: number }
   | { readonly type: 'done'; readonly id: number; readonly document: UnDocument }
   | {
       readonly type: 'failed';
@@ -84,9 +92,17 @@ const MB = 1024 * 1024;
  * pdf.js is imported on first use, so a caller that always uses a worker never loads it.
  */
 export const inThisThread: Extractor = {
-  async extract(bytes, options = {}) {
+  async extract(bytes, { ocr, ...options } = {}) {
     const { extractDocument } = await withoutCanvasWarnings(() => import('../extract.js'));
-    return extractDocument(bytes, options);
+    if (!ocr) return extractDocument(bytes, options);
+    // An engine for this document only: its worker thread would otherwise keep the process alive.
+    const { tesseractEngine } = await import('../ocr/engine.js');
+    const engine = tesseractEngine();
+    try {
+      return await extractDocument(bytes, { ...options, ocr: engine });
+    } finally {
+      await engine.close();
+    }
   },
 };
 
@@ -229,7 +245,8 @@ export class IsolatedExtractor implements Extractor {
     const id = ++this.jobs;
     const startedAt = Date.now();
     const rssAtStart = process.memoryUsage.rss();
-    const { timeoutMs, pageMs, memoryMb } = this.limits;
+    const { timeoutMs, pageMs, ocrPageMs, ocrMemoryMb } = this.limits;
+    let { memoryMb } = this.limits;
 
     return new Promise<UnDocument>((resolve, reject) => {
       let budgetMs = timeoutMs;
@@ -281,6 +298,10 @@ export class IsolatedExtractor implements Extractor {
           pageCount = message.pageCount;
           budgetMs = timeoutMs + pageMs * pageCount;
           arm();
+        } else if (message.type === 'ocr') {
+          budgetMs += ocrPageMs * message.pages;
+          memoryMb += ocrMemoryMb;
+          arm();
         } else if (message.type === 'done') {
           cleanUp();
           resolve(message.document);
@@ -317,7 +338,12 @@ export class IsolatedExtractor implements Extractor {
       // A copy of its own, moved (not cloned again) to the worker: the caller's buffer stays usable.
       const copy = new Uint8Array(bytes.byteLength);
       copy.set(bytes);
-      const request: ExtractRequest = { id, bytes: copy, maxPages: options.maxPages };
+      const request: ExtractRequest = {
+        id,
+        bytes: copy,
+        maxPages: options.maxPages,
+        ocr: options.ocr === true,
+      };
       worker.postMessage(request, [copy.buffer]);
     });
   }

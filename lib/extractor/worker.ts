@@ -9,6 +9,7 @@
 import '../stdout-to-stderr.js';
 import { parentPort } from 'node:worker_threads';
 import { isPermanent } from '../errors.js';
+import type { OcrEngine } from '../ocr/engine.js';
 import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
 import type { ExtractRequest, WorkerReply } from './isolated.js';
 
@@ -18,11 +19,22 @@ const reply = (message: WorkerReply) => port.postMessage(message);
 // Every worker start would otherwise print pdf.js's five lines about the native canvas it lacks.
 const { extractDocument } = await withoutCanvasWarnings(() => import('../extract.js'));
 
-port.on('message', async ({ id, bytes, maxPages }: ExtractRequest) => {
+/** The OCR engine, started on the first document that needs it and kept for the next (it dies with this thread). */
+let engine: OcrEngine | undefined;
+async function ocrEngine(): Promise<OcrEngine> {
+  engine ??= (await import('../ocr/engine.js')).tesseractEngine();
+  return engine;
+}
+
+port.on('message', async ({ id, bytes, maxPages, ocr }: ExtractRequest) => {
   try {
     const document = await extractDocument(bytes, {
       maxPages,
       onOpen: (pageCount) => reply({ type: 'opened', id, pageCount }),
+      ...(ocr && {
+        ocr: await ocrEngine(),
+        onOcr: (pages: readonly number[]) => reply({ type: 'ocr', id, pages: pages.length }),
+      }),
     });
     reply({ type: 'done', id, document });
   } catch (error) {

@@ -152,6 +152,8 @@ export function tesseractEngine(options: { readonly corePath?: string } = {}): O
         tessedit_pageseg_mode: PSM.AUTO,
         user_defined_dpi: String(image.dpi),
         preserve_interword_spaces: '0',
+        // Tesseract's diagnostics ("Detected 6 diacritics") would go to stderr, among the CLI's.
+        debug_file: '/dev/null',
       });
       const { data } = await ready.recognize(
         Buffer.from(toPgm(image)),

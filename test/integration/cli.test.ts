@@ -520,7 +520,13 @@ describe('undocs shows what documents and keys hold without letting it drive the
     expect(doc?.key).toBe(key);
     expect(doc?.title).toBe('Report\u001b[2J of the invented committee');
     expect(doc?.pages).toEqual([
-      { number: 1, text: pageText, truncated: false, textBytes: Buffer.byteLength(pageText, 'utf8') },
+      {
+        number: 1,
+        text: pageText,
+        textSource: 'layer',
+        truncated: false,
+        textBytes: Buffer.byteLength(pageText, 'utf8'),
+      },
     ]);
     expect(UNSAFE.test(stdout.replaceAll('\n', ''))).toBe(true);
   });

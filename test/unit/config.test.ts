@@ -6,6 +6,8 @@ import {
   DEFAULT_EXTRACTION_TIMEOUT_MS,
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_MAX_PAGES,
+  DEFAULT_OCR_MEMORY_MB,
+  DEFAULT_OCR_PAGE_MS,
   loadIngestConfig,
   loadStage,
   SERVICE_NAME,
@@ -30,6 +32,8 @@ describe('loadIngestConfig', () => {
         timeoutMs: DEFAULT_EXTRACTION_TIMEOUT_MS,
         pageMs: DEFAULT_EXTRACTION_PAGE_MS,
         memoryMb: DEFAULT_EXTRACTION_MEMORY_MB,
+        ocrPageMs: DEFAULT_OCR_PAGE_MS,
+        ocrMemoryMb: DEFAULT_OCR_MEMORY_MB,
       },
     });
   });
@@ -45,6 +49,8 @@ describe('loadIngestConfig', () => {
       EXTRACTION_TIMEOUT_MS: '5000',
       EXTRACTION_PAGE_MS: '20',
       EXTRACTION_MEMORY_MB: '256',
+      OCR_PAGE_MS: '9000',
+      OCR_MEMORY_MB: '512',
     };
 
     // Act
@@ -57,7 +63,7 @@ describe('loadIngestConfig', () => {
       maxObjectBytes: 1_048_576,
       maxPages: 250,
       maxReceiveCount: 5,
-      extraction: { timeoutMs: 5000, pageMs: 20, memoryMb: 256 },
+      extraction: { timeoutMs: 5000, pageMs: 20, memoryMb: 256, ocrPageMs: 9000, ocrMemoryMb: 512 },
     });
   });
 

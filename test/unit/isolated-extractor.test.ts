@@ -25,7 +25,13 @@ const bad = (file: string): Uint8Array => {
   return input.bytes;
 };
 
-const GENEROUS: ExtractionLimits = { timeoutMs: 60_000, pageMs: 100, memoryMb: 1024 };
+const GENEROUS: ExtractionLimits = {
+  timeoutMs: 60_000,
+  pageMs: 100,
+  memoryMb: 1024,
+  ocrPageMs: 30_000,
+  ocrMemoryMb: 1024,
+};
 
 let dir: string;
 let worker: URL;
