@@ -87,7 +87,7 @@ export interface Expected {
   /** As printed, named in English. */
   readonly originalLanguage: string | null;
   /** Language of the text. */
-  readonly language: 'en' | 'fr' | 'ar' | 'zh';
+  readonly language: 'en' | 'fr' | 'ru' | 'ar' | 'zh';
   /** Masthead organs, named in English. */
   readonly organs: readonly string[];
   /** Sessions, one per organ, as printed. */
@@ -152,9 +152,10 @@ export const INVENTED_FOOTER = 'undocs sample document: written for testing, not
 
 /**
  * A one-page letter in a script the standard PDF fonts cannot set: Arabic (right to left, the
- * masthead mirrored as in UN Arabic documents) or Chinese. Its script is set in a font from a
- * devDependency (Noto, SIL Open Font Licence), embedded as a CID font (Identity-H); Latin text
- * (the symbol, the "Distr.: General" column, the footer) in Times and Helvetica, as in UN documents.
+ * masthead mirrored as in UN Arabic documents), Chinese or Russian (Cyrillic). Its script is set in
+ * a font from a devDependency (Noto, SIL Open Font Licence), embedded as a CID font (Identity-H);
+ * Latin text of the masthead (the symbol, the "Distr.: General" column) and the footer in Times and
+ * Helvetica, as in UN documents.
  * `typeset-script.ts` lays it out.
  */
 export interface ScriptSampleDocument {
@@ -162,7 +163,8 @@ export interface ScriptSampleDocument {
   readonly file: string;
   /** BCP 47 tag for the PDF /Lang entry. */
   readonly lang: string;
-  readonly script: 'arabic' | 'chinese';
+  /** `cyrillic`: words break at spaces only, and the whole text (figures too) is in the script's font. */
+  readonly script: 'arabic' | 'chinese' | 'cyrillic';
   readonly size: 'LETTER' | 'A4';
   readonly infoTitle: string;
   readonly infoSubject: string;
@@ -182,7 +184,7 @@ export interface ScriptSampleDocument {
   readonly title: string;
   readonly paragraphs: readonly string[];
   readonly signature: {
-    /** "(توقيع)", "（签名）": printed before the name. */
+    /** "(توقيع)", "（签名）", "(Подпись)": printed before the name. */
     readonly signed: string;
     readonly name: string;
     readonly titles: readonly string[];
