@@ -119,6 +119,25 @@ export interface Expected {
 /** The fields of {@link Expected} a sample may mark as not read yet. */
 export type PendingField = Exclude<keyof Expected, 'file' | 'pageCount' | 'pending'>;
 
+/**
+ * What samples/scanned/expected.json says about a scanned file (scripts/make-scanned-samples.ts):
+ * the values of the sample it was scanned from, which OCR should read back, or none at all (the
+ * page of noise: `language` and `title` are then null, as the extractor gives them).
+ */
+export interface ScannedExpected extends Omit<Expected, 'language' | 'title'> {
+  readonly language: Expected['language'] | null;
+  readonly title: string | null;
+  /** The born-digital sample in samples/ the file was made from; null for the page of noise. */
+  readonly source: string | null;
+  /** The pages (1-based) that are images only; every other page keeps its text layer. */
+  readonly scannedPages: readonly number[];
+  /**
+   * Whether the document must still be NEEDS_OCR once OCR has run: true where there is nothing to
+   * read (the page of noise), false where OCR should give the values above (then DONE).
+   */
+  readonly needsOcr: boolean;
+}
+
 /** A sample document: everything the generator needs to typeset one PDF, and its truth. */
 export interface SampleDocument {
   readonly file: string;
