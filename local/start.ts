@@ -5,6 +5,8 @@
  * `npm start -- --serve` keeps the stack running for other clients (and the CLI, which finds it by
  * itself) until Ctrl-C, with its data in `.undocs/data/`: kept across restarts and crashes.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { uploadPaths } from '../cli/commands/upload.js';
@@ -15,6 +17,17 @@ import { LocalStack } from './stack.js';
 import { clearLocalState, readLocalState, STATE_FILE, writeLocalState } from './state.js';
 
 const SAMPLES = new URL('../samples/', import.meta.url).pathname;
+
+/**
+ * The born-digital samples: the PDFs in samples/ itself. Not its subfolders: the scanned samples
+ * in samples/scanned/ are for OCR (`npm start -- samples/scanned` uploads them).
+ */
+function samplePdfs(): string[] {
+  return readdirSync(SAMPLES)
+    .filter((name) => name.toLowerCase().endsWith('.pdf'))
+    .sort()
+    .map((name) => join(SAMPLES, name));
+}
 /** Where `--serve` keeps its data unless told otherwise (git-ignored). */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.undocs/data/', import.meta.url));
 
@@ -44,7 +57,8 @@ if (values.help) {
   process.stdout.write(`npm start [-- options] [pdf files or folders]
 
 Runs the undocs stack locally (embedded S3, DynamoDB and queue, built from the CDK template) and
-ingests the sample PDFs in samples/ (or the files and folders given) through the bundled Lambda.
+ingests the sample PDFs in samples/ (not its subfolders; or the files and folders given) through
+the bundled Lambda.
 
   --serve               Keep the stack running; print endpoints; the CLI finds it (Ctrl-C stops it).
                         Its S3 objects and table are kept in .undocs/data/ across restarts and
@@ -123,7 +137,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write(dim(`${describeData(stack)}\n`));
 
-  const paths = positionals.length > 0 ? positionals : values['no-samples'] ? [] : [SAMPLES];
+  const paths = positionals.length > 0 ? positionals : values['no-samples'] ? [] : samplePdfs();
   if (paths.length > 0) {
     const results = await uploadPaths(target, paths, {
       wait: true,

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jointLetter } from './samples/joint-letter.js';
 import { letterAr } from './samples/letter-ar.js';
+import { letterRu } from './samples/letter-ru.js';
 import { letterZh } from './samples/letter-zh.js';
 import { lettreFr } from './samples/lettre-fr.js';
 import type { SampleDocument, ScriptSampleDocument } from './samples/model.js';
@@ -29,6 +30,7 @@ export const SAMPLES: readonly (SampleDocument | ScriptSampleDocument)[] = [
   report1992,
   letterAr,
   letterZh,
+  letterRu,
 ];
 
 /** The committed samples folder, next to scripts/. */

@@ -87,7 +87,7 @@ export interface Expected {
   /** As printed, named in English. */
   readonly originalLanguage: string | null;
   /** Language of the text. */
-  readonly language: 'en' | 'fr' | 'ar' | 'zh';
+  readonly language: 'en' | 'fr' | 'ru' | 'ar' | 'zh';
   /** Masthead organs, named in English. */
   readonly organs: readonly string[];
   /** Sessions, one per organ, as printed. */
@@ -118,6 +118,25 @@ export interface Expected {
 
 /** The fields of {@link Expected} a sample may mark as not read yet. */
 export type PendingField = Exclude<keyof Expected, 'file' | 'pageCount' | 'pending'>;
+
+/**
+ * What samples/scanned/expected.json says about a scanned file (scripts/make-scanned-samples.ts):
+ * the values of the sample it was scanned from, which OCR should read back, or none at all (the
+ * page of noise: `language` and `title` are then null, as the extractor gives them).
+ */
+export interface ScannedExpected extends Omit<Expected, 'language' | 'title'> {
+  readonly language: Expected['language'] | null;
+  readonly title: string | null;
+  /** The born-digital sample in samples/ the file was made from; null for the page of noise. */
+  readonly source: string | null;
+  /** The pages (1-based) that are images only; every other page keeps its text layer. */
+  readonly scannedPages: readonly number[];
+  /**
+   * Whether the document must still be NEEDS_OCR once OCR has run: true where there is nothing to
+   * read (the page of noise), false where OCR should give the values above (then DONE).
+   */
+  readonly needsOcr: boolean;
+}
 
 /** A sample document: everything the generator needs to typeset one PDF, and its truth. */
 export interface SampleDocument {
@@ -152,9 +171,10 @@ export const INVENTED_FOOTER = 'undocs sample document: written for testing, not
 
 /**
  * A one-page letter in a script the standard PDF fonts cannot set: Arabic (right to left, the
- * masthead mirrored as in UN Arabic documents) or Chinese. Its script is set in a font from a
- * devDependency (Noto, SIL Open Font Licence), embedded as a CID font (Identity-H); Latin text
- * (the symbol, the "Distr.: General" column, the footer) in Times and Helvetica, as in UN documents.
+ * masthead mirrored as in UN Arabic documents), Chinese or Russian (Cyrillic). Its script is set in
+ * a font from a devDependency (Noto, SIL Open Font Licence), embedded as a CID font (Identity-H);
+ * Latin text of the masthead (the symbol, the "Distr.: General" column) and the footer in Times and
+ * Helvetica, as in UN documents.
  * `typeset-script.ts` lays it out.
  */
 export interface ScriptSampleDocument {
@@ -162,7 +182,8 @@ export interface ScriptSampleDocument {
   readonly file: string;
   /** BCP 47 tag for the PDF /Lang entry. */
   readonly lang: string;
-  readonly script: 'arabic' | 'chinese';
+  /** `cyrillic`: words break at spaces only, and the whole text (figures too) is in the script's font. */
+  readonly script: 'arabic' | 'chinese' | 'cyrillic';
   readonly size: 'LETTER' | 'A4';
   readonly infoTitle: string;
   readonly infoSubject: string;
@@ -182,7 +203,7 @@ export interface ScriptSampleDocument {
   readonly title: string;
   readonly paragraphs: readonly string[];
   readonly signature: {
-    /** "(توقيع)", "（签名）": printed before the name. */
+    /** "(توقيع)", "（签名）", "(Подпись)": printed before the name. */
     readonly signed: string;
     readonly name: string;
     readonly titles: readonly string[];

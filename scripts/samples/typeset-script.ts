@@ -1,8 +1,10 @@
 /**
  * Lays out a ScriptSampleDocument: a one-page UN-style letter in Arabic (right to left, the
- * masthead mirrored) or Chinese, with pdfkit. The script's text is set in a Noto font from a
- * devDependency, which pdfkit embeds as a CID font (Identity-H, with a ToUnicode map); Latin text in
- * the standard Times and Helvetica. Every piece of text is placed at a computed position, so the
+ * masthead mirrored), Chinese or Russian, with pdfkit. The script's text is set in a Noto font from
+ * a devDependency, which pdfkit embeds as a CID font (Identity-H, with a ToUnicode map); Latin text
+ * in the standard Times and Helvetica (in Russian, only the masthead's Latin column and the footer:
+ * the body's figures and Latin symbols are in the Cyrillic font, as one face sets a whole UN
+ * Russian document). Every piece of text is placed at a computed position, so the
  * output is byte-identical on every run, like `typeset.ts`.
  *
  * Right-to-left lines are laid out here, not by pdfkit (which has no bidirectional layout): each
@@ -39,6 +41,12 @@ const FONTS = {
     bold: packageFont('@embedpdf/fonts-arabic', 'NotoNaskhArabic-Bold.ttf'),
   },
   chinese: {
+    regular: packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf'),
+    bold: packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Bold.otf'),
+  },
+  // Noto Sans SC carries Source Sans's Latin, Greek and Cyrillic (proportional, with №, « » and
+  // ё): the Chinese sample's font sets Russian too, and no other font package is needed.
+  cyrillic: {
     regular: packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf'),
     bold: packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Bold.otf'),
   },
@@ -146,6 +154,12 @@ class Typesetter {
       if (last && same) last.text += char;
       else runs.push({ text: char, cls });
     }
+    if (this.sample.script === 'cyrillic') {
+      // Russian: each word whole in the script font, figures and Latin letters included.
+      return runs.map((run) =>
+        this.piece(run.cls === 'WS' ? ' ' : run.text, scriptFont, size, 2, run.cls === 'WS'),
+      );
+    }
     if (!this.rtl) {
       // Left to right (Chinese): CJK in the script font, the rest in Times; spaces only where typed.
       return runs.flatMap((run) =>
@@ -221,7 +235,7 @@ class Typesetter {
         continue;
       }
       const latin = piece.font === 'Times-Roman' || piece.font === 'Times-Bold';
-      if (!this.rtl && !latin) {
+      if (this.sample.script === 'chinese' && !latin) {
         for (const char of piece.text) units.push([this.piece(char, piece.font, piece.size, 2)]);
         continue;
       }
@@ -342,7 +356,8 @@ export async function typesetScript(
 
   // The body: the title, the paragraphs (first lines indented on the reading side), the signature.
   const size = rtl ? 12 : 11;
-  const leading = rtl ? 18 : 16;
+  // Russian words are long: a tighter leading keeps the letter on its page, as in UN documents.
+  const leading = { arabic: 18, chinese: 16, cyrillic: 14 }[sample.script];
   const bodyWidth = BODY_RIGHT - BODY_LEFT;
   const lineStart = rtl ? BODY_RIGHT : BODY_LEFT;
   let y = 214 + 30 - leading;
@@ -351,7 +366,7 @@ export async function typesetScript(
     t.drawLine(line, lineStart, y);
   }
   y += 6;
-  const indent = rtl ? 24 : 2 * size;
+  const indent = sample.script === 'chinese' ? 2 * size : 24;
   for (const paragraph of sample.paragraphs) {
     y += 8;
     t.breakLines(t.pieces(paragraph, size), bodyWidth - indent, bodyWidth).forEach((line, k) => {
@@ -362,8 +377,9 @@ export async function typesetScript(
   }
   // The signature block sits on the side opposite the reading start, as in UN documents.
   y += 26;
-  // "(توقيع) name" with a space; Chinese sets "（签名）" against the name.
-  const signed = t.pieces(`${sample.signature.signed}${rtl ? ' ' : ''}${sample.signature.name}`, size);
+  // "(توقيع) name", "(Подпись) name" with a space; Chinese sets "（签名）" against the name.
+  const gap = sample.script === 'chinese' ? '' : ' ';
+  const signed = t.pieces(`${sample.signature.signed}${gap}${sample.signature.name}`, size);
   const signedWidth = signed.reduce((sum, p) => sum + p.width, 0);
   t.drawLine(signed, rtl ? BODY_LEFT + signedWidth : BODY_RIGHT - signedWidth, y);
   for (const title of sample.signature.titles) {

@@ -431,10 +431,27 @@ class Flow {
   }
 }
 
+/** Options of {@link typeset}; `npm run samples` gives none. */
+export interface TypesetOptions {
+  /**
+   * Called as each page is added, before anything is drawn on it: when it returns true, it has drawn
+   * the page itself and the page's text is not set. The partial scan (scripts/make-scanned-samples.ts)
+   * keeps page 1 as typeset and puts a scanned image on page 2 this way.
+   */
+  readonly replacePage?: (doc: PDFKit.PDFDocument, index: number) => boolean;
+  /** The info dictionary's Creator. @default 'undocs scripts/make-samples.ts' */
+  readonly creator?: string;
+}
+
 /** Typesets one sample; `pageCount` is checked against the sample's expected page count by the caller. */
-export async function typeset(sample: SampleDocument): Promise<{ bytes: Buffer; pageCount: number }> {
+export async function typeset(
+  sample: SampleDocument,
+  options: TypesetOptions = {},
+): Promise<{ bytes: Buffer; pageCount: number }> {
   const [pageWidth, pageHeight] = PAGE_SIZES[sample.size];
-  const doc: Doc = new PDFDocument(documentOptions(sample));
+  const settings = documentOptions(sample);
+  if (options.creator !== undefined) settings.info = { ...settings.info, Creator: options.creator };
+  const doc: Doc = new PDFDocument(settings);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -449,6 +466,7 @@ export async function typeset(sample: SampleDocument): Promise<{ bytes: Buffer; 
 
   layout.pages.forEach((page, index) => {
     doc.addPage({ size: sample.size, margin: 0 });
+    if (options.replacePage?.(doc, index)) return;
     const painter = new Painter(doc);
     painter.draw(runningHeader(sample, profile, measure, index));
     painter.draw(page.ops);

@@ -102,6 +102,7 @@ describe('the console API: finding documents', () => {
     expect(keysOf(byAgenda.body)).toEqual([keyOf('sample-joint-letter.pdf')]);
     expect([...byDate.keys].sort()).toEqual(
       [
+        keyOf('sample-letter-ru.pdf'),
         keyOf('sample-letter-zh.pdf'),
         keyOf('sample-letter-ar.pdf'),
         keyOf('sample-lettre-fr.pdf'),

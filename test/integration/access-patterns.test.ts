@@ -49,6 +49,7 @@ describe('access patterns', () => {
 
     expect(keys(october2020)).toEqual([keyOf('seed-letter-azerbaijan-2020.pdf')]);
     expect(keys(council2025)).toEqual([
+      keyOf('sample-letter-ru.pdf'),
       keyOf('sample-letter-zh.pdf'),
       keyOf('sample-letter-ar.pdf'),
       keyOf('sample-lettre-fr.pdf'),

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { UnDocument } from '../../lib/parser/types.js';
-import type { Expected } from '../../scripts/samples/model.js';
+import type { Expected, ScannedExpected } from '../../scripts/samples/model.js';
 
 export const SAMPLES_DIR = new URL('../../samples/', import.meta.url).pathname;
 
@@ -20,6 +20,22 @@ export const EXPECTED_SAMPLES: ExpectedSample[] = JSON.parse(
 /** The bytes of a committed sample PDF. */
 export function sample(file: string): Uint8Array {
   return new Uint8Array(readFileSync(`${SAMPLES_DIR}${file}`));
+}
+
+/** The committed scanned samples (scripts/make-scanned-samples.ts), for OCR. */
+export const SCANNED_DIR = `${SAMPLES_DIR}scanned/`;
+
+/**
+ * What samples/scanned/expected.json says about each scanned file: its source's values, plus
+ * `source`, `scannedPages` and `needsOcr` (samples/README.md), which the comparison below does not know.
+ */
+export const EXPECTED_SCANS: ScannedExpected[] = JSON.parse(
+  readFileSync(`${SCANNED_DIR}expected.json`, 'utf8'),
+);
+
+/** The bytes of a committed scanned sample. */
+export function scannedSample(file: string): Uint8Array {
+  return new Uint8Array(readFileSync(`${SCANNED_DIR}${file}`));
 }
 
 /**

@@ -86,7 +86,7 @@ describe.each(expected)('$file', (truth) => {
 
     for (const signatory of truth.signatories) {
       expect(all).toMatch(
-        new RegExp(`(\\((Signed|Signé|توقيع)\\) |（签名）)${escapeRegExp(signatory.name)}\\n`),
+        new RegExp(`(\\((Signed|Signé|Подпись|توقيع)\\) |（签名）)${escapeRegExp(signatory.name)}\\n`),
       );
       for (const title of signatory.titles) expect(all).toContain(title);
     }
@@ -160,5 +160,25 @@ describe('sample-letter-zh.pdf, Chinese', () => {
   it('keeps the Latin symbol and figures inside Chinese text', () => {
     expect(text).toContain('2025年9月1日冰岛常驻联合国代表给安全理事会主席的信');
     expect(text).toContain('会议将参考S/2025/555号文件所述的做法。');
+  });
+});
+
+describe('sample-letter-ru.pdf, Russian', () => {
+  let lines: string[] = [];
+
+  beforeAll(async () => {
+    lines = ((await pageTexts('sample-letter-ru.pdf'))[0] ?? '').split('\n');
+  });
+
+  it('reads the Russian masthead beside its English right-hand column', () => {
+    expect(lines[0]).toBe('Организация Объединенных Наций  S/2025/558');
+    expect(lines[1]).toBe('Совет Безопасности  Distr.: General');
+    expect(lines).toContain('Original: Russian');
+  });
+
+  it('keeps Latin symbols and figures inside Russian text, and the signature whole', () => {
+    expect(lines.join(' ')).toContain('по инициативе Бельгии (см. документ S/2025/555).');
+    expect(lines.join(' ')).toContain('Совета не позднее 8 октября 2025 года.');
+    expect(lines).toContain('(Подпись) Иван Иванов');
   });
 });
