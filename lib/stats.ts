@@ -50,3 +50,28 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/** Text normalised for near-exact comparison: case, quotes, dashes, spacing and end punctuation. */
+export function normaliseForComparison(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.;:,]+$/, '')
+    .trim();
+}
+
+/**
+ * Near-exact, as `npm run eval` scores text fields: equal after normalisation, or at least 90%
+ * similar (one minus the edit distance over the longer length).
+ */
+export function near(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a == null || b == null) return a == null && b == null;
+  const x = normaliseForComparison(a);
+  const y = normaliseForComparison(b);
+  if (x === y) return true;
+  return 1 - editDistance(x, y) / Math.max(x.length, y.length, 1) >= 0.9;
+}

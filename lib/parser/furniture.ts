@@ -83,3 +83,34 @@ export function removeFurniture(pages: readonly PageView[]): PageView[] {
     return { ...page, lines };
   });
 }
+
+/**
+ * The symbols a document repeats in its running header: UN documents print their symbol at the
+ * top of every page after the first. Returns the symbols (a joint document's two) that the top
+ * margins of most later pages carry and the first page that carries them, or no symbol when fewer
+ * than two later pages (the only one, for a two-page document) agree. The masthead's symbol is checked against them: it is the one set
+ * large, which OCR misreads most (`Agoraz` for A/80/123, `Sr200211` for S/2002/1).
+ */
+export function runningHeaderSymbols(pages: readonly PageView[]): { symbols: string[]; page: number } {
+  const later = pages.filter((p) => p.number > 1);
+  const counts = new Map<string, number>();
+  const firstPage = new Map<string, number>();
+  for (const page of later) {
+    const found = new Set<string>();
+    for (const line of page.lines) {
+      if (line.y >= page.height * HEADER_SHARE) continue;
+      // A joint document's header prints both symbols, apart: the line whole, else its segments.
+      const whole = parseSymbolLine(clean(line.text));
+      const symbols = whole.length > 0 ? whole : line.segments.flatMap((s) => parseSymbolLine(clean(s.text)));
+      if (symbols.length > 0) found.add(symbols.join(' '));
+    }
+    for (const key of found) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (!firstPage.has(key)) firstPage.set(key, page.number);
+    }
+  }
+  const needed = Math.min(2, later.length);
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (entry[1] >= needed && (!best || entry[1] > best[1])) best = entry;
+  return best ? { symbols: best[0].split(' '), page: firstPage.get(best[0]) ?? 2 } : { symbols: [], page: 0 };
+}

@@ -3,7 +3,7 @@ import { adoptedSession } from './adopted-session.js';
 import { meetingAgendaItems } from './agenda.js';
 import { capitalsAgendaHeadings } from './agenda-headings.js';
 import { parseFootnotes } from './footnotes.js';
-import { removeFurniture } from './furniture.js';
+import { removeFurniture, runningHeaderSymbols } from './furniture.js';
 import { detectLanguage } from './language.js';
 import { SIGNED_ANYWHERE, testFolded } from './lexicon/index.js';
 import { type Masthead, parseMasthead } from './masthead.js';
@@ -12,6 +12,7 @@ import { findResolutionNumber } from './resolution-number.js';
 import { sessionNumber } from './session-number.js';
 import { parseSignatories } from './signatories.js';
 import { parseSponsors } from './sponsors.js';
+import { checkAgainstHeader } from './symbol-check.js';
 import { findSymbols } from './symbols.js';
 import { bodyFontSize, type PageView, viewOf } from './text.js';
 import { parseTitle } from './title.js';
@@ -90,6 +91,10 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   const bodySize = bodyFontSize(views);
   const masthead = parseMasthead(first, bodySize);
   Object.assign(provenance, masthead.provenance);
+  const header = runningHeaderSymbols(printed);
+  const checked = checkAgainstHeader(masthead.symbols, header.symbols);
+  const symbols = checked?.symbols ?? masthead.symbols;
+  if (checked) provenance.symbols = { page: header.page, rule: checked.rule };
   const afterMasthead = first.lines.slice(masthead.endIndex);
   // Furniture removal takes the title page's symbol for a running header: read the page as printed.
   const titlePage = titlePageMasthead(printed, masthead, bodySize);
@@ -130,7 +135,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   // Typescript-era documents print the single agenda item's title in capitals below the item line,
   // where it is the document's title too.
   const [onlyItem, ...otherItems] = masthead.agendaItems;
-  const isMeetingRecord = masthead.symbols.some((symbol) => /\/PV\.\d+/.test(symbol));
+  const isMeetingRecord = symbols.some((symbol) => /\/PV\.\d+/.test(symbol));
   const agendaItems =
     headingTitles.length > 0
       ? masthead.agendaItems.map((item, i) => ({ ...item, title: headingTitles[i] ?? null }))
@@ -170,14 +175,14 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
 
   const sponsors = parseSponsors(afterMasthead) ?? [];
   if (sponsors.length > 0) provenance.sponsors = { page: 1, rule: 'sponsors.draft-heading' };
-  const related = findRelations({ symbols: masthead.symbols, starNotes, headingLines: afterMasthead });
+  const related = findRelations({ symbols, starNotes, headingLines: afterMasthead });
   if (related) provenance.relations = { page: related.page, rule: related.rule };
-  const resolution = findResolutionNumber(masthead.symbols, afterMasthead);
+  const resolution = findResolutionNumber(symbols, afterMasthead);
   if (resolution) provenance.resolutionNumber = { page: 1, rule: resolution.rule };
 
   const relatedSymbols = [
     ...new Set([...starNotes, ...footnotes].flatMap((n) => findSymbols(n.text))),
-  ].filter((s) => !masthead.symbols.includes(s));
+  ].filter((s) => !symbols.includes(s));
   const language = detectLanguage(
     pages
       .map((p) => p.text)
@@ -187,7 +192,7 @@ export function parseUnDocument(pdf: PdfDocument): UnDocument {
   if (language) provenance.language = { page: 1, rule: 'language.script-and-stopwords' };
 
   return {
-    symbols: masthead.symbols,
+    symbols,
     distribution: masthead.distribution ?? titlePage?.distribution ?? null,
     date: masthead.date ?? titlePage?.date ?? null,
     originalLanguage: masthead.originalLanguage ?? titlePage?.originalLanguage ?? null,

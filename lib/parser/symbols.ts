@@ -90,11 +90,26 @@ export function normalizeSymbol(raw: string): string {
 }
 
 /**
+ * Series letters OCR reads as look-alike figures or signs at the head of a symbol printed alone
+ * (the masthead's large symbol, a running header): `5/2025/558` and `$/2025/555` for S/...,
+ * `4/80/123` for A/.... Only where a symbol's shape follows: a slash and a session or year with
+ * another slash after it, a five-digit number (`S/21029`), or a letter (`4/RES/...`); a fraction, a
+ * date (`4/5/2025`) or a page number (`4/12`) is left alone. No symbol starts with a figure.
+ */
+const SERIES_LOOKALIKES: Readonly<Record<string, string>> = { '5': 'S', $: 'S', '§': 'S', '4': 'A' };
+const SERIES_LOOKALIKE = /^([5$§4])(?=\s?\/\s?(?:\d{2,}\s?\/|\d{5,}|[A-Z]))/;
+
+/** `text` with a look-alike series letter put back (see {@link SERIES_LOOKALIKES}). */
+export function repairSeriesLetter(text: string): string {
+  return text.replace(SERIES_LOOKALIKE, (c: string) => SERIES_LOOKALIKES[c] ?? c);
+}
+
+/**
  * Splits text that consists only of symbols (a masthead symbol line, possibly a joint
  * `A/75/574–S/2020/1083`) into normalised symbols. Returns [] when the text is anything else.
  */
 export function parseSymbolLine(text: string): string[] {
-  const cleaned = repairSymbolText(text.replace(/\s+/g, ' ').trim());
+  const cleaned = repairSymbolText(repairSeriesLetter(text.replace(/\s+/g, ' ').trim()));
   if (cleaned === '') return [];
   const parts = cleaned.split(JOINT_SEPARATOR);
   const symbols: string[] = [];

@@ -9,6 +9,7 @@ import { chooseLanguage, ocrPages } from '../../lib/ocr/index.js';
 import { ALL_MODELS, modelPath } from '../../lib/ocr/languages.js';
 import { renderPage } from '../../lib/ocr/render.js';
 import { openForRendering } from '../../lib/pdf/reader.js';
+import { scannedSample } from '../support/samples.js';
 
 const sample = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../samples/${name}`, import.meta.url)));
@@ -71,5 +72,22 @@ describe('OCR', () => {
     }
 
     expect(found).toEqual({ fr: 'fr', zh: 'zh' });
+  });
+
+  it('finds Russian and Arabic on scanned pages by their script, past the English masthead column', async () => {
+    const found: Record<string, string> = {};
+    for (const [name, file] of [
+      ['ru', 'sample-letter-ru.scan.pdf'],
+      ['ar', 'sample-letter-ar.scan.pdf'],
+    ] as const) {
+      const { doc, close } = await openForRendering(scannedSample(file));
+      try {
+        found[name] = await chooseLanguage(engine, await renderPage(doc, 1, 150));
+      } finally {
+        await close();
+      }
+    }
+
+    expect(found).toEqual({ ru: 'ru', ar: 'ar' });
   });
 });

@@ -81,3 +81,27 @@ describe('repairSymbolText on a letter after a space', () => {
     expect(repaired).toBe('A/RES/50/233 B');
   });
 });
+
+describe('parseSymbolLine on a series letter OCR read as a look-alike', () => {
+  it.each([
+    ['S read as 5', '5/2025/558', ['S/2025/558']],
+    ['S read as a dollar sign', '$/2025/555', ['S/2025/555']],
+    ['S read as a section sign, spaced', '§ /2025/555', ['S/2025/555']],
+    ['A read as 4', '4/80/123', ['A/80/123']],
+    ['the first half of a joint symbol', '4/75/574-S/2020/1083', ['A/75/574', 'S/2020/1083']],
+    ['an old Council symbol', '5/21029', ['S/21029']],
+    ['a resolution', '4/RES/79/117', ['A/RES/79/117']],
+  ])('reads %s: %j as %j', (_case, printed, expected) => {
+    expect(parseSymbolLine(printed)).toEqual(expected);
+  });
+
+  it.each([
+    ['a fraction', '5/8'],
+    ['a date', '4/5/2025'],
+    ['a figure with no slash after it', '5 2025/558'],
+    ['a page number', '4/12'],
+    ['a month and year', '5/2025'],
+  ])('leaves %s (%j) unread', (_case, printed) => {
+    expect(parseSymbolLine(printed)).toEqual([]);
+  });
+});
