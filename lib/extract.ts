@@ -14,8 +14,11 @@ export interface ExtractOptions extends ReadPdfOptions {
    * a document made mostly of them is `needsOcr`.
    */
   readonly ocr?: OcrEngine;
-  /** Called with the pages about to be OCR'd, before the first is read (for budgets and progress). */
-  readonly onOcr?: (pages: readonly number[]) => void;
+  /**
+   * Called with the pages about to be OCR'd, before the first is read (for budgets and progress),
+   * and whether a first pass must find the language (the document says none).
+   */
+  readonly onOcr?: (pages: readonly number[], findsLanguage: boolean) => void;
   /** Called after each OCR'd page. */
   readonly onOcrPage?: (page: OcrPage) => void;
 }
@@ -61,11 +64,12 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   if (!options.ocr) return layer;
   const pages = pagesToOcr(pdf);
   if (pages.length === 0) return layer;
-  options.onOcr?.(pages);
+  const language = ocrLanguageOf(layer);
+  options.onOcr?.(pages, language === null);
   const read = await ocrPages({
     bytes,
     pages,
-    language: ocrLanguageOf(layer),
+    language,
     engine: options.ocr,
     ...(options.onOcrPage && { onPage: options.onOcrPage }),
   });

@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBigPage } from './bench/big-page.js';
+import { benchOcr } from './bench/ocr.js';
 import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
 const { values } = parseArgs({
@@ -28,12 +29,17 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'big-page': { type: 'boolean' },
     'no-big-page': { type: 'boolean' },
+    ocr: { type: 'boolean' },
   },
 });
 const ROOT = new URL('..', import.meta.url).pathname;
 const runs = Number(values.runs ?? 3);
 if (values['big-page']) {
   process.stdout.write(`${(await benchBigPage(runs)).join('\n')}\n`);
+  process.exit(0);
+}
+if (values.ocr) {
+  process.stdout.write(`${benchOcr(values.corpus).join('\n')}\n`);
   process.exit(0);
 }
 const defaultCorpus = resolve(ROOT, '../shared/un-corpus/pdfs');
@@ -107,7 +113,7 @@ function best(run: () => void): Timing {
 ensurePdftotext();
 
 // Pages per file, from undocs itself (one JSON line per file).
-const lines = execFileSync(process.execPath, [...undocs, 'extract', ...files], {
+const lines = execFileSync(process.execPath, [...undocs, 'extract', '--no-ocr', ...files], {
   env,
   maxBuffer: 512 * 1024 * 1024,
 })
@@ -122,7 +128,7 @@ const pages = lines.reduce(
 /** Best wall time of `undocs extract` over every file, run by the `node` binary given. */
 const undocsOn = (node: string) =>
   best(() => {
-    execFileSync(node, [...undocs, 'extract', ...files], {
+    execFileSync(node, [...undocs, 'extract', '--no-ocr', ...files], {
       env,
       maxBuffer: 512 * 1024 * 1024,
       stdio: ['ignore', 'ignore', 'ignore'],
@@ -162,7 +168,7 @@ const probe = spawnSync(
      const write = process.stdout.write.bind(process.stdout);
      let pages = 0;
      process.stdout.write = (chunk) => { pages = JSON.parse(String(chunk)).pageCount; return true; };
-     await main(['extract', '--json', process.argv[1]]);
+     await main(['extract', '--json', '--no-ocr', process.argv[1]]);
      write(JSON.stringify({ pages, maxRssKb: process.resourceUsage().maxRSS }));`,
     largest,
   ],

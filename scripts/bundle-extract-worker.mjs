@@ -9,7 +9,7 @@
 //   node scripts/bundle-extract-worker.mjs <outdir>
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { PDF_EXTERNALS, REQUIRE_SHIM } from './bundle-options.mjs';
+import { OCR_EXTERNALS, PDF_EXTERNALS, REQUIRE_SHIM } from './bundle-options.mjs';
 import { copyPdfjsData } from './copy-pdfjs-data.mjs';
 
 const entry = fileURLToPath(new URL('../lib/extractor/worker.ts', import.meta.url));
@@ -31,7 +31,7 @@ export async function bundleExtractWorker(outdir) {
     minify: true,
     sourcemap: true,
     banner: { js: REQUIRE_SHIM },
-    external: [...PDF_EXTERNALS],
+    external: [...PDF_EXTERNALS, ...OCR_EXTERNALS],
     logLevel: 'error',
   });
   copyPdfjsData(outdir);

@@ -2,11 +2,11 @@
  * How every undocs function is bundled: one ESM file per function for the Node 22 Lambda runtime,
  * minified with source maps, with the `require` shim and the externals every undocs bundle shares
  * (scripts/bundle-options.mjs). The SDK is bundled, not taken from the runtime: the code that runs
- * locally is the code that ships. Only pdf.js's optional native canvas stays out; text extraction
- * never renders.
+ * locally is the code that ships. Only pdf.js's optional native canvas and the OCR engine stay out:
+ * these functions read text layers and never render or OCR (a scan is stored NEEDS_OCR).
  */
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
+import { OCR_EXTERNALS, PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
 
 export const UNDOCS_BUNDLING = {
   format: OutputFormat.ESM,
@@ -16,6 +16,6 @@ export const UNDOCS_BUNDLING = {
   sourceMap: true,
   banner: REQUIRE_SHIM,
   bundleAwsSDK: true,
-  externalModules: [...PDF_EXTERNALS],
+  externalModules: [...PDF_EXTERNALS, ...OCR_EXTERNALS],
   forceDockerBundling: false,
 } as const satisfies BundlingOptions;

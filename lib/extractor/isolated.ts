@@ -55,7 +55,7 @@ export interface ExtractRequest {
 export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'opened'; readonly id: number; readonly pageCount: number }
-  /** OCR of `pages` pages starts: their budgets are added. */
+  /** OCR of `pages` pages starts (a first pass that finds the language counted in): their budgets are added. */
   | { readonly type: 'ocr'; readonly id: number; readonly pages: number }
   | { readonly type: 'done'; readonly id: number; readonly document: UnDocument }
   | {

@@ -10,6 +10,7 @@ import '../stdout-to-stderr.js';
 import { parentPort } from 'node:worker_threads';
 import { isPermanent } from '../errors.js';
 import type { OcrEngine } from '../ocr/engine.js';
+import { LANGUAGE_PASS_PAGES } from '../ocr/index.js';
 import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
 import type { ExtractRequest, WorkerReply } from './isolated.js';
 
@@ -33,7 +34,9 @@ port.on('message', async ({ id, bytes, maxPages, ocr }: ExtractRequest) => {
       onOpen: (pageCount) => reply({ type: 'opened', id, pageCount }),
       ...(ocr && {
         ocr: await ocrEngine(),
-        onOcr: (pages: readonly number[]) => reply({ type: 'ocr', id, pages: pages.length }),
+        // A first pass that finds the language costs about LANGUAGE_PASS_PAGES pages more.
+        onOcr: (pages: readonly number[], findsLanguage: boolean) =>
+          reply({ type: 'ocr', id, pages: pages.length + (findsLanguage ? LANGUAGE_PASS_PAGES : 0) }),
       }),
     });
     reply({ type: 'done', id, document });

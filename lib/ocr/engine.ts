@@ -7,8 +7,11 @@
  * for the next pages; a page that asks for other models gets a new one. Language data comes
  * from a local folder (./languages.ts): with a `langPath` that is a path, tesseract.js reads the
  * files with `fs`, and with `cacheMethod: 'none'` it writes no cache; nothing is fetched.
+ *
+ * tesseract.js itself is imported when the first worker starts: bundles keep it external
+ * (scripts/bundle-options.mjs), and the ingest function, which never OCRs, ships without it.
  */
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 import type { LanguageCode } from '../parser/lexicon/types.js';
 import { MODELS_FOR, type TesseractModel, tessdataDirectory } from './languages.js';
 import { type PageImage, toPgm } from './render.js';
@@ -119,18 +122,20 @@ export function tesseractEngine(options: { readonly corePath?: string } = {}): O
     const key = models.join('+');
     if (worker && loaded !== key) await stop();
     if (!worker) {
-      const starting = createWorker(
-        key,
-        OEM.LSTM_ONLY,
-        {
-          langPath: tessdataDirectory(),
-          gzip: true,
-          cacheMethod: 'none',
-          ...(options.corePath !== undefined && { corePath: options.corePath }),
-        },
-        // chi_sim's data asks for a vertical-text model (chi_sim_vert) that is not shipped and that
-        // tesseract.js would look up under a garbled name: UN Chinese documents are set horizontally.
-        { tessedit_load_sublangs: '' } as Record<string, string>,
+      const starting = import('tesseract.js').then(({ createWorker, OEM }) =>
+        createWorker(
+          key,
+          OEM.LSTM_ONLY,
+          {
+            langPath: tessdataDirectory(),
+            gzip: true,
+            cacheMethod: 'none',
+            ...(options.corePath !== undefined && { corePath: options.corePath }),
+          },
+          // chi_sim's data asks for a vertical-text model (chi_sim_vert) that is not shipped and that
+          // tesseract.js would look up under a garbled name: UN Chinese documents are set horizontally.
+          { tessedit_load_sublangs: '' } as Record<string, string>,
+        ),
       );
       worker = starting;
       loaded = key;
@@ -148,7 +153,9 @@ export function tesseractEngine(options: { readonly corePath?: string } = {}): O
   return {
     async recognize(image, language) {
       const ready = await workerFor(MODELS_FOR[language]);
+      const { PSM } = await import('tesseract.js');
       await ready.setParameters({
+        // Full page layout analysis: Tesseract finds the columns and blocks.
         tessedit_pageseg_mode: PSM.AUTO,
         user_defined_dpi: String(image.dpi),
         preserve_interword_spaces: '0',

@@ -22,6 +22,12 @@ import { type PageImage, renderPage } from './render.js';
 export const OCR_DPI = 300;
 /** Resolution of the first pass that tells the script: enough to read, a quarter of the pixels. */
 export const LANGUAGE_PASS_DPI = 150;
+/**
+ * What the first pass costs, in pages read at {@link OCR_DPI}: up to four readings of a quarter of
+ * the pixels, each with its model loaded (measured: 6 to 14 s, about two dense pages). Budgets
+ * count it so (lib/extractor/isolated.ts).
+ */
+export const LANGUAGE_PASS_PAGES = 2;
 /** A word read at least this sure (Tesseract's 0 to 100) counts in the choice of a language. */
 export const SURE_WORD = 60;
 /**

@@ -136,6 +136,29 @@ describe('IsolatedExtractor on the worker bundle', () => {
     expect(reader.workersStarted).toBe(2);
   });
 
+  it('gives a document that starts OCR the time of its OCR pages, and stops one that does not say so', async () => {
+    // Arrange: 0.5 s and 10 ms a page; the readers take 1.5 s, one after saying it OCRs 3 pages (1 s each).
+    const slowReply = (announce: string) =>
+      `parentPort.postMessage({ type: 'opened', id, pageCount: 1 }); ${announce}
+       setTimeout(() => parentPort.postMessage({ type: 'done', id, document: { pageCount: 1 } }), 1500);`;
+    const ocr = extractor(
+      { timeoutMs: 500, pageMs: 10, ocrPageMs: 1000 },
+      standIn('ocr', slowReply("parentPort.postMessage({ type: 'ocr', id, pages: 3 });")),
+    );
+    const silent = extractor(
+      { timeoutMs: 500, pageMs: 10, ocrPageMs: 1000 },
+      standIn('silent', slowReply('')),
+    );
+
+    // Act
+    const read = await ocr.extract(new Uint8Array([1]));
+    const error = await failure(silent.extract(new Uint8Array([1])));
+
+    // Assert
+    expect(read.pageCount).toBe(1);
+    expect(error).toMatchObject({ code: 'TIMED_OUT' });
+  });
+
   it('stops a decompression bomb when memory has grown by the budget', async () => {
     // Arrange
     const reader = extractor({ memoryMb: 64 });
