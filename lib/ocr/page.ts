@@ -65,6 +65,27 @@ function joined(left: PositionedRun, right: PositionedRun): PositionedRun {
   };
 }
 
+/** A word whose bottom is this share of its row above the baseline is raised. */
+const RAISED_ROW_SHARE = 0.12;
+/** ...and a superscript when it is less than this share of its line's typical word height. */
+const SMALL_WORD_SHARE = 0.8;
+/** The smallest size a marker is given, as a share of its line's. */
+const MIN_MARKER_SHARE = 0.4;
+
+/** The median height of a line's word boxes. */
+function typicalHeight(boxes: readonly PixelBox[]): number {
+  const heights = boxes.map((b) => b.y1 - b.y0).sort((a, b) => a - b);
+  return heights[heights.length >> 1] ?? 0;
+}
+
+/**
+ * A raised word as a footnote marker: figures, letters and asterisks are what markers are made of
+ * (Editorial Manual); OCR reads a small raised `1` as `!`, `l`, `I` or `|`.
+ */
+export function raisedMarker(text: string): string {
+  return /^[!lI|]$/.test(text) ? '1' : text;
+}
+
 /**
  * The page OCR read: `size` is the page's size in points (the image may have been drawn at any
  * resolution: `image.dpi` says which).
@@ -85,19 +106,25 @@ export function ocrPage(
     // Repairs drop whole words only (bars, marks): pair the kept texts with their words again.
     const kept = line.words.filter((w) => repairOcrWords([w.text]).length > 0);
     const lineRuns: PositionedRun[] = [];
+    const typical = typicalHeight(kept.map((w) => w.box));
     for (const [i, word] of kept.entries()) {
       const text = texts[i];
       if (text === undefined) continue;
-      const { x0, x1, y1 } = word.box;
+      const { x0, x1, y0, y1 } = word.box;
+      const onBaseline = baselineAt(line.baseline, x0);
       // A word lower than the baseline's interpolation (a descender-free word on a skewed line) keeps
       // its own bottom; a raised one (a footnote marker) keeps its rise.
-      const baseline = Math.min(baselineAt(line.baseline, x0), y1) - skew * x0;
+      const baseline = Math.min(onBaseline, y1) - skew * x0;
+      // A raised word set smaller than its line's words is a superscript (a footnote marker): it
+      // gets its own, smaller size, which is how the layout tells a marker from a line of text.
+      const raised =
+        onBaseline - y1 > RAISED_ROW_SHARE * line.rowHeight && y1 - y0 < SMALL_WORD_SHARE * typical;
       const run = {
-        text,
+        text: raised ? raisedMarker(text) : text,
         x: x0 * points,
         y: baseline * points,
         width: (x1 - x0) * points,
-        fontSize,
+        fontSize: raised ? fontSize * Math.max(MIN_MARKER_SHARE, (y1 - y0) / typical) : fontSize,
         fontName: OCR_FONT,
       };
       const previous = lineRuns.at(-1);

@@ -120,6 +120,32 @@ describe('ocrPage', () => {
     expect(read.lines[0]?.segments.map((s) => s.text)).toEqual(['Left column', 'Right']);
   });
 
+  it('folds a small raised word into its line as a footnote marker, a `1` read as `!` put back', () => {
+    // Arrange: body words 40 px high on a baseline at 1000; the marker 20 px high, its foot 20 px up.
+    const body = line(1000, [
+      ['armed', 300, 450],
+      ['conflict.', 470, 640],
+    ]);
+    const marker = { text: '!', box: { x0: 645, y0: 960, x1: 660, y1: 980 }, confidence: 70 };
+    const result = page([{ ...body, words: [...body.words, marker] }]);
+
+    // Act
+    const read = ocrPage(result, IMAGE, A4);
+
+    // Assert
+    expect(read.lines).toHaveLength(1);
+    expect(read.lines[0]?.segments[0]?.markers.map((m) => m.text)).toEqual(['1']);
+  });
+
+  it('keeps a raised word of full size as text (a line that rises, not a marker)', () => {
+    const body = line(1000, [['Annex', 300, 450]]);
+    const tall = { text: 'I', box: { x0: 470, y0: 940, x1: 480, y1: 980 }, confidence: 90 };
+
+    const read = ocrPage(page([{ ...body, words: [...body.words, tall] }]), IMAGE, A4);
+
+    expect(read.lines.flatMap((l) => l.segments.flatMap((s) => s.markers))).toEqual([]);
+  });
+
   it('gives an empty page when nothing was read', () => {
     expect(ocrPage(page([], 0), IMAGE, A4)).toMatchObject({ lines: [], text: '' });
   });
