@@ -849,7 +849,7 @@ function garbageReason(page: number, m: TextLayerMeasures): string | null {
 }
 
 function missingReason(page: number, m: TextLayerMeasures): string {
-  if (m.chars === 0) return `Page ${page} has no text layer: it is an image only.`;
+  if (m.chars === 0) return `Page ${page} has no text layer: not one character (an image, or a blank page).`;
   if (m.chars < MIN_TEXT_CHARS) {
     return `Page ${page} has almost no text layer: ${m.chars} visible characters, where a page of text has at least ${MIN_TEXT_CHARS}.`;
   }

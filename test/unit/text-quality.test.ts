@@ -527,7 +527,7 @@ describe('judgeTextLayer: no text layer', () => {
 
     // Assert
     expect(verdicts.map((v) => [v.page, v.layer, v.reason])).toEqual([
-      [1, 'missing', 'Page 1 has no text layer: it is an image only.'],
+      [1, 'missing', 'Page 1 has no text layer: not one character (an image, or a blank page).'],
       [
         2,
         'missing',
