@@ -916,8 +916,8 @@ export function judgeTextLayer(pdf: PdfDocument, language?: LanguageCode | null)
 }
 
 /**
- * Every path of the scan taken when the module loads, on a few lines of invented text (about a
- * millisecond). V8 allocates a function's type feedback only once it has run a while, and
+ * Every path of the scan taken when the module loads, on a few lines of invented text (about two
+ * milliseconds). V8 allocates a function's type feedback only once it has run a while, and
  * optimizes the scan with the helpers it calls inlined: a path no page has taken yet, in the scan
  * or a helper, throws the optimized code away when a page first takes it, and the next documents
  * are read unoptimized, which costs more than all the rest (a stray symbol, a digit after letters,
@@ -931,7 +931,8 @@ function warmUp(): void {
     'Генеральная Ассамблея и Генеральнaя ДОКЛАД ООН; الأمم المتحدة في نيويورك ٢٠٢٥ ﻻ',
     '联合国大会的报告（第二部分）2025年1月22日 Σηε Γενεραλ \ue000\ufffd 𠀀𠀁 ｱ',
   ].join('\n');
-  for (let round = 0; round < 20; round++) {
+  // Five rounds: enough for V8 to allocate the type feedback of the scan and of its helpers.
+  for (let round = 0; round < 5; round++) {
     tallyText(text, new Tally());
     for (let code = 0x2000; code < 0x2070; code++) infoOf(code);
     for (const suffix of ['nd', 'th', 's', 'A', 'I', 'k', 'er']) plausibleSuffix(suffix);
