@@ -150,5 +150,15 @@ export interface Lexicon {
    * running text does not show the spelling. Written as printed (the only entries with capitals).
    */
   readonly names: readonly string[];
+  /**
+   * The most frequent function words of the language's general prose, about 100 to 150: articles,
+   * prepositions, pronouns, auxiliaries, conjunctions. A readable page is made of them in large
+   * part and OCR garbage is not: `lib/ocr/text-quality.ts` measures their share of a page's words
+   * to decide whether its text layer needs OCR (docs/ocr.md). Written from the language, never
+   * gathered from the documents it is measured on. French elisions keep their apostrophe (`l'`,
+   * `qu'`), as a word is cut after one. Chinese, printed without spaces between words: single
+   * characters, the most frequent of general text, whose share of a page's characters is measured.
+   */
+  readonly commonWords: readonly string[];
   readonly title: TitleWords;
 }
