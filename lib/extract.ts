@@ -1,5 +1,6 @@
 import type { OcrEngine } from './ocr/engine.js';
 import { languageOf, type OcrPage, ocrPages } from './ocr/index.js';
+import { judgeTextLayer } from './ocr/text-quality.js';
 import { parseUnDocument, type UnDocument } from './parser/index.js';
 import { LANGUAGE_CODES, type LanguageCode, type OfficialLanguage } from './parser/lexicon/index.js';
 import { type ReadPdfOptions, readPdf } from './pdf/reader.js';
@@ -23,12 +24,14 @@ export interface ExtractOptions extends ReadPdfOptions {
   readonly onOcrPage?: (page: OcrPage) => void;
 }
 
-/** A page with fewer visible characters than this has no text layer. */
-const MIN_TEXT_CHARS = 25;
-
-/** The pages whose text layer is missing: those OCR reads. */
-export function pagesToOcr(pdf: PdfDocument): number[] {
-  return pdf.pages.filter((p) => p.text.replace(/\s/g, '').length < MIN_TEXT_CHARS).map((p) => p.number);
+/**
+ * The pages OCR reads: those whose text layer is missing or garbage, by the measured rule of
+ * lib/ocr/text-quality.ts (docs/ocr.md), in the document's language when known.
+ */
+export function pagesToOcr(pdf: PdfDocument, language: LanguageCode | null = null): number[] {
+  return judgeTextLayer(pdf, language)
+    .filter((verdict) => verdict.layer !== 'usable')
+    .map((verdict) => verdict.page);
 }
 
 /**
@@ -62,9 +65,9 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   const pdf = await readPdf(bytes, options);
   const layer = parseUnDocument(pdf);
   if (!options.ocr) return layer;
-  const pages = pagesToOcr(pdf);
-  if (pages.length === 0) return layer;
   const language = ocrLanguageOf(layer);
+  const pages = pagesToOcr(pdf, language);
+  if (pages.length === 0) return layer;
   options.onOcr?.(pages, language === null);
   const read = await ocrPages({
     bytes,

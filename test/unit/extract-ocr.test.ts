@@ -32,6 +32,18 @@ describe('pagesToOcr', () => {
     ['a scan', [page(1, EMPTY), page(2, EMPTY)], [1, 2]],
     ['a letter with a scanned annex', [page(1, MASTHEAD), page(2, EMPTY), page(3, EMPTY)], [2, 3]],
     ['a page of a few stray characters', [page(1, [line(60, [[60, 'A/1 2']])])], [1]],
+    [
+      'a scan whose OCR layer cannot read its masthead',
+      [
+        page(1, [
+          line(60, [[400, 'E/CNA/UO']]),
+          line(80, [[400, '3 June 19k8']]),
+          line(100, [[400, 'oRIGTNAL: EIiGLTSH']]),
+          ...MASTHEAD.slice(4),
+        ]),
+      ],
+      [1],
+    ],
   ])('in %s: the pages without a text layer', (_, pages, expected) => {
     expect(pagesToOcr(pdf(pages))).toEqual(expected);
   });
