@@ -7,7 +7,8 @@
  * Every UN document prints Latin symbols (`S/2025/556`) and figures, whatever its language, so a
  * language whose script is not Latin is read together with English.
  */
-import { existsSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,25 +73,24 @@ export const ALL_MODELS: readonly TesseractModel[] = ['eng', 'fra', 'spa', 'rus'
  * (it reads `<langPath>/<model>.traineddata.gz` with `fs`; handing it the bytes instead trips a
  * tesseract.js 7 bug that initialises with the data where the model's name belongs). A bundle
  * carries such a folder; from the sources the models sit in six packages, so a folder of links to
- * them is made under the system's temporary directory (on Lambda, /tmp), once.
+ * them is made under the system's temporary directory (on Lambda, /tmp), once per set of targets.
  */
 export function tessdataDirectory(moduleUrl: string = import.meta.url): string {
   const bundled = join(dirname(fileURLToPath(moduleUrl)), BUNDLED_TESSDATA_FOLDER);
   if (existsSync(bundled)) return bundled;
-  const linked = join(tmpdir(), 'undocs-tessdata');
-  mkdirSync(linked, { recursive: true });
-  for (const model of ALL_MODELS) {
-    const link = join(linked, `${model}.traineddata.gz`);
-    const target = modelPath(model, moduleUrl);
-    let current: string | undefined;
-    try {
-      current = readlinkSync(link);
-    } catch {
-      // Not there yet.
-    }
-    if (current === target) continue;
-    rmSync(link, { force: true });
-    symlinkSync(target, link);
+  const targets = ALL_MODELS.map((model) => [model, modelPath(model, moduleUrl)] as const);
+  // Named by what it links to, and made whole before it gets its name: processes that start at
+  // once (test forks, CLI threads) each find a complete folder, never one being changed.
+  const id = createHash('sha256').update(JSON.stringify(targets)).digest('hex').slice(0, 16);
+  const linked = join(tmpdir(), `undocs-tessdata-${id}`);
+  if (existsSync(linked)) return linked;
+  const building = mkdtempSync(`${linked}.`);
+  for (const [model, target] of targets) symlinkSync(target, join(building, `${model}.traineddata.gz`));
+  try {
+    renameSync(building, linked);
+  } catch {
+    // Another process named its folder first: the same links.
+    rmSync(building, { recursive: true, force: true });
   }
   return linked;
 }

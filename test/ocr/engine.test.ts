@@ -2,11 +2,12 @@
  * The OCR engine for real: tesseract.js reading pages of the project's own samples, drawn by pdf.js
  * onto @napi-rs/canvas (lib/ocr/render.ts), in the document's language, with data read from disk.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tesseractEngine } from '../../lib/ocr/engine.js';
 import { chooseLanguage, ocrPages } from '../../lib/ocr/index.js';
-import { ALL_MODELS, modelPath } from '../../lib/ocr/languages.js';
+import { ALL_MODELS, modelPath, tessdataDirectory } from '../../lib/ocr/languages.js';
 import { renderPage } from '../../lib/ocr/render.js';
 import { openForRendering } from '../../lib/pdf/reader.js';
 import { scannedSample } from '../support/samples.js';
@@ -17,6 +18,18 @@ const engine = tesseractEngine();
 afterAll(() => engine.close());
 
 describe('the language data', () => {
+  it('links every model into one folder, the same folder on every call', () => {
+    const first = tessdataDirectory();
+
+    expect(tessdataDirectory()).toBe(first);
+    expect(readdirSync(first).sort()).toEqual(ALL_MODELS.map((m) => `${m}.traineddata.gz`).sort());
+    for (const model of ALL_MODELS) {
+      expect(readFileSync(join(first, `${model}.traineddata.gz`)).subarray(0, 2)).toEqual(
+        Buffer.from([0x1f, 0x8b]),
+      );
+    }
+  });
+
   it.each(ALL_MODELS)('has %s on disk, gzipped', (model) => {
     const bytes = readFileSync(modelPath(model));
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
