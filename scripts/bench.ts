@@ -17,9 +17,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBigPage } from './bench/big-page.js';
+import { probeExtract } from './bench/cli-probe.js';
 import { benchOcr } from './bench/ocr.js';
 import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
@@ -156,25 +156,8 @@ const popplerTiming = best(() => {
 
 const largest = [...files].sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
 // The same bundle `undocs` runs, in a fresh process, with its peak resident set read at the end.
-const probe = spawnSync(
-  process.execPath,
-  [
-    '--input-type=module',
-    '-e',
-    `const { join } = await import('node:path');
-     const { pathToFileURL } = await import('node:url');
-     const { cliBundle } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'bin/bundle.mjs')).href)});
-     const { main } = await import(pathToFileURL(join(await cliBundle(), 'cli.mjs')).href);
-     const write = process.stdout.write.bind(process.stdout);
-     let pages = 0;
-     process.stdout.write = (chunk) => { pages = JSON.parse(String(chunk)).pageCount; return true; };
-     await main(['extract', '--json', '--no-ocr', process.argv[1]]);
-     write(JSON.stringify({ pages, maxRssKb: process.resourceUsage().maxRSS }));`,
-    largest,
-  ],
-  { env, cwd: ROOT },
-);
-const memory = JSON.parse(probe.stdout.toString() || '{}') as { pages?: number; maxRssKb?: number };
+const probe = probeExtract(largest, ['--no-ocr']);
+const memory = { pages: probe.result.pageCount, maxRssKb: probe.maxRssKb };
 
 const popplerSeconds = popplerTiming.seconds;
 const undocsRate = pages / undocsSeconds;

@@ -5,11 +5,11 @@
  * columns, word spaces, raised markers, right-to-left order and script repairs. The parser cannot
  * tell an OCR'd page from a text layer, except by the page's `textSource`.
  */
-import { layoutLines, type PositionedRun } from '../pdf/layout.js';
+import { layoutPage, type PositionedRun } from '../pdf/layout.js';
 import type { PdfPage } from '../pdf/types.js';
 import type { OcrResult, PixelBox } from './engine.js';
 import type { PageImage } from './render.js';
-import { repairHanInterpunct, repairOcrWords } from './repairs.js';
+import { repairedWords, repairHanInterpunct } from './repairs.js';
 
 /** The font name OCR'd runs carry (pdf.js names fonts `g_d0_f1`...; this never collides). */
 export const OCR_FONT = 'ocr';
@@ -102,14 +102,15 @@ export function ocrPage(
   const runs: PositionedRun[] = [];
   for (const line of result.lines) {
     const fontSize = line.rowHeight * points;
-    const texts = repairOcrWords(line.words.map((w) => w.text));
-    // Repairs drop whole words only (bars, marks): pair the kept texts with their words again.
-    const kept = line.words.filter((w) => repairOcrWords([w.text]).length > 0);
+    const texts = repairedWords(line.words.map((w) => w.text));
+    const kept = line.words.flatMap((word, i) => {
+      const text = texts[i];
+      return text === null || text === undefined ? [] : [{ ...word, text }];
+    });
     const lineRuns: PositionedRun[] = [];
     const typical = typicalHeight(kept.map((w) => w.box));
-    for (const [i, word] of kept.entries()) {
-      const text = texts[i];
-      if (text === undefined) continue;
+    for (const word of kept) {
+      const { text } = word;
       const { x0, x1, y0, y1 } = word.box;
       const onBaseline = baselineAt(line.baseline, x0);
       // A word lower than the baseline's interpolation (a descender-free word on a skewed line) keeps
@@ -133,12 +134,5 @@ export function ocrPage(
     }
     runs.push(...lineRuns);
   }
-  const lines = layoutLines(runs);
-  return {
-    number: image.page,
-    width: size.width,
-    height: size.height,
-    lines,
-    text: lines.map((l) => l.text).join('\n'),
-  };
+  return layoutPage(image.page, size, runs);
 }

@@ -51,23 +51,43 @@ export function repairHanInterpunct(text: string): string {
 
 /** The words of one line with the repairs above. Words that become empty are dropped. */
 export function repairOcrWords(words: readonly string[]): string[] {
-  const cleaned = words
-    .map((w) => repairHanInterpunct(w.replace(BIDI_CONTROLS, '')))
-    .filter((w) => w !== '' && !RULE_BARS.test(w));
-  return cleaned.map((word, i) => {
-    if (isMonth(cleaned[i + 1])) {
-      const day = DAY.exec(word);
-      if (day && /[lI|O]/.test(day[1] as string)) {
-        const value = figures(day[1] as string);
-        if (Number(value) >= 1 && Number(value) <= 31) return `${value}${day[2] ?? ''}${day[3]}`;
-      }
-    }
-    if (afterMonth(cleaned, i)) {
-      const year = YEAR.exec(word);
-      if (year && /[lI|Oo]/.test(year[1] as string) && ((year[1] as string).match(/\d/g)?.length ?? 0) >= 2) {
-        return `${figures(year[1] as string)}${year[2]}`;
-      }
-    }
-    return word;
+  return repairedWords(words).filter((word): word is string => word !== null);
+}
+
+/**
+ * The words of one line with the repairs above, each in its place: null where a word is dropped,
+ * so a caller can pair each repaired word with the word it came from (its box).
+ */
+export function repairedWords(words: readonly string[]): (string | null)[] {
+  const cleaned = words.map((w) => {
+    const word = repairHanInterpunct(w.replace(BIDI_CONTROLS, ''));
+    return word === '' || RULE_BARS.test(word) ? null : word;
   });
+  // The date rules look at the neighbouring kept words.
+  const kept = cleaned.filter((word): word is string => word !== null);
+  let k = -1;
+  return cleaned.map((word) => {
+    if (word === null) return null;
+    k++;
+    return datedWord(kept, k);
+  });
+}
+
+/** Word `i` of `words`, its figures repaired where it is a day before a month or a year after one. */
+function datedWord(words: readonly string[], i: number): string {
+  const word = words[i] as string;
+  if (isMonth(words[i + 1])) {
+    const day = DAY.exec(word);
+    if (day && /[lI|O]/.test(day[1] as string)) {
+      const value = figures(day[1] as string);
+      if (Number(value) >= 1 && Number(value) <= 31) return `${value}${day[2] ?? ''}${day[3]}`;
+    }
+  }
+  if (afterMonth(words, i)) {
+    const year = YEAR.exec(word);
+    if (year && /[lI|Oo]/.test(year[1] as string) && ((year[1] as string).match(/\d/g)?.length ?? 0) >= 2) {
+      return `${figures(year[1] as string)}${year[2]}`;
+    }
+  }
+  return word;
 }

@@ -9,17 +9,15 @@
  * milliseconds: docs/ocr.md gives the measured figures).
  */
 import { removeFurniture } from '../parser/furniture.js';
+import { MIN_TEXT_CHARS } from '../parser/index.js';
 import { LEFT_TO_RIGHT } from '../parser/layout-profile.js';
 import { fold, type LanguageCode, LEXICONS } from '../parser/lexicon/index.js';
 import { parseSymbolLine } from '../parser/symbols.js';
 import { viewOf } from '../parser/text.js';
 import type { PdfDocument, PdfPage, RaisedMarker, TextLine } from '../pdf/types.js';
 
-/**
- * A page with fewer visible characters than this has no text layer, once its running header and
- * footer are left out (as `parseUnDocument` counts).
- */
-export const MIN_TEXT_CHARS = 25;
+/** The parser's count of a page without a text layer: this module judges by the same. */
+export { MIN_TEXT_CHARS };
 
 /** What a page's text layer is worth. */
 export type TextLayer = 'usable' | 'missing' | 'garbage';

@@ -21,8 +21,11 @@ import type { PageText, Provenance, ProvenancedField, UnDocument } from './types
 
 export type * from './types.js';
 
-/** A page with fewer visible characters than this has no text layer. */
-const MIN_TEXT_CHARS = 25;
+/**
+ * A page with fewer visible characters than this, once its running header and footer are left
+ * out, has no text layer (lib/ocr/text-quality.ts judges pages by the same count).
+ */
+export const MIN_TEXT_CHARS = 25;
 
 /** Every metadata field of the contract, empty: what a document that states nothing yields. */
 export const EMPTY_METADATA: Readonly<

@@ -15,7 +15,7 @@ import {
   mirrorRtlBrackets,
   readableScripts,
 } from './script-text.js';
-import type { RaisedMarker, TextLine, TextSegment } from './types.js';
+import type { PdfPage, RaisedMarker, TextLine, TextSegment } from './types.js';
 
 /** One pdf.js text item, already in top-left page coordinates. */
 export interface PositionedRun {
@@ -319,4 +319,17 @@ export function layoutLines(runs: readonly PositionedRun[]): TextLine[] {
     lines.push(page.direction === 'rtl' ? { ...laid, direction: 'rtl' } : laid);
   }
   return lines;
+}
+
+/**
+ * A page laid out from its positioned runs: its lines in reading order and its plain text. The
+ * one way a page is made, from pdf.js's text items (./reader.ts) or from OCR (lib/ocr/page.ts).
+ */
+export function layoutPage(
+  number: number,
+  size: { readonly width: number; readonly height: number },
+  runs: readonly PositionedRun[],
+): PdfPage {
+  const lines = layoutLines(runs);
+  return { number, width: size.width, height: size.height, lines, text: lines.map((l) => l.text).join('\n') };
 }

@@ -17,7 +17,7 @@ import { PasswordException, PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { PermanentIngestError } from '../errors.js';
 import { pdfjsDataDirectories, wasmDirectory } from './data-files.js';
-import { layoutLines, type PositionedRun } from './layout.js';
+import { layoutPage, type PositionedRun } from './layout.js';
 import { restoreNatives } from './natives.js';
 import type { PdfDocument, PdfPage } from './types.js';
 
@@ -95,14 +95,7 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
     const fontSize = Math.hypot(va * c + vc * d, vb * c + vd * d) || Math.hypot(a, b);
     runs.push({ text: item.str, x, y, width: item.width, fontSize, fontName: item.fontName, dir: item.dir });
   }
-  const lines = layoutLines(runs);
-  return {
-    number: page.pageNumber,
-    width: viewport.width,
-    height: viewport.height,
-    lines,
-    text: lines.map((l) => l.text).join('\n'),
-  };
+  return layoutPage(page.pageNumber, viewport, runs);
 }
 
 /** pdf.js's message, for inside a sentence's parentheses: without its own full stop. */

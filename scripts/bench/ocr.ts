@@ -10,10 +10,9 @@
  * rate, beside Amazon Textract's DetectDocumentText price. The issue's targets: at most 4 s a page
  * on one core, under 1 GB.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { probeExtract } from './cli-probe.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -50,39 +49,17 @@ function scans(corpus: string | undefined): { files: string[]; from: string } {
   };
 }
 
-/** One file through the CLI bundle, in a fresh process. */
+/** One file through the CLI bundle (OCR on, one thread), in a fresh process. */
 function probe(file: string): Probe {
-  const out = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { join } = await import('node:path');
-       const { pathToFileURL } = await import('node:url');
-       const { cliBundle } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'bin/bundle.mjs')).href)});
-       const { main } = await import(pathToFileURL(join(await cliBundle(), 'cli.mjs')).href);
-       const write = process.stdout.write.bind(process.stdout);
-       let result = {};
-       process.stdout.write = (chunk) => { result = JSON.parse(String(chunk)); return true; };
-       const started = performance.now();
-       await main(['extract', '--json', '--jobs', '1', process.argv[1]]);
-       const seconds = (performance.now() - started) / 1000;
-       const usage = process.resourceUsage();
-       write(JSON.stringify({
-         pages: result.pageCount ?? 0,
-         ocrPages: (result.pages ?? []).filter((p) => p.textSource === 'ocr').length,
-         seconds,
-         cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-         maxRssKb: usage.maxRSS,
-         error: result.error?.message,
-       }));`,
-      file,
-    ],
-    { cwd: ROOT, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
-  );
-  return JSON.parse(
-    out.stdout.toString() || '{"pages":0,"ocrPages":0,"seconds":0,"cpuSeconds":0,"maxRssKb":0}',
-  );
+  const { result, seconds, cpuSeconds, maxRssKb } = probeExtract(file, ['--jobs', '1']);
+  return {
+    pages: result.pageCount ?? 0,
+    ocrPages: (result.pages ?? []).filter((p) => p.textSource === 'ocr').length,
+    seconds,
+    cpuSeconds,
+    maxRssKb,
+    ...(result.error && { error: result.error.message }),
+  };
 }
 
 /** The report's lines. */
