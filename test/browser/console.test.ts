@@ -185,10 +185,14 @@ describe.skipIf(!HAS_CHROMIUM)(`the archivists' console in chromium${SKIP_REASON
     const search = async (kind: string, fields: Record<string, string>) => {
       await page.selectOption('#search-kind', kind);
       for (const [name, value] of Object.entries(fields)) await page.fill(`#search-${name}`, value);
+      // The view is rebuilt on the hash change, which comes after the click returns: mark the
+      // summary on screen so the wait is for the new search's, not the one it replaces.
+      await page.$eval('.result-summary', (el) => el.setAttribute('data-stale', ''));
       await page.click('form.search button[type=submit]');
       await page.waitForFunction(() =>
         /shown|No documents/.test(
-          (globalThis as unknown as PageGlobals).document.querySelector('.result-summary')?.textContent ?? '',
+          (globalThis as unknown as PageGlobals).document.querySelector('.result-summary:not([data-stale])')
+            ?.textContent ?? '',
         ),
       );
     };
