@@ -51,6 +51,37 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/**
+ * Whether `a` and `b` are at most `max` edits apart (Levenshtein), without computing the distance
+ * of strings that are far apart: lengths further apart than `max` answer at once, only the band of
+ * `max` cells either side of the diagonal is filled, and a row whose every cell exceeds `max` ends
+ * it. For the fuzzy matches of display type and OCR'd words against short vocabularies, which
+ * compare every line of a masthead with every name.
+ */
+export function withinEditDistance(a: string, b: string, max: number): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > max) return false;
+  const far = max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => (j <= max ? j : far));
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1).fill(far);
+    current[0] = i <= max ? i : far;
+    let best = current[0];
+    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
+      const cell = Math.min(
+        (previous[j] ?? far) + 1,
+        (current[j - 1] ?? far) + 1,
+        (previous[j - 1] ?? far) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      current[j] = Math.min(cell, far);
+      if (cell < best) best = cell;
+    }
+    if (best > max) return false;
+    previous = current;
+  }
+  return (previous[b.length] ?? far) <= max;
+}
+
 /** Text normalised for near-exact comparison: case, quotes, dashes, spacing and end punctuation. */
 export function normaliseForComparison(text: string): string {
   return text

@@ -12,15 +12,23 @@
  * - how extraction time grows with one page's text: 250 KB, 1 MB and 2 MB on one page
  *   (./bench/big-page.ts); `--big-page` measures that alone, `--no-big-page` leaves it out.
  *
+ * `--against DIR` compares this checkout with another one (a `git worktree` of an older commit,
+ * set up with `npm ci`) instead: the two `undocs extract` runs alternate, ABBA, `--runs` times
+ * (default 8), on this Node.js and on Node 22, so a slower stretch of a shared machine lands on
+ * both sides alike; it prints each side's wall and CPU times and their ratios to pdftotext
+ * (./bench/against.ts).
+ *
  * pdftotext comes from Debian's poppler-utils; the bench installs it with apt-get when missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchAgainst } from './bench/against.js';
 import { benchBigPage } from './bench/big-page.js';
 import { probeExtract } from './bench/cli-probe.js';
 import { benchOcr } from './bench/ocr.js';
+import { best, cpuOf, type Timing } from './bench/timing.js';
 import { lambdaNode, lambdaNodeAvailable } from './lambda-node.mjs';
 
 const { values } = parseArgs({
@@ -30,10 +38,11 @@ const { values } = parseArgs({
     'big-page': { type: 'boolean' },
     'no-big-page': { type: 'boolean' },
     ocr: { type: 'boolean' },
+    against: { type: 'string' },
   },
 });
-const ROOT = new URL('..', import.meta.url).pathname;
-const runs = Number(values.runs ?? 3);
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const runs = Number(values.runs ?? (values.against ? 8 : 3));
 if (values['big-page']) {
   process.stdout.write(`${(await benchBigPage(runs)).join('\n')}\n`);
   process.exit(0);
@@ -69,47 +78,6 @@ function ensurePdftotext(): void {
 const undocs = [join(ROOT, 'bin/undocs.mjs')];
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
-/**
- * CPU seconds (user and system) used so far by this process's finished children, from
- * /proc/self/stat; null where there is no /proc. On a shared machine a wall time swings with the
- * neighbours; CPU time says whether the code itself got slower.
- */
-function childrenCpuSeconds(): number | null {
-  try {
-    // Fields after the command name (which may hold spaces): cutime and cstime are the 14th and 15th.
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[13]) + Number(fields[14]);
-    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS : null;
-  } catch {
-    return null;
-  }
-}
-/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every architecture Linux runs Node on). */
-const CLOCK_TICKS = 100;
-
-interface Timing {
-  /** Best wall time of the runs, in seconds. */
-  readonly seconds: number;
-  /** Least CPU time (children's user and system) of the runs, in seconds; null without /proc. */
-  readonly cpu: number | null;
-}
-
-/** Best of `runs` wall times, and least of their CPU times. */
-function best(run: () => void): Timing {
-  let seconds = Number.POSITIVE_INFINITY;
-  let cpu: number | null = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const cpuBefore = childrenCpuSeconds();
-    const start = performance.now();
-    run();
-    seconds = Math.min(seconds, (performance.now() - start) / 1000);
-    const cpuAfter = childrenCpuSeconds();
-    cpu =
-      cpu !== null && cpuBefore !== null && cpuAfter !== null ? Math.min(cpu, cpuAfter - cpuBefore) : null;
-  }
-  return { seconds, cpu };
-}
-
 ensurePdftotext();
 
 // Pages per file, from undocs itself (one JSON line per file).
@@ -125,9 +93,23 @@ const pages = lines.reduce(
   0,
 );
 
+if (values.against) {
+  const nodes = [{ label: `Node ${process.version}`, path: process.execPath }];
+  if (lambdaNodeAvailable()) {
+    const node = lambdaNode();
+    nodes.push({
+      label: `Node ${execFileSync(node, ['--version']).toString().trim()} (the Lambda runtime)`,
+      path: node,
+    });
+  }
+  const lines = benchAgainst({ root: ROOT, other: values.against, files, pages, runs, nodes, env });
+  process.stdout.write(lines.join('\n'));
+  process.exit(0);
+}
+
 /** Best wall time of `undocs extract` over every file, run by the `node` binary given. */
 const undocsOn = (node: string) =>
-  best(() => {
+  best(runs, () => {
     execFileSync(node, [...undocs, 'extract', '--no-ocr', ...files], {
       env,
       maxBuffer: 512 * 1024 * 1024,
@@ -146,7 +128,7 @@ const lambda = ((): (Timing & { version: string }) | { skipped: string } => {
     return { skipped: error instanceof Error ? error.message : String(error) };
   }
 })();
-const popplerTiming = best(() => {
+const popplerTiming = best(runs, () => {
   for (const file of files)
     execFileSync('pdftotext', ['-q', file, '-'], {
       maxBuffer: 256 * 1024 * 1024,
@@ -161,8 +143,6 @@ const memory = { pages: probe.result.pageCount, maxRssKb: probe.maxRssKb };
 
 const popplerSeconds = popplerTiming.seconds;
 const undocsRate = pages / undocsSeconds;
-/** ", 4.10 s CPU" when the CPU time is known. */
-const cpuOf = (timing: Timing) => (timing.cpu === null ? '' : `, ${timing.cpu.toFixed(2)} s CPU`);
 const popplerRate = pages / popplerSeconds;
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 process.stdout.write(

@@ -12,7 +12,9 @@
  *   npm run eval -- --raise-floors    raise the floors to today's figures where higher (never lowers one), then gate
  *   npm run eval -- --corpus DIR      another corpus laid out the same way (--floors FILE: another floors file)
  *   npm run eval -- --ocr             read pages without a text layer by OCR (issue 13) and score every scan on
- *                                     its fields (about 10 minutes: some 150 pages at a few seconds each); no gate
+ *                                     its fields (about 10 minutes: some 150 pages at a few seconds each); no gate;
+ *                                     each page's reading is cached (./eval/ocr-cache.ts): a rerun takes
+ *                                     a minute; --no-ocr-cache reads every page afresh
  *
  * Exact fields: symbols, distribution, date, original language, language, organs, sessions, agenda
  * numbers, signatory names, footnote count, needsOcr. Near-exact (normalised text, similarity >= 0.9):
@@ -60,6 +62,7 @@ import {
   parseFloors,
   raiseFloors,
 } from './eval/floors.js';
+import { cachedEngine } from './eval/ocr-cache.js';
 
 interface Truth {
   symbols: string[];
@@ -98,6 +101,7 @@ const { values } = parseArgs({
     'raise-floors': { type: 'boolean' },
     floors: { type: 'string' },
     ocr: { type: 'boolean' },
+    'no-ocr-cache': { type: 'boolean' },
   },
 });
 if (values.ocr && (values.gate || values['raise-floors'])) {
@@ -107,7 +111,11 @@ if (values.ocr && (values.gate || values['raise-floors'])) {
   process.exit(2);
 }
 /** With --ocr, pages without a text layer are read by OCR and every scan is scored on its fields. */
-const engine = values.ocr ? (await import('../lib/ocr/engine.js')).tesseractEngine() : undefined;
+const engine = values.ocr
+  ? values['no-ocr-cache']
+    ? (await import('../lib/ocr/engine.js')).tesseractEngine()
+    : cachedEngine((await import('../lib/ocr/engine.js')).tesseractEngine())
+  : undefined;
 const corpus = resolve(values.corpus ?? new URL('../../shared/un-corpus', import.meta.url).pathname);
 if (!existsSync(join(corpus, 'manifest.json'))) {
   process.stderr.write(`No corpus at ${corpus} (expected manifest.json and pdfs/). Pass --corpus DIR.\n`);

@@ -1,5 +1,5 @@
 import type { TextLine, TextSegment } from '../pdf/types.js';
-import { editDistance } from '../stats.js';
+import { withinEditDistance } from '../stats.js';
 import { agendaItems, parseAgendaLine } from './agenda.js';
 import { parseDate } from './dates.js';
 import { type LayoutProfile, profileOf, readingView } from './layout-profile.js';
@@ -130,8 +130,7 @@ function organInDisplayType(text: string): string | null {
   const key = squeeze(text);
   if (key.length < 8) return null;
   for (const organ of SQUEEZED_ORGANS) {
-    if (key === organ.key || (key.length >= organ.key.length - 2 && editDistance(key, organ.key) <= 2))
-      return organ.name;
+    if (withinEditDistance(key, organ.key, 2)) return organ.name;
   }
   return null;
 }
@@ -139,7 +138,7 @@ function organInDisplayType(text: string): string | null {
 /** Whether display type is the name "United Nations" (letter-spaced, OCR-damaged or not). */
 function isUnName(text: string): boolean {
   const key = squeeze(text);
-  return UN_NAMES.some((name) => key === name || (name.length > 5 && editDistance(key, name) <= 2));
+  return UN_NAMES.some((name) => key === name || (name.length > 5 && withinEditDistance(key, name, 2)));
 }
 
 /** All organ names in a segment that consists only of organ names (`General Assembly  Security Council`). */

@@ -9,7 +9,7 @@
  * components break the symbol grammar. A masthead symbol far from every header symbol is kept:
  * the two would be different documents, which no misreading explains.
  */
-import { editDistance } from '../stats.js';
+import { withinEditDistance } from '../stats.js';
 
 /** Characters two readings of one symbol may differ by. */
 export const MAX_MISREAD_CHARS = 2;
@@ -44,7 +44,7 @@ export function checkAgainstHeader(
   let changed = false;
   const symbols = masthead.map((symbol) => {
     if (regular.includes(symbol) || irregularComponents(symbol) === 0) return symbol;
-    const near = regular.find((h) => editDistance(h, symbol) <= MAX_MISREAD_CHARS);
+    const near = regular.find((h) => withinEditDistance(h, symbol, MAX_MISREAD_CHARS));
     if (!near) return symbol;
     changed = true;
     return near;

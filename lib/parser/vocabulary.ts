@@ -1,4 +1,4 @@
-import { editDistance } from '../stats.js';
+import { editDistance, withinEditDistance } from '../stats.js';
 import { en } from './lexicon/en.js';
 import {
   fold,
@@ -57,7 +57,7 @@ function languageReadByOcr(word: string): OfficialLanguage | undefined {
   if (word.length < 6 || !/^[\p{Script=Latin}0-9]+$/u.test(word)) return undefined;
   const skeleton = ocrSkeleton(word);
   const near = new Set(
-    OCR_LANGUAGE_SKELETONS.filter(([known]) => editDistance(skeleton, known) <= 1).map(
+    OCR_LANGUAGE_SKELETONS.filter(([known]) => withinEditDistance(skeleton, known, 1)).map(
       ([, language]) => language,
     ),
   );
