@@ -34,13 +34,23 @@ const ORDINALS: Readonly<Record<string, string>> = {
 const PART_SUFFIX = /\s*\(\s*(?:part(?:ie)?\s+([IVX]+)|(\p{L}+)\s+(?:partie|parte)|часть\s+([IVX]+))\s*\)/iu;
 
 /**
+ * The asterisks after a reissued document's symbol (`A/47/435*`: reissued for technical reasons;
+ * one to three), as OCR also reads them: `%` or `#`. A symbol printed alone ends with a figure, a
+ * letter or a parenthesis; nothing but these marks follows it. Only where the text is one symbol
+ * (no words around it), so a percentage in a sentence stays one.
+ */
+const REISSUE_MARKS = /(?<=^[A-Z][^\s/]*\/\S*[\dA-Z)]|^[A-Z][^\s/]*\/\S* \(\S+\))\s?[*%#]{1,3}$/;
+
+/**
  * Mends what OCR and letter-spaced typesetting do to symbols in old documents: `A / 4 4 / 6 6 1`
  * -> `A/44/661`, `A./47/435` -> `A/47/435`, `A/39/36I` -> `A/39/361` (I, l and O misread inside a
- * number), a stray letter glued to the end of a number (`661J`), and a part suffix in another
- * language (`(Première partie)` -> `(Part I)`).
+ * number), a stray letter glued to the end of a number (`661J`), a part suffix in another
+ * language (`(Première partie)` -> `(Part I)`), and the asterisks of a reissue read as other
+ * signs (`S/14938*%*` -> `S/14938***`).
  */
 export function repairSymbolText(text: string): string {
   let out = text
+    .replace(REISSUE_MARKS, (marks: string) => '*'.repeat(marks.trim().length))
     .replace(/\s*\/\s*/g, '/')
     .replace(/(?<=\d)\s+(?=\d)/g, '')
     .replace(/(?<=[A-Z])\.\//g, '/');

@@ -13,6 +13,15 @@ const REPAIRED = [
   ['a Spanish part suffix', 'E/ICEF/672 (Segunda parte)', 'E/ICEF/672 (Part II)'],
 ] as const;
 
+/** Reissue asterisks as OCR reads them, and as the symbol line prints them. */
+const REISSUE_MARKS = [
+  ['a percent sign between two asterisks', 'S/14938*%*', 'S/14938***'],
+  ['a percent sign for the one asterisk', 'A/47/435%', 'A/47/435*'],
+  ['a hash sign after a space', 'A/47/435 #', 'A/47/435*'],
+  ['an asterisk after a resolution year', 'S/RES/2768 (2025)*', 'S/RES/2768 (2025)*'],
+  ['two asterisks after a Limited draft', 'A/47/L.1**', 'A/47/L.1**'],
+] as const;
+
 /** Symbols whose letters, dots, hyphens and parentheses belong to the symbol. */
 const UNCHANGED = [
   ['a Limited draft', 'A/47/L.1'],
@@ -40,6 +49,29 @@ describe('repairSymbolText', () => {
 
     // Assert
     expect(repaired).toBe(printed);
+  });
+});
+
+describe('repairSymbolText on reissue marks', () => {
+  it.each(REISSUE_MARKS)('reads %s: %j as %j', (_case, printed, expected) => {
+    // Act
+    const repaired = repairSymbolText(printed);
+
+    // Assert
+    expect(repaired).toBe(expected);
+  });
+
+  it.each([
+    ['a percentage in running text', 'A/47/435 rose by 5%'],
+    ['a sign before the symbol', '#A/47/435'],
+  ])('leaves %s alone: %j', (_case, printed) => {
+    // Act, Assert
+    expect(repairSymbolText(printed)).toBe(printed);
+  });
+
+  it('reads an OCR-damaged reissued symbol line as the symbol', () => {
+    // Act, Assert: the series letter and the marks mended together; the marks are not in the symbol
+    expect(parseSymbolLine('5/14938*%*')).toEqual(['S/14938']);
   });
 });
 
