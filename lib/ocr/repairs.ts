@@ -12,8 +12,12 @@
  * - `ocr.date-digits`: a day before a month name and a year after one are figures: `l`, `I` and
  *   `|` read for 1, `O` and `o` for 0 (`ler septembre` is `1er septembre`, `I5 March l984` is
  *   `15 March 1984`, `marzo de 2O25` is `marzo de 2025`).
+ * - `ocr.agenda-label`: a masthead's agenda line opens with its label and the item's number
+ *   (`Item 108 of the provisional agenda`, `Point 15 c)`, `Пункт 72`); a first word one letter away
+ *   from a one-word label of the lexicons (`Ttem`, `Iten`, `Poirt`), before a number, is that label.
  */
 import { every, lookupKey, MONTH_BY_PRINTED } from '../parser/lexicon/index.js';
+import { withinEditDistance } from '../stats.js';
 
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const RULE_BARS = /^[|¦‖]+$/;
@@ -44,6 +48,30 @@ function afterMonth(words: readonly string[], i: number): boolean {
   );
 }
 
+/** One-word agenda labels of at least four letters, folded: short ones are too near other words. */
+const AGENDA_LABEL_WORDS: readonly string[] = [
+  ...new Set(
+    every((l) => l.agendaLabels)
+      .filter((label) => !/\s/.test(label) && [...label].length >= 4)
+      .map(lookupKey),
+  ),
+];
+/** An agenda item's number as OCR may read it, with its letter: `108`, `l5`, `15 (c)`, `72(b),`. */
+const ITEM_NUMBER = /^(?=.*\d)[0-9lI|O]{1,3}(?:\([a-z]\))?[.,:]?$/;
+
+/** The first word of a line repaired where it is an agenda label misread (`ocr.agenda-label`). */
+export function repairAgendaLabel(word: string, next: string | undefined): string {
+  if (next === undefined || !ITEM_NUMBER.test(next) || !/^\p{L}{4,}$/u.test(word)) return word;
+  const key = lookupKey(word);
+  if (AGENDA_LABEL_WORDS.includes(key)) return word;
+  const near = AGENDA_LABEL_WORDS.filter((label) => withinEditDistance(key, label, 1));
+  if (near.length !== 1) return word;
+  const label = near[0] as string;
+  if (word === word.toUpperCase()) return label.toUpperCase();
+  const first = word[0] as string;
+  return first === first.toUpperCase() ? label[0]?.toUpperCase() + label.slice(1) : label;
+}
+
 /** Text with a full stop between two Han characters put back as the middle dot (`ocr.han-interpunct`). */
 export function repairHanInterpunct(text: string): string {
   return text.replace(HAN_FULL_STOP, '·');
@@ -69,7 +97,8 @@ export function repairedWords(words: readonly string[]): (string | null)[] {
   return cleaned.map((word) => {
     if (word === null) return null;
     k++;
-    return datedWord(kept, k);
+    const dated = datedWord(kept, k);
+    return k === 0 ? repairAgendaLabel(dated, kept[1]) : dated;
   });
 }
 

@@ -290,11 +290,25 @@ function dateRule({ all, page, profile }: Context, label: Located | null): Found
   ];
   for (const [rule, segments] of candidates) {
     for (const s of segments) {
-      const date = clean(s.segment.text).length < 60 ? parseDate(s.segment.text) : null;
+      const date = dateOfSegment(s, page);
       if (date) return found(date, [s.lineIndex], rule);
     }
   }
   return null;
+}
+
+/**
+ * The date a masthead segment prints: alone, or with the next segment of its line where a wide
+ * gap split one date (`2 April` `1982`: typewriters and scans' text layers justify with spaces).
+ */
+function dateOfSegment({ segment, lineIndex }: Located, page: Pick<PageView, 'lines'>): string | null {
+  const alone = clean(segment.text).length < 60 ? parseDate(segment.text) : null;
+  if (alone) return alone;
+  const line = page.lines[lineIndex] as TextLine;
+  const next = line.segments[line.segments.indexOf(segment) + 1];
+  if (!next) return null;
+  const joined = `${segment.text} ${next.text}`;
+  return clean(joined).length < 60 ? parseDate(joined) : null;
 }
 
 /** "Original: English"; the label may stand in its own segment, the language in the next. */

@@ -39,6 +39,14 @@ const PART_SUFFIX = /\s*\(\s*(?:part(?:ie)?\s+([IVX]+)|(\p{L}+)\s+(?:partie|part
  * letter or a parenthesis; nothing but these marks follows it. Only where the text is one symbol
  * (no words around it), so a percentage in a sentence stays one.
  */
+/**
+ * A small letter where a symbol has capitals: a series letter alone before the first slash
+ * (`s/14938`), or a small letter opening a component whose next letter is a capital (`E/cN.4/110`).
+ * Components are capitals (`CN`, `RES`, `WG`) or one capital and small letters (`Add`, `Corr`,
+ * `Rev`); a small letter is never first. OCR reads `s`, `c`, `o` for their capitals.
+ */
+const MISREAD_SMALL_LETTER = /^[a-z](?=\s?\/)|(?<=\/)[a-z](?=[A-Z])/g;
+
 const REISSUE_MARKS = /(?<=^[A-Z][^\s/]*\/\S*[\dA-Z)]|^[A-Z][^\s/]*\/\S* \(\S+\))\s?[*%#]{1,3}$/;
 
 /**
@@ -46,11 +54,12 @@ const REISSUE_MARKS = /(?<=^[A-Z][^\s/]*\/\S*[\dA-Z)]|^[A-Z][^\s/]*\/\S* \(\S+\)
  * -> `A/44/661`, `A./47/435` -> `A/47/435`, `A/39/36I` -> `A/39/361` (I, l and O misread inside a
  * number), a stray letter glued to the end of a number (`661J`), a part suffix in another
  * language (`(Première partie)` -> `(Part I)`), and the asterisks of a reissue read as other
- * signs (`S/14938*%*` -> `S/14938***`).
+ * signs (`S/14938*%*` -> `S/14938***`), and small letters read for capitals (`s/14938`, `E/cN.4/110`).
  */
 export function repairSymbolText(text: string): string {
   let out = text
     .replace(REISSUE_MARKS, (marks: string) => '*'.repeat(marks.trim().length))
+    .replace(MISREAD_SMALL_LETTER, (letter: string) => letter.toUpperCase())
     .replace(/\s*\/\s*/g, '/')
     .replace(/(?<=\d)\s+(?=\d)/g, '')
     .replace(/(?<=[A-Z])\.\//g, '/');

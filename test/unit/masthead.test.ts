@@ -653,3 +653,65 @@ describe('parseMasthead: agenda titles that wrap', () => {
     expect(masthead.organs).toEqual(['General Assembly']);
   });
 });
+
+describe('parseMasthead: a date split by a wide gap', () => {
+  it.each([
+    [
+      'day and month apart from the year',
+      [
+        [430, '2 April'],
+        [500, '1982'],
+      ],
+    ],
+    [
+      'day apart from month and year',
+      [
+        [430, '2'],
+        [460, 'April 1982'],
+      ],
+    ],
+  ] as const)('reads the date of a justified line: %s', (_case, segments) => {
+    // Arrange: a 1980s masthead whose date line the typewriter justified
+    const scanned = page([
+      line(50, [
+        [72, 'United Nations', 20],
+        [430, 'S/14938', 20],
+      ]),
+      line(80, [[72, 'Security Council', 20]]),
+      line(100, [[430, 'Distr.']]),
+      line(112, [[430, 'GENERAL']]),
+      line(
+        124,
+        segments.map(([x, text]) => [x, text] as [number, string]),
+      ),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(scanned, BODY);
+
+    // Assert
+    expect(masthead.date).toBe('1982-04-02');
+  });
+
+  it('does not join a date to the next column', () => {
+    // Arrange: a month and year, then a number in the next segment, that is no date
+    const page1 = page([
+      line(50, [
+        [72, 'United Nations', 20],
+        [430, 'S/14938', 20],
+      ]),
+      line(100, [[430, 'Distr.']]),
+      line(112, [[430, 'GENERAL']]),
+      line(124, [
+        [430, 'English'],
+        [500, '1982'],
+      ]),
+    ]);
+
+    // Act
+    const masthead = parseMasthead(page1, BODY);
+
+    // Assert
+    expect(masthead.date).toBeNull();
+  });
+});

@@ -27,6 +27,16 @@ describe('repairOcrWords', () => {
     ['a word that is no figure before a month', ['Iran', 'March'], ['Iran', 'March']],
     ['not a day', ['lO', 'September'], ['10', 'September']],
     ['a day past 31 is no day', ['4O', 'June'], ['4O', 'June']],
+    ['an agenda label with its I read as T', ['Ttem', '108', 'of'], ['Item', '108', 'of']],
+    ['an agenda label in capitals', ['ITEN', '15(c)'], ['ITEM', '15(c)']],
+    ['a French label', ['Poirt', '15'], ['Point', '15']],
+    ['a Spanish label', ['Tena', '72'], ['Tema', '72']],
+    ['a Russian label', ['Пувкт', '72'], ['Пункт', '72']],
+    ['a number with a misread figure', ['Ttem', 'l08'], ['Item', 'l08']],
+    ['a label read right', ['Item', '108'], ['Item', '108']],
+    ['no number after it', ['Ttem', 'of'], ['Ttem', 'of']],
+    ['not the first word', ['The', 'Ttem', '108'], ['The', 'Ttem', '108']],
+    ['a word near no label', ['Table', '5'], ['Table', '5']],
   ])('%s', (_case, words, expected) => {
     expect(repairOcrWords(words)).toEqual(expected);
   });

@@ -11,6 +11,8 @@ const REPAIRED = [
   ['a stray letter glued to the end of a number', 'A/44/661J', 'A/44/661'],
   ['a French part suffix', 'E/ICEF/672(Première partie)', 'E/ICEF/672 (Part I)'],
   ['a Spanish part suffix', 'E/ICEF/672 (Segunda parte)', 'E/ICEF/672 (Part II)'],
+  ['a small series letter', 's/14938', 'S/14938'],
+  ['a small letter opening a capitals component', 'E/cN.4/110', 'E/CN.4/110'],
 ] as const;
 
 /** Reissue asterisks as OCR reads them, and as the symbol line prints them. */
@@ -32,6 +34,7 @@ const UNCHANGED = [
   ['a corrigendum', 'A/47/435/Corr.1'],
   ['a Main Committee draft', 'A/C.5/79/L.10'],
   ['a roman session whose I is not a misread 1', 'A/RES/2758 (XXVI)'],
+  ['an addendum, a capital and small letters', 'A/45/696/Add.1'],
 ] as const;
 
 describe('repairSymbolText', () => {
