@@ -92,6 +92,7 @@ async function publish(
  * those are done again (idempotent) and the events of the current state published again (same details).
  */
 async function republish(deps: IngestDeps, previous: DocumentRecord): Promise<IngestOutcome> {
+  if (previous.status === 'REMOVED') await deps.repository.finishRemoval(previous);
   const conflicts =
     previous.status === 'REMOVED' || previous.currentVersion === null
       ? await deps.repository.findConflicts(previous)
@@ -117,8 +118,10 @@ async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<Ing
     // A failure says why a FAILED or DEAD_LETTER upload is not readable; a removed one is gone.
     failure: null,
   } as const;
-  // Kept for audit (metadata and committed extraction stay); normal reads hide REMOVED documents.
+  // Kept for audit (metadata and committed extraction stay); its index entries go, its symbols
+  // keep a Removed entry each. A crash before they are done: the redelivery does them (republish).
   await deps.repository.markStatus(documentId, removed);
+  await deps.repository.finishRemoval({ ...previous, ...removed });
   const published = await publish(deps, { ...previous, ...removed });
   return { documentId, status: 'REMOVED', published };
 }

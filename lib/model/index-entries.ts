@@ -10,6 +10,11 @@
  * | Date      | `DATE#<yyyy>`                              | `<date>#<documentId>`    |
  * | OrganDate | `ORGANDATE#<organ>#<yyyy>`                 | `<date>#<documentId>`    |
  * | Signatory | `SIGNATORY#<name or one word of it>`       | `<date>#<documentId>`    |
+ * | Removed   | `REMOVED#<symbol>`                         | `DOC#<documentId>`       |
+ *
+ * Only DONE and NEEDS_OCR documents have the first five: a removal deletes them and writes a
+ * Removed entry per symbol instead ({@link removedEntries}), which is how `undocs get` and the
+ * console say what became of a symbol's file.
  *
  * Organs are coded by the organ table (./organ-codes.ts), sessions numbered as their symbols
  * number them (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`, `Tenth emergency special
@@ -27,7 +32,14 @@ import { organCode } from './organ-codes.js';
 export { organCode } from './organ-codes.js';
 
 /** The kinds of index entry. */
-export type IndexEntity = 'Symbol' | 'Agenda' | 'Date' | 'OrganDate' | 'Signatory';
+export type IndexEntity =
+  | 'Symbol'
+  | 'Agenda'
+  | 'Date'
+  | 'OrganDate'
+  | 'Signatory'
+  // A removed document's symbols, for audit: never read by the questions of current documents.
+  | 'Removed';
 
 /** One index entry, before the repository adds `schemaVersion` and `version`. */
 export interface IndexEntry {
@@ -37,7 +49,7 @@ export interface IndexEntry {
   readonly documentId: string;
   readonly date: string | null;
   readonly language: string | null;
-  /** The symbol, for Symbol entries. */
+  /** The symbol, for Symbol and Removed entries. */
   readonly symbol?: string;
 }
 
@@ -168,6 +180,31 @@ export function indexEntries(documentId: string, doc: Indexable): IndexEntry[] {
     for (const key of new Set([full, ...words])) {
       if (key !== '') add({ ...base, entity: 'Signatory', pk: `SIGNATORY#${key}`, sk: dated });
     }
+  }
+  return [...entries.values()];
+}
+
+/**
+ * The entries of a removed document: one `REMOVED#<symbol>` per symbol of its last committed
+ * extraction (`doc`'s metadata, whatever its status says now), so that its symbols still say what
+ * became of the file once its index entries are deleted.
+ */
+export function removedEntries(
+  documentId: string,
+  doc: Pick<Indexable, 'symbols' | 'language' | 'date'>,
+): IndexEntry[] {
+  const entries = new Map<string, IndexEntry>();
+  for (const symbol of doc.symbols) {
+    const pk = `REMOVED#${symbolKey(symbol)}`;
+    entries.set(pk, {
+      entity: 'Removed',
+      pk,
+      sk: `DOC#${documentId}`,
+      documentId,
+      date: doc.date,
+      language: doc.language,
+      symbol,
+    });
   }
   return [...entries.values()];
 }

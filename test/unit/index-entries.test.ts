@@ -5,6 +5,7 @@ import {
   type Indexable,
   indexEntries,
   organCode,
+  removedEntries,
   sessionKey,
   symbolKey,
 } from '../../lib/model/index-entries.js';
@@ -220,5 +221,23 @@ describe('indexEntries', () => {
 
   it.each(['FAILED', 'PROCESSING', 'REMOVED'])('gives a %s document no entries', (status) => {
     expect(indexEntries('abc', { ...done, status })).toEqual([]);
+  });
+});
+
+describe('removedEntries', () => {
+  it.each([
+    [
+      ['A/80/11', 'S/2025/22'],
+      ['REMOVED#A/80/11', 'REMOVED#S/2025/22'],
+    ],
+    [['S/RES/2770 (2025)', 's/res/2770(2025)'], ['REMOVED#S/RES/2770(2025)']],
+    [[], []],
+  ])('keys a removed document with symbols %j under %j', (symbols, keys) => {
+    // Act
+    const entries = removedEntries('abc', { symbols, language: 'en', date: '2025-03-03' });
+
+    // Assert
+    expect(entries.map((e) => e.pk)).toEqual(keys);
+    expect(entries.every((e) => e.entity === 'Removed' && e.sk === 'DOC#abc')).toBe(true);
   });
 });
