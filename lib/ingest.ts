@@ -155,6 +155,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     extractorVersion: null,
     schemaVersion: SCHEMA_VERSION,
     truncated: [],
+    replacedSymbols: [],
   };
   // The first write of an upload, before anything that can fail on its account (the download, the
   // extraction). Readers keep seeing the last committed extraction until this one commits; the
@@ -166,8 +167,13 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
   const extracting = () =>
     deps.repository.markStatus(documentId, uploadStatus(base, 'PROCESSING', clock().toISOString()), guard);
   const extraction = await extractOrFail(deps, event, base, extracting);
-  const { record, version, conflicts } = await commitOrFail(deps, extraction, base, replaces);
-  const published = await publish(deps, { ...record, currentVersion: version }, conflicts);
+  const { record, version, conflicts, replacedSymbols } = await commitOrFail(
+    deps,
+    extraction,
+    base,
+    replaces,
+  );
+  const published = await publish(deps, { ...record, currentVersion: version, replacedSymbols }, conflicts);
   return {
     documentId,
     status: record.status,
@@ -225,7 +231,12 @@ async function commitOrFail(
   { record, parts }: Extraction,
   base: Omit<DocumentRecord, 'currentVersion'>,
   replaces: { version: string | null; previous?: DocumentRecord },
-): Promise<{ record: Extraction['record']; version: string; conflicts: SymbolConflict[] }> {
+): Promise<{
+  record: Extraction['record'];
+  version: string;
+  conflicts: SymbolConflict[];
+  replacedSymbols: string[];
+}> {
   try {
     return { record, ...(await deps.repository.commitExtraction(record, parts, replaces)) };
   } catch (error) {

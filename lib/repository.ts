@@ -173,10 +173,12 @@ export class DocumentRepository {
    * and the symbols the document now shares with other current documents in its language.
    */
   async commitExtraction(
-    record: Omit<DocumentRecord, 'currentVersion'>,
+    extraction: Omit<DocumentRecord, 'currentVersion' | 'replacedSymbols'>,
     parts: { pages: readonly StoredPage[]; footnoteChunks: readonly Footnote[][] },
     replaces: { version: string | null; previous?: Indexable },
-  ): Promise<{ version: string; conflicts: SymbolConflict[] }> {
+  ): Promise<{ version: string; conflicts: SymbolConflict[]; replacedSymbols: string[] }> {
+    const replacedSymbols = symbolsLeft(replaces.previous, extraction);
+    const record: Omit<DocumentRecord, 'currentVersion'> = { ...extraction, replacedSymbols };
     const { documentId } = record;
     const pk = documentPk(documentId);
     const version = newVersionId();
@@ -241,7 +243,7 @@ export class DocumentRepository {
       }
     }
     const conflicts = await this.finishCommit({ ...record, currentVersion: version }, replaces.previous);
-    return { version, conflicts };
+    return { version, conflicts, replacedSymbols };
   }
 
   /**
@@ -755,6 +757,19 @@ export class DocumentRepository {
   }
 }
 
+/**
+ * The symbols of the previous committed extraction (none: no previous) that the new one has not,
+ * as printed then, compared as keyed ({@link symbolKey}).
+ */
+function symbolsLeft(previous: Indexable | undefined, next: Pick<Indexable, 'symbols'>): string[] {
+  if (!previous) return [];
+  const kept = new Set(next.symbols.map(symbolKey));
+  const left = new Map<string, string>();
+  for (const symbol of previous.symbols)
+    if (!kept.has(symbolKey(symbol)) && !left.has(symbolKey(symbol))) left.set(symbolKey(symbol), symbol);
+  return [...left.values()];
+}
+
 /** The key condition of a Query of one index partition, oldest or newest first, optionally between two sort keys. */
 function partitionQuery(
   pk: string,
@@ -895,6 +910,7 @@ const RECORD_DEFAULTS: Partial<DocumentRecord> = {
   extractorVersion: null,
   currentVersion: null,
   truncated: [],
+  replacedSymbols: [],
   size: null,
   eTag: null,
   versionId: null,
