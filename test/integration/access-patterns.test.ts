@@ -1,8 +1,9 @@
 /** The read questions downstream services ask, each answered by a key, on the project's samples. */
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexEntries } from '../../lib/model/index-entries.js';
+import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY, SORT_KEY } from '../../lib/model/table.js';
 import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
 import { documentRecord } from '../support/records.js';
 
@@ -79,6 +80,36 @@ describe('access patterns', () => {
     expect(await t.repository.findBySymbol('A/80/456')).toEqual([]);
     expect(await t.repository.findBySignatory('Nordmann')).toEqual([]);
     expect(keys(await t.repository.findBySymbol('A/80/123'))).toContain(keyOf('sample-joint-letter.pdf'));
+  });
+});
+
+describe('the local table', () => {
+  it('shows a reader what the deployed one shows: keys, index and projection, billing, and no stream', async () => {
+    // Act
+    const { Table: table } = await t.stack
+      .clients()
+      .dynamodb.send(new DescribeTableCommand({ TableName: t.stack.names.table }));
+
+    // Assert
+    expect(table?.KeySchema).toEqual([
+      { AttributeName: PARTITION_KEY.name, KeyType: 'HASH' },
+      { AttributeName: SORT_KEY.name, KeyType: 'RANGE' },
+    ]);
+    expect(
+      table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema, index.Projection]),
+    ).toEqual(
+      GLOBAL_SECONDARY_INDEXES.map((index) => [
+        index.indexName,
+        [
+          { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+        ],
+        { ProjectionType: 'ALL' },
+      ]),
+    );
+    expect(table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table?.StreamSpecification).toBeUndefined();
+    expect(table?.LatestStreamArn).toBeUndefined();
   });
 });
 
