@@ -125,8 +125,19 @@ export const COMMANDS = {
       'a signatory: --signatory "Aliyev"',
     ],
     options: {
-      agenda: { type: 'string', value: 'item', help: ['An agenda item, with --organ and --session.'] },
-      organ: { type: 'string', value: 'organ', help: ['GA, SC, ECOSOC, ... or the organ as printed.'] },
+      agenda: {
+        type: 'string',
+        value: 'item',
+        help: ['An agenda item, with --organ and --session: 72 (b), 72b and 72(B) are one.'],
+      },
+      organ: {
+        type: 'string',
+        value: 'organ',
+        help: [
+          'An organ code (GA, SC, ECOSOC, DP-EB, HRC...: docs/data-model.md),',
+          'or its name in any official language.',
+        ],
+      },
       session: {
         type: 'string',
         value: 'session',

@@ -11,22 +11,26 @@
  * Reason codes recorded on a FAILED document, and `RETRIES_EXHAUSTED` on a DEAD_LETTER one (a
  * transient failure on every receive). Stable: downstream readers filter on them.
  */
-export type FailureCode =
-  | 'NOT_A_PDF'
-  | 'ENCRYPTED'
-  | 'CORRUPT_PDF'
-  | 'TOO_LARGE'
-  | 'TOO_MANY_PAGES'
-  | 'EMPTY_OBJECT'
-  | 'OBJECT_NOT_FOUND'
-  | 'EXTRACTION_FAILED'
-  | 'RETRIES_EXHAUSTED'
+export const FAILURE_CODES = [
+  'EMPTY_OBJECT',
+  'NOT_A_PDF',
+  'CORRUPT_PDF',
+  'ENCRYPTED',
+  'TOO_LARGE',
+  'TOO_MANY_PAGES',
   /** Reading took longer than the document's time budget (or a whole invocation) and was stopped. */
-  | 'TIMED_OUT'
+  'TIMED_OUT',
   /** Reading needed more memory than one document may use (a decompression bomb, say) and was stopped. */
-  | 'TOO_COMPLEX'
+  'TOO_COMPLEX',
+  'OBJECT_NOT_FOUND',
+  'EXTRACTION_FAILED',
   /** The table refused to store the extraction for good (an item over DynamoDB's 400 KB, say). */
-  | 'UNSTORABLE';
+  'UNSTORABLE',
+  'RETRIES_EXHAUSTED',
+] as const;
+
+/** One of {@link FAILURE_CODES}. */
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
 /** Base of every error raised while ingesting one object. */
 export abstract class IngestError extends Error {

@@ -84,13 +84,24 @@ export interface DocumentDetailBase extends Pick<DocumentRecord, FromDocumentIte
   readonly truncated: boolean;
 }
 
+/** What a commit's event says about the symbols the document no longer claims. */
+export interface ReplacedSymbols {
+  /**
+   * The symbols the document's previous committed extraction had and this commit has not: the
+   * object was overwritten with another document (or with a file that failed), and those symbols
+   * no longer find it. [] for a first extraction. At most {@link MAX_EVENT_SYMBOLS}; added within
+   * schema version 1, so read a missing one as [].
+   */
+  readonly replacedSymbols: readonly string[];
+}
+
 /** An extraction committed: the document is readable (DONE), or has no text layer (NEEDS_OCR). */
-export interface DocumentIngestedDetail extends DocumentDetailBase {
+export interface DocumentIngestedDetail extends DocumentDetailBase, ReplacedSymbols {
   readonly status: 'DONE' | 'NEEDS_OCR';
 }
 
-/** The file could not be read; the document has no extraction. */
-export interface DocumentFailedDetail extends DocumentDetailBase {
+/** The file could not be read; the document has no extraction (and answers no symbol). */
+export interface DocumentFailedDetail extends DocumentDetailBase, ReplacedSymbols {
   readonly status: 'FAILED';
   readonly failure: Failure;
 }
@@ -186,6 +197,12 @@ function base<S extends DocumentStatus>(
   };
 }
 
+/** The commit's replaced symbols, at most {@link MAX_EVENT_SYMBOLS}. */
+function replacedSymbols(record: DocumentRecord): { value: readonly string[]; cut: boolean } {
+  const all = record.replacedSymbols ?? [];
+  return { value: all.slice(0, MAX_EVENT_SYMBOLS), cut: all.length > MAX_EVENT_SYMBOLS };
+}
+
 /**
  * The event that says where a document stands after a commit: DocumentIngested (DONE, NEEDS_OCR),
  * DocumentFailed or DocumentRemoved; none for RECEIVED and PROCESSING, which are not commits.
@@ -193,17 +210,25 @@ function base<S extends DocumentStatus>(
 export function documentEvent(record: DocumentRecord): DocumentEvent | undefined {
   switch (record.status) {
     case 'DONE':
-    case 'NEEDS_OCR':
-      return { detailType: 'DocumentIngested', detail: base(record, record.status) };
+    case 'NEEDS_OCR': {
+      const detail = base(record, record.status);
+      const replaced = replacedSymbols(record);
+      return {
+        detailType: 'DocumentIngested',
+        detail: { ...detail, replacedSymbols: replaced.value, truncated: detail.truncated || replaced.cut },
+      };
+    }
     case 'FAILED': {
       const message = cut(record.failure?.message ?? '', MAX_EVENT_MESSAGE_CHARS);
       const detail = base(record, 'FAILED');
+      const replaced = replacedSymbols(record);
       return {
         detailType: 'DocumentFailed',
         detail: {
           ...detail,
+          replacedSymbols: replaced.value,
           failure: { code: record.failure?.code ?? 'EXTRACTION_FAILED', message: message.value },
-          truncated: detail.truncated || message.cut,
+          truncated: detail.truncated || message.cut || replaced.cut,
         },
       };
     }

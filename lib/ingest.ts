@@ -92,6 +92,7 @@ async function publish(
  * those are done again (idempotent) and the events of the current state published again (same details).
  */
 async function republish(deps: IngestDeps, previous: DocumentRecord): Promise<IngestOutcome> {
+  if (previous.status === 'REMOVED') await deps.repository.finishRemoval(previous);
   const conflicts =
     previous.status === 'REMOVED' || previous.currentVersion === null
       ? await deps.repository.findConflicts(previous)
@@ -117,8 +118,10 @@ async function removeDocument(deps: IngestDeps, event: ObjectEvent): Promise<Ing
     // A failure says why a FAILED or DEAD_LETTER upload is not readable; a removed one is gone.
     failure: null,
   } as const;
-  // Kept for audit (metadata and committed extraction stay); normal reads hide REMOVED documents.
+  // Kept for audit (metadata and committed extraction stay); its index entries go, its symbols
+  // keep a Removed entry each. A crash before they are done: the redelivery does them (republish).
   await deps.repository.markStatus(documentId, removed);
+  await deps.repository.finishRemoval({ ...previous, ...removed });
   const published = await publish(deps, { ...previous, ...removed });
   return { documentId, status: 'REMOVED', published };
 }
@@ -152,6 +155,7 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     extractorVersion: null,
     schemaVersion: SCHEMA_VERSION,
     truncated: [],
+    replacedSymbols: [],
   };
   // The first write of an upload, before anything that can fail on its account (the download, the
   // extraction). Readers keep seeing the last committed extraction until this one commits; the
@@ -163,8 +167,13 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
   const extracting = () =>
     deps.repository.markStatus(documentId, uploadStatus(base, 'PROCESSING', clock().toISOString()), guard);
   const extraction = await extractOrFail(deps, event, base, extracting);
-  const { record, version, conflicts } = await commitOrFail(deps, extraction, base, replaces);
-  const published = await publish(deps, { ...record, currentVersion: version }, conflicts);
+  const { record, version, conflicts, replacedSymbols } = await commitOrFail(
+    deps,
+    extraction,
+    base,
+    replaces,
+  );
+  const published = await publish(deps, { ...record, currentVersion: version, replacedSymbols }, conflicts);
   return {
     documentId,
     status: record.status,
@@ -222,7 +231,12 @@ async function commitOrFail(
   { record, parts }: Extraction,
   base: Omit<DocumentRecord, 'currentVersion'>,
   replaces: { version: string | null; previous?: DocumentRecord },
-): Promise<{ record: Extraction['record']; version: string; conflicts: SymbolConflict[] }> {
+): Promise<{
+  record: Extraction['record'];
+  version: string;
+  conflicts: SymbolConflict[];
+  replacedSymbols: string[];
+}> {
   try {
     return { record, ...(await deps.repository.commitExtraction(record, parts, replaces)) };
   } catch (error) {

@@ -1,11 +1,13 @@
 /**
- * The typed read client of the document table, for downstream TypeScript services and the CLI.
- * It answers the access patterns of docs/data-model.md by key (never a Scan) and reads pages and
+ * The typed read client of the document table, for downstream services and the CLI: the package's
+ * `undocs/reader` entry point (README, "Read client"). It answers the access patterns of
+ * docs/data-model.md by key (never a Scan), checks every index hit against its document item (so
+ * a removed or changed document never answers for what it no longer says), and reads pages and
  * footnotes from a document's committed extraction only.
  *
  * ```ts
  * import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
- * import { createDocumentReader } from 'undocs/lib/reader.js';
+ * import { createDocumentReader } from 'undocs/reader';
  * const reader = createDocumentReader({ tableName: 'Undocs-prod-DocumentTable...', client: new DynamoDBClient({}) });
  * const [letter] = await reader.findBySymbol('A/75/574');
  * const pages = letter ? await reader.getPages(letter.documentId) : [];
@@ -14,21 +16,48 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DocumentRepository } from './repository.js';
 
+export type { FailureCode } from './errors.js';
+export {
+  agendaKey,
+  foldName,
+  organCode,
+  sessionKey,
+  symbolKey,
+} from './model/index-entries.js';
 export type { Cut, DocumentRecord, DocumentStatus, Failure, StoredPage } from './model/items.js';
+export { STATUSES } from './model/items.js';
+export { ORGAN_CODE_TABLE, type OrganCodeRow } from './model/organ-codes.js';
 export type {
+  AgendaItem,
   Footnote,
   NumberedSession,
   PageText,
   Relation,
   RelationType,
   SessionNumber,
+  Signatory,
   UnDocument,
 } from './parser/types.js';
+export {
+  type DateCursor,
+  type Page,
+  PageCursorError,
+  type PageKey,
+  type PageRequest,
+  type StatusCursor,
+} from './repository.js';
 
-/** The read side of the table. */
+/**
+ * The read side of the table. The `find*` and `list*` methods read every page of their question;
+ * the `page*` methods read one bounded page and return the cursor of the next (`next`, absent on
+ * the last page), to hand back as `after`.
+ */
 export type DocumentReader = Pick<
   DocumentRepository,
+  | 'tableName'
   | 'getDocument'
+  | 'getDocuments'
+  | 'getPage'
   | 'getPages'
   | 'getFootnotes'
   | 'findBySymbol'
@@ -40,6 +69,11 @@ export type DocumentReader = Pick<
   | 'listAll'
   | 'listStale'
   | 'listConflicts'
+  | 'pageBySymbol'
+  | 'pageByAgenda'
+  | 'pageByDate'
+  | 'pageBySignatory'
+  | 'pageByStatus'
 >;
 
 /** A reader of the table `tableName` through `client`. */

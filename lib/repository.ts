@@ -19,6 +19,7 @@ import {
   type Indexable,
   indexEntries,
   organCode,
+  removedEntries,
   sessionKey,
   symbolKey,
 } from './model/index-entries.js';
@@ -172,10 +173,12 @@ export class DocumentRepository {
    * and the symbols the document now shares with other current documents in its language.
    */
   async commitExtraction(
-    record: Omit<DocumentRecord, 'currentVersion'>,
+    extraction: Omit<DocumentRecord, 'currentVersion' | 'replacedSymbols'>,
     parts: { pages: readonly StoredPage[]; footnoteChunks: readonly Footnote[][] },
     replaces: { version: string | null; previous?: Indexable },
-  ): Promise<{ version: string; conflicts: SymbolConflict[] }> {
+  ): Promise<{ version: string; conflicts: SymbolConflict[]; replacedSymbols: string[] }> {
+    const replacedSymbols = symbolsLeft(replaces.previous, extraction);
+    const record: Omit<DocumentRecord, 'currentVersion'> = { ...extraction, replacedSymbols };
     const { documentId } = record;
     const pk = documentPk(documentId);
     const version = newVersionId();
@@ -240,7 +243,7 @@ export class DocumentRepository {
       }
     }
     const conflicts = await this.finishCommit({ ...record, currentVersion: version }, replaces.previous);
-    return { version, conflicts };
+    return { version, conflicts, replacedSymbols };
   }
 
   /**
@@ -282,9 +285,15 @@ export class DocumentRepository {
     const current = new Set(entries.map((entry) => `${entry.pk}|${entry.sk}`));
     // Whatever `previous` says now (PROCESSING on a retry, REMOVED before a re-upload), its
     // metadata is its last committed extraction's, whose entries were written as for DONE.
-    const staleEntries = (previous ? indexEntries(documentId, { ...previous, status: 'DONE' }) : []).filter(
-      (entry) => !current.has(`${entry.pk}|${entry.sk}`),
-    );
+    // A re-upload of a removed file: its Removed entries go, as the document is current again.
+    const staleEntries = (
+      previous
+        ? [
+            ...indexEntries(documentId, { ...previous, status: 'DONE' }),
+            ...removedEntries(documentId, previous),
+          ]
+        : []
+    ).filter((entry) => !current.has(`${entry.pk}|${entry.sk}`));
     const conflicts = await this.recordConflicts(record);
     const staleParts = (await this.versionedKeys(documentId)).filter(
       (key) => versionOfSk(key.sk) !== version,
@@ -294,6 +303,32 @@ export class DocumentRepository {
       ...staleEntries.map(({ pk: entryPk, sk }) => ({ pk: entryPk, sk })),
     ]);
     return conflicts;
+  }
+
+  /**
+   * What follows a removal (the document item marked REMOVED), idempotent so that a redelivery can
+   * run it again: the index entries of its last committed extraction are deleted, so only current
+   * (DONE, NEEDS_OCR) documents answer the questions by key, and a Removed entry per symbol is
+   * written, so the symbol still says what became of the file ({@link findRemovedBySymbol}).
+   */
+  async finishRemoval(record: DocumentRecord): Promise<void> {
+    const { documentId, currentVersion: version } = record;
+    await this.batchWrite(
+      removedEntries(documentId, record).map((entry) => ({
+        PutRequest: {
+          Item: marshall(
+            { ...entry, schemaVersion: SCHEMA_VERSION, version, removedAt: record.updatedAt },
+            { removeUndefinedValues: true },
+          ),
+        },
+      })),
+    );
+    await this.deleteKeys(
+      indexEntries(documentId, { ...record, status: 'DONE' }).map(({ pk: entryPk, sk }) => ({
+        pk: entryPk,
+        sk,
+      })),
+    );
   }
 
   /**
@@ -436,9 +471,17 @@ export class DocumentRepository {
     return language ? documents.filter((doc) => doc.language === language) : documents;
   }
 
-  /** The removed documents whose last extraction had a symbol (their items stay for audit), optionally in one language. */
+  /**
+   * The removed documents whose last extraction had a symbol (their document items stay for
+   * audit), optionally in one language: from the symbol's Removed entries, and from its Symbol
+   * entries for documents removed before removals deleted them (extractor 0.4.0 and older).
+   */
   async findRemovedBySymbol(symbol: string, language?: string): Promise<DocumentRecord[]> {
-    const documents = await this.documentsAt(`SYMBOL#${symbolKey(symbol)}`, { removed: true });
+    const [removed, legacy] = await Promise.all([
+      this.documentsAt(`REMOVED#${symbolKey(symbol)}`, { removed: true }),
+      this.documentsAt(`SYMBOL#${symbolKey(symbol)}`, { removed: true }),
+    ]);
+    const documents = [...new Map([...removed, ...legacy].map((doc) => [doc.documentId, doc])).values()];
     return language ? documents.filter((doc) => doc.language === language) : documents;
   }
 
@@ -714,6 +757,19 @@ export class DocumentRepository {
   }
 }
 
+/**
+ * The symbols of the previous committed extraction (none: no previous) that the new one has not,
+ * as printed then, compared as keyed ({@link symbolKey}).
+ */
+function symbolsLeft(previous: Indexable | undefined, next: Pick<Indexable, 'symbols'>): string[] {
+  if (!previous) return [];
+  const kept = new Set(next.symbols.map(symbolKey));
+  const left = new Map<string, string>();
+  for (const symbol of previous.symbols)
+    if (!kept.has(symbolKey(symbol)) && !left.has(symbolKey(symbol))) left.set(symbolKey(symbol), symbol);
+  return [...left.values()];
+}
+
 /** The key condition of a Query of one index partition, oldest or newest first, optionally between two sort keys. */
 function partitionQuery(
   pk: string,
@@ -737,8 +793,12 @@ function indexedAt(pk: string, removed: boolean) {
   return (doc: DocumentRecord | undefined): doc is DocumentRecord =>
     doc !== undefined &&
     (doc.status === 'REMOVED') === removed &&
-    // A removed document keeps its last committed extraction's metadata, and its entries.
-    indexEntries(doc.documentId, removed ? { ...doc, status: 'DONE' } : doc).some((entry) => entry.pk === pk);
+    // A removed document keeps its last committed extraction's metadata: its Removed entries (and,
+    // removed before removals deleted them, its index entries) are computed from it.
+    (removed
+      ? [...removedEntries(doc.documentId, doc), ...indexEntries(doc.documentId, { ...doc, status: 'DONE' })]
+      : indexEntries(doc.documentId, doc)
+    ).some((entry) => entry.pk === pk);
 }
 
 /** Most document items {@link DocumentRepository.getDocuments} reads at once. */
@@ -850,6 +910,7 @@ const RECORD_DEFAULTS: Partial<DocumentRecord> = {
   extractorVersion: null,
   currentVersion: null,
   truncated: [],
+  replacedSymbols: [],
   size: null,
   eTag: null,
   versionId: null,

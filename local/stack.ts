@@ -484,11 +484,14 @@ async function ensureTable(
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   if (existing) {
-    const shape = (keys: unknown, indexes: readonly { IndexName?: string; KeySchema?: unknown }[] = []) =>
+    const shape = (
+      keys: unknown,
+      indexes: readonly { IndexName?: string; KeySchema?: unknown; Projection?: unknown }[] = [],
+    ) =>
       JSON.stringify({
         keys,
         indexes: indexes
-          .map((i) => [i.IndexName, i.KeySchema])
+          .map((i) => [i.IndexName, i.KeySchema, i.Projection])
           .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
       });
     const want = shape(table.keySchema, table.globalSecondaryIndexes);
@@ -506,7 +509,7 @@ async function ensureTable(
       AttributeDefinitions: table.attributeDefinitions,
       GlobalSecondaryIndexes:
         table.globalSecondaryIndexes.length > 0 ? table.globalSecondaryIndexes : undefined,
-      BillingMode: 'PAY_PER_REQUEST',
+      BillingMode: table.billingMode,
     }),
   );
   // dynalite answers CreateTable before the table takes requests, even with createTableMs 0.

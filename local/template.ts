@@ -26,7 +26,11 @@ export interface NotificationRoute {
   readonly queueLogicalId: string;
 }
 
-/** The table as CreateTable needs it. */
+/**
+ * The table as CreateTable needs it: every property of the template's table a reader of the table
+ * can observe through DescribeTable (keys, attributes, indexes and their projections, billing,
+ * stream), so the local table cannot differ from the deployed one where a reader would notice.
+ */
 export interface TableDefinition {
   readonly logicalId: string;
   readonly keySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
@@ -36,6 +40,45 @@ export interface TableDefinition {
     KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
     Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
   }[];
+  readonly billingMode: 'PAY_PER_REQUEST';
+}
+
+/**
+ * Template table properties the embedded DynamoDB cannot give its table: a local table without them
+ * would answer DescribeTable (or DescribeTimeToLive) otherwise than the deployed one, so a template
+ * that sets one cannot run locally until the local runtime learns it.
+ */
+const UNSUPPORTED_TABLE_PROPERTIES = [
+  'StreamSpecification',
+  'TimeToLiveSpecification',
+  'LocalSecondaryIndexes',
+  'KinesisStreamSpecification',
+  'TableClass',
+] as const;
+
+/** The table of a template's `AWS::DynamoDB::Table` resource, as the local runtime creates it. */
+export function readTableDefinition(logicalId: string, properties: Json): TableDefinition {
+  for (const name of UNSUPPORTED_TABLE_PROPERTIES) {
+    if (properties[name] !== undefined)
+      fail(
+        `the table ${logicalId} has ${name} (${JSON.stringify(properties[name])}), which the local table cannot have; docs/data-model.md and the local runtime must learn it first`,
+      );
+  }
+  if ((properties.BillingMode ?? 'PROVISIONED') !== 'PAY_PER_REQUEST')
+    fail(`the table ${logicalId} is billed ${JSON.stringify(properties.BillingMode)}, not PAY_PER_REQUEST`);
+  return {
+    logicalId,
+    keySchema: properties.KeySchema as TableDefinition['keySchema'],
+    attributeDefinitions: properties.AttributeDefinitions as TableDefinition['attributeDefinitions'],
+    globalSecondaryIndexes: (
+      (properties.GlobalSecondaryIndexes ?? []) as TableDefinition['globalSecondaryIndexes']
+    ).map((g) => ({
+      IndexName: g.IndexName,
+      KeySchema: g.KeySchema,
+      Projection: g.Projection,
+    })),
+    billingMode: 'PAY_PER_REQUEST',
+  };
 }
 
 /** Everything the local stack builds, read from the template. */
@@ -91,19 +134,7 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
   const ofType = (type: string) => resources.filter(([, r]) => r.Type === type);
 
   const [tableId, tableResource] = single(ofType('AWS::DynamoDB::Table'), 'DynamoDB table');
-  const tp = tableResource.Properties ?? {};
-  const table: TableDefinition = {
-    logicalId: tableId,
-    keySchema: tp.KeySchema as TableDefinition['keySchema'],
-    attributeDefinitions: tp.AttributeDefinitions as TableDefinition['attributeDefinitions'],
-    globalSecondaryIndexes: (
-      (tp.GlobalSecondaryIndexes ?? []) as TableDefinition['globalSecondaryIndexes']
-    ).map((g) => ({
-      IndexName: g.IndexName,
-      KeySchema: g.KeySchema,
-      Projection: g.Projection,
-    })),
-  };
+  const table = readTableDefinition(tableId, tableResource.Properties ?? {});
 
   const [eventBusLogicalId] = single(ofType('AWS::Events::EventBus'), 'event bus');
 

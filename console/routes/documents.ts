@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { DocumentRecord } from '../../lib/model/items.js';
+import { ORGAN_CODE_TABLE } from '../../lib/model/organ-codes.js';
 import type { DateCursor, Page, PageKey, StatusCursor } from '../../lib/repository.js';
 import type { ConsoleDeps, ConsoleEnv } from '../app.js';
 import { decodePageToken, encodePageToken } from '../page-token.js';
@@ -86,6 +87,12 @@ export function documentRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
     return c.json(await readPage(deps, parsed.search, parsed.limit, parsed.page));
   });
+
+  // The organ codes of searches by agenda item and date (docs/data-model.md, "Organ codes"): the
+  // search form offers them; a name in any official language is keyed the same way.
+  routes.get('/organs', (c) =>
+    c.json({ organs: ORGAN_CODE_TABLE.map(({ code, name }) => ({ code, name })) }),
+  );
 
   routes.get('/statuses', async (c) => {
     const ids = (c.req.query('ids') ?? '').split(',').filter((id) => id !== '');

@@ -46,6 +46,7 @@ const FIELD_ORDER: Readonly<Record<keyof DocumentRecord, true>> = {
   extractorVersion: true,
   schemaVersion: true,
   currentVersion: true,
+  replacedSymbols: true,
   truncated: true,
 };
 

@@ -10,18 +10,36 @@
  * | Date      | `DATE#<yyyy>`                              | `<date>#<documentId>`    |
  * | OrganDate | `ORGANDATE#<organ>#<yyyy>`                 | `<date>#<documentId>`    |
  * | Signatory | `SIGNATORY#<name or one word of it>`       | `<date>#<documentId>`    |
+ * | Removed   | `REMOVED#<symbol>`                         | `DOC#<documentId>`       |
  *
- * Organs are coded (`GA`, `SC`, `ECOSOC`, `TC`, else the initials), sessions numbered as their
- * symbols number them (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`, `Tenth emergency
- * special session` -> `ES-10`, `Twenty-sixth special session` -> `S-26`; see
- * lib/parser/session-number.ts), names folded for case and diacritics.
+ * Only DONE and NEEDS_OCR documents have the first five: a removal deletes them and writes a
+ * Removed entry per symbol instead ({@link removedEntries}), which is how `undocs get` and the
+ * console say what became of a symbol's file.
+ *
+ * Organs are coded by the organ table (./organ-codes.ts), sessions numbered as their symbols
+ * number them (`Seventy-fifth session` -> `75`, `2025 session` -> `2025`, `Tenth emergency special
+ * session` -> `ES-10`, `Twenty-sixth special session` -> `S-26`; see lib/parser/session-number.ts),
+ * names folded for case and diacritics. The writer, the read client, the CLI and the console all
+ * key a question with the normalisers below ({@link symbolKey}, {@link agendaKey},
+ * {@link sessionKey}, {@link organCode}, {@link foldName}), so what a reader types finds what the
+ * writer keyed however either spaced or cased it.
  */
 
 import { sessionNumber } from '../parser/session-number.js';
 import type { AgendaItem, NumberedSession, SessionNumber, Signatory } from '../parser/types.js';
+import { organCode } from './organ-codes.js';
+
+export { organCode } from './organ-codes.js';
 
 /** The kinds of index entry. */
-export type IndexEntity = 'Symbol' | 'Agenda' | 'Date' | 'OrganDate' | 'Signatory';
+export type IndexEntity =
+  | 'Symbol'
+  | 'Agenda'
+  | 'Date'
+  | 'OrganDate'
+  | 'Signatory'
+  // A removed document's symbols, for audit: never read by the questions of current documents.
+  | 'Removed';
 
 /** One index entry, before the repository adds `schemaVersion` and `version`. */
 export interface IndexEntry {
@@ -31,7 +49,7 @@ export interface IndexEntry {
   readonly documentId: string;
   readonly date: string | null;
   readonly language: string | null;
-  /** The symbol, for Symbol entries. */
+  /** The symbol, for Symbol and Removed entries. */
   readonly symbol?: string;
 }
 
@@ -47,27 +65,6 @@ export interface Indexable {
   readonly signatories: readonly Signatory[];
 }
 
-const ORGAN_CODES: Readonly<Record<string, string>> = {
-  'general assembly': 'GA',
-  'security council': 'SC',
-  'economic and social council': 'ECOSOC',
-  'trusteeship council': 'TC',
-};
-
-/** The code of an organ: `General Assembly` and `GA` both give `GA`; other bodies their initials. */
-export function organCode(organ: string): string {
-  const key = organ.trim().toLowerCase().replace(/\s+/g, ' ');
-  const known = ORGAN_CODES[key];
-  if (known) return known;
-  if (/^[A-Z]{2,8}$/.test(organ.trim())) return organ.trim();
-  return organ
-    .split(/[\s-]+/)
-    .filter((word) => /^\p{Lu}/u.test(word))
-    .map((word) => word[0])
-    .join('')
-    .toUpperCase();
-}
-
 /** A session as index keys write it: a number, `ES-<n>` or `S-<n>`, else the printed words, hyphenated. */
 function keyOf(number: SessionNumber | null, printed: string): string {
   return number === null ? printed.trim().toLowerCase().replace(/\s+/g, '-') : String(number);
@@ -76,20 +73,54 @@ function keyOf(number: SessionNumber | null, printed: string): string {
 /**
  * The session part of an Agenda key, from a session as printed or as a reader asks for it:
  * `Seventy-fifth session` and `75` give `75`, `2025 session` gives `2025`, `Tenth emergency
- * special session`, `ES-10` and `es10` give `ES-10`, `Twenty-sixth special session` and `S-26`
- * give `S-26` (the prefixes of the session's symbols, A/ES-10/..., A/S-26/...).
+ * special session`, `ES-10`, `es10`, `ES/10` and `A/ES-10` give `ES-10`, `Twenty-sixth special
+ * session`, `S-26` and `A/S-26` give `S-26` (the prefixes of the session's symbols, A/ES-10/...,
+ * A/S-26/...).
  */
 export function sessionKey(session: string): string {
   const text = session.trim();
-  const prefixed = /^(ES|S)\s*-?\s*(\d{1,3})$/i.exec(text);
+  const prefixed = /^(?:[A-Z]+\s*\/\s*)?(ES|S)\s*[-/]?\s*(\d{1,3})$/i.exec(text);
   if (prefixed) return `${(prefixed[1] as string).toUpperCase()}-${Number(prefixed[2])}`;
   if (/^\d{1,4}$/.test(text)) return String(Number(text));
   return keyOf(sessionNumber(text), text);
 }
 
-/** An agenda item number as keyed: `72 (b)` -> `72(B)`. */
+/** `ES-10` and `S-26` session segments of symbols (`A/ES-10/L.30`, `A/RES/ES-10/24`, `A/HRC/S-35/1`): the series by number. */
+function symbolSeries(symbols: readonly string[]): Map<number, string> {
+  const series = new Map<number, string>();
+  for (const symbol of symbols) {
+    for (const segment of symbolKey(symbol).split('/')) {
+      const match = /^(ES|S)-(\d{1,3})$/.exec(segment);
+      if (match) series.set(Number(match[2]), `${match[1]}-${Number(match[2])}`);
+    }
+  }
+  return series;
+}
+
+/**
+ * The session part of a document's Agenda keys: its number as printed, corrected by its symbols
+ * when they put that number in a series of its own. A masthead's "Tenth emergency special
+ * session" misread or printed another way (`Tenth emergency special sess.`, an OCR'd line that
+ * lost its apostrophe) numbers as `10` or `S-10`; the symbol `A/ES-10/L.30` says it is `ES-10`.
+ */
+function documentSessionKey(session: NumberedSession, symbols: readonly string[]): string {
+  const printed = keyOf(session.number, session.session);
+  const value = typeof session.number === 'number' ? session.number : Number(/\d+$/.exec(printed)?.[0]);
+  return symbolSeries(symbols).get(value) ?? printed;
+}
+
+/**
+ * An agenda item number as keyed: the item's number, then each sub-item in parentheses, upper
+ * case, without spaces: `72 (b)`, `72(b)`, `72b`, `72 b` and `72.b` give `72(B)`; `25 (b) (ii)` gives
+ * `25(B)(II)`.
+ */
 export function agendaKey(number: string): string {
-  return number.replace(/\s+/g, '').toUpperCase();
+  const parts = number
+    .toUpperCase()
+    .split(/[^\p{L}\p{N}]+|(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/u)
+    .filter((part) => part !== '');
+  const [head, ...rest] = parts;
+  return head === undefined ? '' : `${head}${rest.map((part) => `(${part})`).join('')}`;
 }
 
 /** A name folded for matching: case, diacritics and spacing ignored. */
@@ -102,13 +133,12 @@ export function foldName(name: string): string {
     .trim();
 }
 
-/** The lookup form of a symbol: case and spacing normalised, so `a/75/574 ` finds `A/75/574`. */
+/**
+ * The lookup form of a symbol: upper case, without white space, so `a/75/574 ` finds `A/75/574`
+ * and `S/RES/2770(2025)` finds `S/RES/2770 (2025)` (no UN symbol is told apart by a space alone).
+ */
 export function symbolKey(symbol: string): string {
-  return symbol
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toUpperCase();
+  return symbol.replace(/\s+/g, '').toUpperCase();
 }
 
 const NO_DATE = '0000-00-00';
@@ -128,7 +158,7 @@ export function indexEntries(documentId: string, doc: Indexable): IndexEntry[] {
   const [session] = doc.sessions;
   const organ = session?.organ ?? doc.organs[0];
   if (organ) {
-    const sessionPart = session ? keyOf(session.number, session.session) : 'NA';
+    const sessionPart = session ? documentSessionKey(session, doc.symbols) : 'NA';
     for (const item of doc.agendaItems) {
       add({
         ...base,
@@ -150,6 +180,31 @@ export function indexEntries(documentId: string, doc: Indexable): IndexEntry[] {
     for (const key of new Set([full, ...words])) {
       if (key !== '') add({ ...base, entity: 'Signatory', pk: `SIGNATORY#${key}`, sk: dated });
     }
+  }
+  return [...entries.values()];
+}
+
+/**
+ * The entries of a removed document: one `REMOVED#<symbol>` per symbol of its last committed
+ * extraction (`doc`'s metadata, whatever its status says now), so that its symbols still say what
+ * became of the file once its index entries are deleted.
+ */
+export function removedEntries(
+  documentId: string,
+  doc: Pick<Indexable, 'symbols' | 'language' | 'date'>,
+): IndexEntry[] {
+  const entries = new Map<string, IndexEntry>();
+  for (const symbol of doc.symbols) {
+    const pk = `REMOVED#${symbolKey(symbol)}`;
+    entries.set(pk, {
+      entity: 'Removed',
+      pk,
+      sk: `DOC#${documentId}`,
+      documentId,
+      date: doc.date,
+      language: doc.language,
+      symbol,
+    });
   }
   return [...entries.values()];
 }

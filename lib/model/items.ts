@@ -99,6 +99,12 @@ export interface DocumentRecord extends Omit<UnDocument, 'pages' | 'footnotes'> 
   readonly currentVersion: string | null;
   /** What was cut from the committed extraction to fit the table; [] when nothing was. */
   readonly truncated: readonly Cut[];
+  /**
+   * The symbols the document's previous committed extraction had and this one has not (the object
+   * overwritten with another document, or with a file that failed): their Symbol entries were
+   * deleted at this commit. [] for a first extraction, and on items committed before it was recorded.
+   */
+  readonly replacedSymbols: readonly string[];
 }
 
 /**

@@ -112,6 +112,22 @@ describe('the console API: finding documents', () => {
     expect(keysOf(bySignatory.body)).toEqual([keyOf('sample-joint-letter.pdf')]);
   });
 
+  it('keys a search as the writer keyed it: organ by name or code, item and symbol however spaced', async () => {
+    // Act
+    const byOrganName = await getJson(
+      '/api/documents?organ=Assembl%C3%A9e%20g%C3%A9n%C3%A9rale&session=80&item=72b',
+    );
+    const bySessionSymbol = await getJson('/api/documents?organ=ga&session=80&item=72(B)');
+    const organs = await getJson('/api/organs');
+
+    // Assert
+    expect(keysOf(byOrganName.body)).toEqual([keyOf('sample-joint-letter.pdf')]);
+    expect(keysOf(bySessionSymbol.body)).toEqual([keyOf('sample-joint-letter.pdf')]);
+    const rows = organs.body.organs as { code: string; name: string }[];
+    expect(rows).toContainEqual({ code: 'GA', name: 'General Assembly' });
+    expect(rows.map((row) => row.code)).toContain('DP-EB');
+  });
+
   it('refuses bad searches and foreign page tokens with a 400 and a sentence', async () => {
     const first = await getJson('/api/documents?signatory=Nordmann&limit=1');
     const token = String(first.body.next);

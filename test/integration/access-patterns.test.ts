@@ -1,5 +1,9 @@
 /** The read questions downstream services ask, each answered by a key, on the project's samples. */
+import { DescribeTableCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexEntries } from '../../lib/model/index-entries.js';
+import { GLOBAL_SECONDARY_INDEXES, PARTITION_KEY, SORT_KEY } from '../../lib/model/table.js';
 import { EXPECTED_SAMPLES, sample, startTestStack, type TestStack } from '../support/local.js';
 import { documentRecord } from '../support/records.js';
 
@@ -76,6 +80,81 @@ describe('access patterns', () => {
     expect(await t.repository.findBySymbol('A/80/456')).toEqual([]);
     expect(await t.repository.findBySignatory('Nordmann')).toEqual([]);
     expect(keys(await t.repository.findBySymbol('A/80/123'))).toContain(keyOf('sample-joint-letter.pdf'));
+  });
+});
+
+describe('the local table', () => {
+  it('shows a reader what the deployed one shows: keys, index and projection, billing, and no stream', async () => {
+    // Act
+    const { Table: table } = await t.stack
+      .clients()
+      .dynamodb.send(new DescribeTableCommand({ TableName: t.stack.names.table }));
+
+    // Assert
+    expect(table?.KeySchema).toEqual([
+      { AttributeName: PARTITION_KEY.name, KeyType: 'HASH' },
+      { AttributeName: SORT_KEY.name, KeyType: 'RANGE' },
+    ]);
+    expect(
+      table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema, index.Projection]),
+    ).toEqual(
+      GLOBAL_SECONDARY_INDEXES.map((index) => [
+        index.indexName,
+        [
+          { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+        ],
+        { ProjectionType: 'ALL' },
+      ]),
+    );
+    expect(table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table?.StreamSpecification).toBeUndefined();
+    expect(table?.LatestStreamArn).toBeUndefined();
+  });
+});
+
+describe('a removed document', () => {
+  /** The items of one partition, as a reader querying the table by key gets them. */
+  const partition = async (pk: string) => {
+    const out = await t.stack.clients().dynamodb.send(
+      new QueryCommand({
+        TableName: t.stack.names.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': pk }),
+      }),
+    );
+    return (out.Items ?? []).map((item) => unmarshall(item));
+  };
+
+  it('leaves no index item, one Removed item per symbol, and is current again once uploaded again', async () => {
+    // Arrange: the 1992 report, indexed by symbol, agenda item, date and organ.
+    const key = keyOf('sample-1992-report.pdf');
+    const [letter] = await t.repository.findBySymbol('A/47/999', 'en');
+    const indexed = indexEntries(t.documentId(key), letter ?? ({} as never));
+
+    // Act
+    await t.remove(key);
+    await t.stack.idle();
+    const left = (await Promise.all(indexed.map((entry) => partition(entry.pk))))
+      .flat()
+      .filter((item) => item.documentId === t.documentId(key));
+    const removedItems = await partition('REMOVED#A/47/999');
+    const removed = await t.repository.findRemovedBySymbol('a/47/999');
+    await t.put(key, sample('sample-1992-report.pdf'));
+    await t.stack.idle();
+    const afterUpload = await partition('REMOVED#A/47/999');
+
+    // Assert
+    expect(indexed.map((entry) => entry.entity)).toEqual(
+      expect.arrayContaining(['Symbol', 'Agenda', 'Date', 'OrganDate']),
+    );
+    expect(left).toEqual([]);
+    expect(removedItems).toMatchObject([
+      { entity: 'Removed', symbol: 'A/47/999', documentId: t.documentId(key) },
+    ]);
+    expect(keys(removed)).toEqual([key]);
+    expect(afterUpload).toEqual([]);
+    expect(keys(await t.repository.findBySymbol('A/47/999', 'en'))).toEqual([key]);
   });
 });
 

@@ -449,6 +449,58 @@ async function commitDocument(
   );
 }
 
+describe('undocs get and find key a question as the writer keyed it (issue 14)', () => {
+  const key = 'incoming/traps/resolution.pdf';
+
+  beforeAll(async () => {
+    await commitDocument(
+      key,
+      {
+        symbols: ['S/RES/2770 (2025)'],
+        date: '2025-04-04',
+        organs: ['Security Council'],
+        sessions: [{ organ: 'Security Council', session: 'Eightieth year', number: 80 }],
+        agendaItems: [{ number: '25 (b)', title: 'Invented matters', provisional: false }],
+      },
+      { pages: [{ number: 1, text: 'An invented resolution.', textSource: 'layer' }] },
+    );
+  });
+
+  it.each([['S/RES/2770(2025)'], ['s/res/2770 (2025)'], ['S/RES/2770  (2025)']])(
+    'get %j finds S/RES/2770 (2025)',
+    async (symbol) => {
+      // Act
+      const { stdout, code } = await undocs('get', symbol, '--json');
+
+      // Assert
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as { key: string }[]).map((d) => d.key)).toEqual([key]);
+    },
+  );
+
+  it.each([
+    ['25b', 'SC', '80'],
+    ['25 (b)', 'Security Council', '80'],
+    ['25(B)', 'Conseil de sécurité', '80'],
+  ])('find --agenda %j --organ %j --session %j finds it', async (item, organ, session) => {
+    // Act
+    const { stdout, code } = await undocs(
+      'find',
+      '--agenda',
+      item,
+      '--organ',
+      organ,
+      '--session',
+      session,
+      '--json',
+    );
+
+    // Assert
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { key: string }[]).map((d) => d.key)).toEqual([key]);
+  });
+});
+
 describe('undocs shows what documents and keys hold without letting it drive the terminal', () => {
   // A key with a title-setting OSC, a newline that would forge a status line, and a carriage return.
   const key = 'incoming/hostile/\u001b]0;owned\u0007a\nDONE       forged.pdf\rb.pdf';

@@ -61,11 +61,12 @@ const KEY_SHAPES: Record<string, { pk: RegExp; sk: RegExp }> = {
   Page: { pk: /^DOC#[0-9a-f]{24}$/, sk: /^V#[0-9a-z]+#PAGE#\d{5}$/ },
   Footnotes: { pk: /^DOC#[0-9a-f]{24}$/, sk: /^V#[0-9a-z]+#NOTES#\d{5}$/ },
   Symbol: { pk: /^SYMBOL#\S/, sk: /^DOC#[0-9a-f]{24}$/ },
-  Agenda: { pk: /^AGENDA#[A-Z]+#[\w-]+#\S+$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
+  Agenda: { pk: /^AGENDA#[A-Z-]+#[\w-]+#\S+$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
   Date: { pk: /^DATE#\d{4}$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
-  OrganDate: { pk: /^ORGANDATE#[A-Z]+#\d{4}$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
+  OrganDate: { pk: /^ORGANDATE#[A-Z-]+#\d{4}$/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
   Signatory: { pk: /^SIGNATORY#[\p{Ll}\d ]+$/u, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
   Conflict: { pk: /^CONFLICT$/, sk: /^\S+#[a-z+-]+#[0-9a-f]{24}$/ },
+  Removed: { pk: /^REMOVED#\S+$/, sk: /^DOC#[0-9a-f]{24}$/ },
 };
 
 let t: TestStack;
@@ -76,6 +77,10 @@ beforeAll(async () => {
   await t.put('incoming/data-model/joint-letter.pdf', sample('sample-joint-letter.pdf'));
   // The same file under a second key: two documents claim one symbol, a conflict marker is written.
   await t.put('incoming/data-model/joint-letter-again.pdf', sample('sample-joint-letter.pdf'));
+  // A file uploaded and deleted: its Removed items.
+  await t.put('incoming/data-model/removed.pdf', sample('sample-lettre-fr.pdf'));
+  await t.stack.idle();
+  await t.remove('incoming/data-model/removed.pdf');
   await t.stack.idle();
   const { dynamodb } = t.stack.clients();
   // A Scan is fine in a test: the table holds two documents.

@@ -50,6 +50,7 @@ function event(n: number): DocumentEvent {
     schemaVersion: 1,
     currentVersion: `v${n}`,
     truncated: [],
+    replacedSymbols: [],
   };
   const e = documentEvent(record);
   if (!e) throw new Error('no event');

@@ -129,6 +129,29 @@ describe('after each commit', () => {
     expect(String(sequencers[1]) > String(sequencers[0])).toBe(true);
   });
 
+  it('says which symbols left when an object is overwritten with another document, and again when it fails', async () => {
+    // Arrange
+    const key = 'incoming/events/overwritten.pdf';
+    await upload(key, 'sample-1992-report.pdf');
+
+    // Act
+    await upload(key, 'sample-report.pdf');
+    await upload(key, new TextEncoder().encode('not a PDF at all'));
+
+    // Assert
+    const events = eventsFor(key);
+    expect(events.map((e) => e['detail-type'])).toEqual([
+      'DocumentIngested',
+      'DocumentIngested',
+      'DocumentFailed',
+    ]);
+    expect(events.map((e) => ('replacedSymbols' in e.detail ? e.detail.replacedSymbols : undefined))).toEqual(
+      [[], ['A/47/999'], ['A/80/123']],
+    );
+    expect(events[1]?.detail).toMatchObject({ symbols: ['A/80/123'] });
+    expect((await t.repository.getDocument(t.documentId(key)))?.replacedSymbols).toEqual(['A/80/123']);
+  });
+
   it('publishes DocumentConflict when a second file claims a symbol in the same language', async () => {
     // Arrange
     await upload('incoming/events/report-one.pdf', 'sample-report.pdf');

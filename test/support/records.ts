@@ -16,6 +16,7 @@ export function documentRecord(
     needsOcr: false,
     provenance: {},
     truncated: [],
+    replacedSymbols: [],
     size: 1,
     eTag: null,
     versionId: null,

@@ -46,6 +46,7 @@ function record(overrides: Partial<DocumentRecord> = {}): DocumentRecord {
     schemaVersion: 1,
     currentVersion: '0mwzpm7zq1b61e7c8',
     truncated: [],
+    replacedSymbols: [],
     ...overrides,
   };
 }
@@ -76,9 +77,9 @@ const DOCUMENT_DETAIL_KEYS = [
 
 describe('documentEvent', () => {
   it.each<[DocumentStatus, DocumentEvent['detailType'] | undefined, string[]]>([
-    ['DONE', 'DocumentIngested', DOCUMENT_DETAIL_KEYS],
-    ['NEEDS_OCR', 'DocumentIngested', DOCUMENT_DETAIL_KEYS],
-    ['FAILED', 'DocumentFailed', [...DOCUMENT_DETAIL_KEYS, 'failure'].sort()],
+    ['DONE', 'DocumentIngested', [...DOCUMENT_DETAIL_KEYS, 'replacedSymbols'].sort()],
+    ['NEEDS_OCR', 'DocumentIngested', [...DOCUMENT_DETAIL_KEYS, 'replacedSymbols'].sort()],
+    ['FAILED', 'DocumentFailed', [...DOCUMENT_DETAIL_KEYS, 'failure', 'replacedSymbols'].sort()],
     ['REMOVED', 'DocumentRemoved', DOCUMENT_DETAIL_KEYS],
     ['PROCESSING', undefined, []],
     ['RECEIVED', undefined, []],
@@ -123,8 +124,51 @@ describe('documentEvent', () => {
         sequencer: '0006614BC9492F10',
         occurredAt: '2026-11-28T01:06:28.213Z',
         truncated: false,
+        replacedSymbols: [],
       },
     });
+  });
+
+  // Trap of issue 14: an object overwritten with another document dropped the old symbol's index
+  // items, and no event said that symbol had left.
+  it.each([
+    ['DONE', 'DocumentIngested', ['A/80/111'], ['A/80/111'], false],
+    ['NEEDS_OCR', 'DocumentIngested', ['A/80/111', 'S/2025/1'], ['A/80/111', 'S/2025/1'], false],
+    ['FAILED', 'DocumentFailed', ['A/80/456'], ['A/80/456'], false],
+    ['DONE', 'DocumentIngested', [], [], false],
+    [
+      'DONE',
+      'DocumentIngested',
+      Array.from({ length: MAX_EVENT_SYMBOLS + 1 }, (_, i) => `A/80/${i}`),
+      Array.from({ length: MAX_EVENT_SYMBOLS }, (_, i) => `A/80/${i}`),
+      true,
+    ],
+  ] as const)(
+    'a %s commit publishes %s with the symbols it replaced, %j',
+    (status, detailType, replaced, carried, truncated) => {
+      // Arrange
+      const committed = record({
+        status,
+        replacedSymbols: replaced,
+        ...(status === 'FAILED' && { failure: { code: 'NOT_A_PDF', message: 'Not a PDF.' } }),
+      });
+
+      // Act
+      const event = documentEvent(committed);
+
+      // Assert
+      expect(event?.detailType).toBe(detailType);
+      expect(event?.detail).toMatchObject({ replacedSymbols: carried, truncated });
+    },
+  );
+
+  it('says nothing of replaced symbols in a DocumentRemoved event, whose symbols are all leaving', () => {
+    // Act
+    const event = documentEvent(record({ status: 'REMOVED', replacedSymbols: ['A/80/111'] }));
+
+    // Assert
+    expect(event?.detailType).toBe('DocumentRemoved');
+    expect(event?.detail).not.toHaveProperty('replacedSymbols');
   });
 
   it('carries a corrigendum’s relations and a resolution’s number, for consumers to update the document they relate to', () => {

@@ -5,19 +5,79 @@ import {
   type Indexable,
   indexEntries,
   organCode,
+  removedEntries,
   sessionKey,
+  symbolKey,
 } from '../../lib/model/index-entries.js';
+import { ORGAN_CODE_TABLE } from '../../lib/model/organ-codes.js';
 
 describe('organCode', () => {
+  // One code per organ, from its code or its name in any official language (the parser reports
+  // organs by canonical English names, session bodies as printed); trap of issue 14: the
+  // UNDP/UNFPA/UNOPS Executive Board came out as its initials, `EBUNDPUNPFU...`.
   it.each([
     ['General Assembly', 'GA'],
     ['GA', 'GA'],
+    ['ga', 'GA'],
     ['security council', 'SC'],
     ['Economic and Social Council', 'ECOSOC'],
     ['ECOSOC', 'ECOSOC'],
+    ['Trusteeship Council', 'TC'],
+    ['Assemblée générale', 'GA'],
+    ['Consejo de Seguridad', 'SC'],
+    ['Экономический и Социальный Совет', 'ECOSOC'],
+    ['مجلس الأمن', 'SC'],
+    ['安全理事会', 'SC'],
+    [
+      'Executive Board of the United Nations Development Programme, the United Nations Population Fund and the United Nations Office for Project Services',
+      'DP-EB',
+    ],
+    ['DP-EB', 'DP-EB'],
+    ['dp-eb', 'DP-EB'],
+    ['United Nations Children’s Fund Executive Board', 'UNICEF-EB'],
+    ["United Nations Children's Fund Executive Board", 'UNICEF-EB'],
     ['Human Rights Council', 'HRC'],
+    ["Conseil des droits de l'homme", 'HRC'],
+    ['Conseil des droits de l’homme', 'HRC'],
+    ['Совет по правам человека', 'HRC'],
+    ['Commission on the Status of Women', 'COMMISSION-ON-THE-STATUS-OF-WOMEN'],
+    ['  commission on the status  of women ', 'COMMISSION-ON-THE-STATUS-OF-WOMEN'],
   ])('%s -> %s', (organ, code) => {
-    expect(organCode(organ)).toBe(code);
+    // Act
+    const key = organCode(organ);
+
+    // Assert
+    expect(key).toBe(code);
+  });
+
+  it('gives every row of the organ table its own code, from its code, its name and each printed name', () => {
+    // Arrange
+    const codes = ORGAN_CODE_TABLE.map((row) => row.code);
+
+    // Act
+    const wrong = ORGAN_CODE_TABLE.flatMap((row) =>
+      [row.code, row.name, ...row.printed]
+        .filter((name) => organCode(name) !== row.code)
+        .map((name) => `${name} -> ${organCode(name)}, not ${row.code}`),
+    );
+
+    // Assert
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('symbolKey', () => {
+  // Trap of issue 14: `undocs get "S/RES/2770(2025)"` found nothing; the README says spacing is ignored.
+  it.each([
+    ['S/RES/2770 (2025)', 'S/RES/2770(2025)'],
+    ['S/RES/2770(2025)', 'S/RES/2770(2025)'],
+    ['s/res/2770  (2025)', 'S/RES/2770(2025)'],
+    [' a / 75 / 574 ', 'A/75/574'],
+    ['A/ES-10/L.30', 'A/ES-10/L.30'],
+  ])('%j -> %j', (symbol, key) => {
+    // Act / Assert
+    expect(symbolKey(symbol)).toBe(key);
   });
 });
 
@@ -39,7 +99,12 @@ describe('sessionKey', () => {
     ['ES-10', 'ES-10'],
     ['es-10', 'ES-10'],
     ['ES10', 'ES-10'],
+    ['ES 10', 'ES-10'],
+    ['ES/10', 'ES-10'],
+    ['A/ES-10', 'ES-10'],
+    ['a / es-10', 'ES-10'],
     ['S-26', 'S-26'],
+    ['A/S-26', 'S-26'],
   ])('%s -> %s', (session, key) => {
     expect(sessionKey(session)).toBe(key);
   });
@@ -47,8 +112,16 @@ describe('sessionKey', () => {
 
 describe('agendaKey and foldName', () => {
   it.each([
+    // Trap of issue 14: `find --agenda 25b` found nothing where `25 (b)` worked.
     ['72 (b)', '72(B)'],
+    ['72(b)', '72(B)'],
+    ['72b', '72(B)'],
+    ['72 B', '72(B)'],
+    ['72.b', '72(B)'],
+    ['25 (b) (ii)', '25(B)(II)'],
+    ['25(b)(ii)', '25(B)(II)'],
     ['35', '35'],
+    [' 35 ', '35'],
   ])('agenda %s -> %s', (number, key) => {
     expect(agendaKey(number)).toBe(key);
   });
@@ -112,7 +185,59 @@ describe('indexEntries', () => {
     expect(regular.filter((e) => e.entity === 'Agenda').map((e) => e.pk)).toEqual(['AGENDA#GA#10#5']);
   });
 
+  // Trap of issue 14: the tenth emergency special session printed another way shared `AGENDA#GA#10#...`.
+  it.each([
+    ['Tenth emergency special sess.', 10, ['A/ES-10/L.30'], 'AGENDA#GA#ES-10#5'],
+    ['Tenth emergency-special session', 'S-10', ['A/ES-10/L.30'], 'AGENDA#GA#ES-10#5'],
+    ['Dixième session extraordinaire d urgence', 'S-10', ['A/ES-10/L.30'], 'AGENDA#GA#ES-10#5'],
+    ['Tenth emergency special session', 'ES-10', ['A/RES/ES-10/24'], 'AGENDA#GA#ES-10#5'],
+    ['Twenty-sixth session', 26, ['A/S-26/2'], 'AGENDA#GA#S-26#5'],
+    ['Tenth session', 10, ['A/10/123'], 'AGENDA#GA#10#5'],
+    ['Eleventh session', 11, ['A/ES-10/L.30'], 'AGENDA#GA#11#5'],
+    ['Organizational session', null, ['A/ES-10/L.30'], 'AGENDA#GA#organizational-session#5'],
+  ] as const)('keys %j (number %j) with symbols %j under %s', (session, number, symbols, key) => {
+    // Arrange
+    const doc: Indexable = {
+      ...done,
+      symbols,
+      sessions: [{ organ: 'General Assembly', session, number }],
+      agendaItems: [{ number: '5', title: null, provisional: false }],
+    };
+
+    // Act
+    const agenda = indexEntries('abc', doc).filter((e) => e.entity === 'Agenda');
+
+    // Assert
+    expect(agenda.map((e) => e.pk)).toEqual([key]);
+  });
+
+  it('keys a symbol printed with a space as one typed without', () => {
+    // Act
+    const [entry] = indexEntries('abc', { ...done, symbols: ['S/RES/2770 (2025)'] });
+
+    // Assert
+    expect(entry).toMatchObject({ pk: 'SYMBOL#S/RES/2770(2025)', symbol: 'S/RES/2770 (2025)' });
+  });
+
   it.each(['FAILED', 'PROCESSING', 'REMOVED'])('gives a %s document no entries', (status) => {
     expect(indexEntries('abc', { ...done, status })).toEqual([]);
+  });
+});
+
+describe('removedEntries', () => {
+  it.each([
+    [
+      ['A/80/11', 'S/2025/22'],
+      ['REMOVED#A/80/11', 'REMOVED#S/2025/22'],
+    ],
+    [['S/RES/2770 (2025)', 's/res/2770(2025)'], ['REMOVED#S/RES/2770(2025)']],
+    [[], []],
+  ])('keys a removed document with symbols %j under %j', (symbols, keys) => {
+    // Act
+    const entries = removedEntries('abc', { symbols, language: 'en', date: '2025-03-03' });
+
+    // Assert
+    expect(entries.map((e) => e.pk)).toEqual(keys);
+    expect(entries.every((e) => e.entity === 'Removed' && e.sk === 'DOC#abc')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isDocumentEvent } from '../../cli/commands/watch.js';
 import { watchQueuePolicy } from '../../cli/commands/watch-aws.js';
 import { describeEvent } from '../../cli/format.js';
-import type { DocumentEventEnvelope } from '../../lib/events.js';
+import type { DocumentEvent, DocumentEventEnvelope } from '../../lib/events.js';
 import { readSse, sseMessage } from '../../local/event-stream.js';
 import { HOSTILE_SHOWN, poisoned, UNSAFE } from '../support/hostile.js';
 
@@ -60,7 +60,7 @@ describe('readSse', () => {
   });
 });
 
-const ingested: DocumentEventEnvelope = {
+const ingested: DocumentEventEnvelope<Extract<DocumentEvent, { detailType: 'DocumentIngested' }>> = {
   version: '0',
   id: 'e1',
   'detail-type': 'DocumentIngested',
@@ -90,6 +90,7 @@ const ingested: DocumentEventEnvelope = {
     sequencer: '01',
     occurredAt: '2026-11-28T03:47:24.564Z',
     truncated: false,
+    replacedSymbols: [],
   },
 };
 

@@ -44,11 +44,15 @@ export function documentsView(main, params) {
       h('input', { name, value: value(name), autocomplete: 'off', ...attributes, id }),
     );
   };
-  const organs = h(
-    'datalist',
-    { id: 'organ-codes' },
-    ['GA', 'SC', 'ECOSOC', 'TC'].map((code) => h('option', { value: code })),
-  );
+  // The organ table's codes (GET /api/organs), the same the index keys use; filled when they come.
+  const organs = h('datalist', { id: 'organ-codes' });
+  api('/api/organs')
+    .then(({ organs: rows }) =>
+      organs.replaceChildren(...rows.map((row) => h('option', { value: row.code, label: row.name }))),
+    )
+    .catch(() => {
+      // Without suggestions the fields still take a code or an organ's name.
+    });
   const groups = {
     status: h(
       'div',
