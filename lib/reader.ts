@@ -9,6 +9,8 @@
  * const reader = createDocumentReader({ tableName: 'Undocs-prod-DocumentTable...', client: new DynamoDBClient({}) });
  * const [letter] = await reader.findBySymbol('A/75/574');
  * const pages = letter ? await reader.getPages(letter.documentId) : [];
+ * const { members } = await reader.findFamily('A/79/123'); // the base, its Corr.1, Rev.1, Add.1...
+ * const citing = await reader.findCiting('A/79/123'); // the documents whose notes cite it
  * ```
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -24,6 +26,7 @@ export type {
   SessionNumber,
   UnDocument,
 } from './parser/types.js';
+export type { CitedSymbol, Family, FamilyMember, LatestRevision } from './repository.js';
 
 /** The read side of the table. */
 export type DocumentReader = Pick<
@@ -40,6 +43,13 @@ export type DocumentReader = Pick<
   | 'listAll'
   | 'listStale'
   | 'listConflicts'
+  | 'findFamily'
+  | 'latestRevision'
+  | 'findCiting'
+  | 'findCitedBy'
+  | 'scanDocuments'
+  | 'pageByDate'
+  | 'pageByStatus'
 >;
 
 /** A reader of the table `tableName` through `client`. */
