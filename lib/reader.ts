@@ -47,7 +47,6 @@ export type DocumentReader = Pick<
   | 'latestRevision'
   | 'findCiting'
   | 'findCitedBy'
-  | 'scanDocuments'
   | 'pageByDate'
   | 'pageByStatus'
 >;

@@ -6,8 +6,6 @@ import {
   PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
-  ScanCommand,
-  type ScanCommandInput,
   UpdateItemCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
@@ -662,50 +660,6 @@ export class DocumentRepository {
         links.push({ base, symbols: symbols.length > 0 ? symbols : record.symbols.slice(0, 1) });
     }
     return links;
-  }
-
-  // -----------------------------------------------------------------------------------------------
-  // Exports (issue 14): every document item, read as an export streams it.
-
-  /**
-   * Every document item of the table, by a parallel segmented Scan (`segments` workers, each
-   * reading its segment page by page), in no order. A Scan reads every item of the table, pages and
-   * index entries included, and keeps the document items (`sk = META`): the one Scan undocs makes,
-   * for a full export (docs/exports.md). Pages come one at a time as the caller takes them.
-   */
-  async *scanDocuments(
-    options: { segments?: number; pageSize?: number } = {},
-  ): AsyncGenerator<DocumentRecord> {
-    const segments = options.segments ?? 4;
-    if (!Number.isInteger(segments) || segments < 1 || segments > 1_000_000)
-      throw new Error(`A Scan has 1 to 1,000,000 segments, got ${segments}.`);
-    const next: (ScanCommandInput['ExclusiveStartKey'] | null)[] = Array.from(
-      { length: segments },
-      () => undefined,
-    );
-    const read = (segment: number) =>
-      this.call('Scanning the document table', () =>
-        this.db.send(
-          new ScanCommand({
-            TableName: this.tableName,
-            Segment: segment,
-            TotalSegments: segments,
-            FilterExpression: 'sk = :meta AND entity = :entity',
-            ExpressionAttributeValues: marshall({ ':meta': META_SK, ':entity': 'Document' }),
-            ExclusiveStartKey: next[segment] ?? undefined,
-            ...(options.pageSize && { Limit: options.pageSize }),
-          }),
-        ),
-      ).then((out) => ({ segment, out }));
-    const pending = new Map<number, ReturnType<typeof read>>();
-    for (let segment = 0; segment < segments; segment++) pending.set(segment, read(segment));
-    while (pending.size > 0) {
-      const { segment, out } = await Promise.race(pending.values());
-      pending.delete(segment);
-      next[segment] = out.LastEvaluatedKey ?? null;
-      if (out.LastEvaluatedKey) pending.set(segment, read(segment));
-      for (const item of out.Items ?? []) yield toRecord(unmarshall(item));
-    }
   }
 
   // -----------------------------------------------------------------------------------------------
