@@ -45,7 +45,7 @@ export function createProgress(out: ProgressOutput, options: ProgressOptions): P
   const line = (count: number) => {
     const ms = now() - start;
     const rate = ms > 0 ? Math.round((count * 1000) / ms) : 0;
-    return `${options.label}  ${number(count)} documents  ${number(rate)}/s  ${elapsed(ms)}`;
+    return `${options.label}  ${number(count)} ${count === 1 ? 'document' : 'documents'}  ${number(rate)}/s  ${elapsed(ms)}`;
   };
   return {
     update(count) {
