@@ -12,7 +12,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { classifyAwsError, isUnstorableDataError } from './aws-errors.js';
 import { PermanentIngestError, TransientIngestError } from './errors.js';
-import type { SymbolConflict } from './events.js';
+import type { FamilyOfDocument, SymbolConflict } from './events.js';
 import {
   agendaKey,
   familyBase,
@@ -645,13 +645,13 @@ export class DocumentRepository {
    * member of, and its own family when other documents are in it, each with the symbols of the
    * current documents in it (its own included), sorted. Empty for a document with no family.
    */
-  async familiesOf(record: DocumentRecord): Promise<FamilyLink[]> {
+  async familiesOf(record: DocumentRecord): Promise<FamilyOfDocument[]> {
     if (record.status !== 'DONE' && record.status !== 'NEEDS_OCR') return [];
     const bases = new Set([
       ...familyMemberships(record).map((m) => m.base),
       ...record.symbols.map(familyBase),
     ]);
-    const links: FamilyLink[] = [];
+    const links: FamilyOfDocument[] = [];
     for (const base of bases) {
       const family = await this.findFamily(base);
       const symbols = [...new Set(family.members.map((m) => m.symbol))].sort(compareSymbols);
@@ -1012,12 +1012,6 @@ export interface LatestRevision {
 export interface CitedSymbol {
   readonly symbol: string;
   readonly documents: DocumentRecord[];
-}
-
-/** A family a document is in, as its DocumentIngested event says: the base and the symbols of its current members. */
-export interface FamilyLink {
-  readonly base: string;
-  readonly symbols: readonly string[];
 }
 
 /** The relation that puts a document in family `base` by `symbol`: one it states, else its symbol's suffix. */
