@@ -13,6 +13,7 @@ import { IngestBucket } from './constructs/ingest-bucket.js';
 import { IngestFunction } from './constructs/ingest-function.js';
 import { IngestQueue } from './constructs/ingest-queue.js';
 import { Operations } from './constructs/operations.js';
+import { EXPORT_PREFIX, TableExport } from './constructs/table-export.js';
 
 /** Deployment stages. */
 export const STAGES = ['dev', 'prod'] as const;
@@ -63,6 +64,8 @@ export class UndocsStack extends Stack {
   public readonly operations: Operations;
   /** The archivists' console: its users, API and distribution. */
   public readonly console: Console;
+  /** DynamoDB's export of the table to S3: its bucket and the role that starts and reads exports. */
+  public readonly tableExport: TableExport;
 
   constructor(scope: Construct, id: string, props: UndocsStackProps) {
     super(scope, id, props);
@@ -110,6 +113,12 @@ export class UndocsStack extends Stack {
       logRetention: LOG_RETENTION[props.stage],
     });
 
+    this.tableExport = new TableExport(this, 'TableExport', {
+      table: documentTable.table,
+      accessLogBucket: ingestBucket.accessLogBucket,
+      removalPolicy,
+    });
+
     this.bucket = ingestBucket.bucket;
     this.accessLogBucket = ingestBucket.accessLogBucket;
     this.ingestPrefix = ingestBucket.prefix;
@@ -124,6 +133,12 @@ export class UndocsStack extends Stack {
     new CfnOutput(this, 'QueueUrl', { value: this.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'TableArn', { value: this.table.tableArn });
+    new CfnOutput(this, 'ExportBucketName', {
+      value: this.tableExport.bucket.bucketName,
+      description: `Where \`aws dynamodb export-table-to-point-in-time\` writes, under --s3-prefix ${EXPORT_PREFIX} (docs/exports.md)`,
+    });
+    new CfnOutput(this, 'ExportOperatorRoleArn', { value: this.tableExport.operatorRole.roleArn });
     new CfnOutput(this, 'FunctionName', { value: this.ingestFunction.functionName });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });

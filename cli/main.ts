@@ -184,6 +184,86 @@ async function findCommand(values: Values<'find'>): Promise<number> {
   return 0;
 }
 
+async function relatedCommand(args: string[], values: Values<'related'>): Promise<number> {
+  const symbol = args.join(' ').trim();
+  if (symbol === '') throw new UsageError('related needs a document symbol, e.g. undocs related A/79/123');
+  const target = await resolveTarget(targetFlags(values));
+  const { readRelated, relatedJson, describeRelated, foundAnything } = await import('./commands/related.js');
+  const related = await readRelated(target.repository, symbol, values.lang);
+  if (values.json) out(JSON.stringify(relatedJson(related), null, 2));
+  else for (const line of describeRelated(related)) out(line);
+  if (!foundAnything(related)) {
+    err(`Nothing stored in ${target.description} is of, or cites, ${visible(symbol)}.`);
+    return 1;
+  }
+  return 0;
+}
+
+async function exportCommand(values: Values<'export'>): Promise<number> {
+  const { isExportFormat, EXPORT_FORMATS } = await import('../lib/export/index.js');
+  const format = values.format;
+  if (format === undefined || !isExportFormat(format))
+    throw new UsageError(
+      `export needs --format ${EXPORT_FORMATS.join('|')}, got "${format ?? ''}".`,
+      'export',
+    );
+  for (const [name, date] of [
+    ['--from', values.from],
+    ['--to', values.to],
+  ] as const) {
+    if (date !== undefined && !ISO_DATE.test(date))
+      throw new UsageError(`export ${name} needs a date as YYYY-MM-DD, got "${date}".`, 'export');
+  }
+  if (values.from && values.to && values.from > values.to)
+    throw new UsageError(`export --from ${values.from} is after --to ${values.to}.`, 'export');
+  const status = values.status?.toUpperCase();
+  if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
+    throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${values.status}".`, 'export');
+  const segments = values.segments === undefined ? undefined : Number(values.segments);
+  if (segments !== undefined && (!Number.isInteger(segments) || segments < 1 || segments > 1000))
+    throw new UsageError(
+      `--segments must be a whole number from 1 to 1000, got "${values.segments}".`,
+      'export',
+    );
+  const filter = {
+    ...(values.from !== undefined && { from: values.from }),
+    ...(values.to !== undefined && { to: values.to }),
+    ...(values.organ !== undefined && { organ: values.organ }),
+    ...(status !== undefined && { status: status as DocumentStatus }),
+  };
+  const { runExport } = await import('./commands/export.js');
+  const source = values['from-s3-export'];
+  let input: import('./commands/export.js').ExportInput;
+  if (source === undefined) {
+    const target = await resolveTarget(targetFlags(values));
+    input = {
+      kind: 'table',
+      reader: target.repository,
+      dynamodb: target.dynamodb,
+      table: target.table,
+      description: target.description,
+    };
+  } else if (source.startsWith('s3://')) {
+    // An export in S3 is read with the stack's S3 client when one is named (the local stack's
+    // endpoint), else with the usual AWS chain.
+    const s3 = await resolveTarget(targetFlags(values)).then(
+      (target) => target.s3,
+      async () =>
+        new (await import('@aws-sdk/client-s3')).S3Client(values.region ? { region: values.region } : {}),
+    );
+    input = { kind: 'dynamodb-export', location: source, s3 };
+  } else {
+    input = { kind: 'dynamodb-export', location: source };
+  }
+  await runExport(
+    input,
+    { format, filter, ...(segments !== undefined && { segments }), ...(values['no-bom'] && { bom: false }) },
+    process.stdout,
+    process.stderr,
+  );
+  return 0;
+}
+
 async function conflictsCommand(values: Values<'status'>): Promise<number> {
   const target = await resolveTarget(targetFlags(values));
   const conflicts = await target.repository.listConflicts();
@@ -470,6 +550,10 @@ export async function main(argv: string[]): Promise<number> {
         return await statusCommand(line.values);
       case 'find':
         return await findCommand(line.values);
+      case 'related':
+        return await relatedCommand(line.positionals, line.values);
+      case 'export':
+        return await exportCommand(line.values);
       case 'watch':
         return await watchCommand(line.values);
       case 'redrive':
@@ -479,6 +563,10 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) return usageError(error, line.command);
+    if (error instanceof Error && error.name === 'DynamoDbExportError') {
+      err(visible(error.message, 'text'));
+      return 1;
+    }
     if (error instanceof Error && error.name === 'TargetError') {
       err(visible(error.message, 'text'));
       return 2;

@@ -155,6 +155,59 @@ export const COMMANDS = {
       ...STACK_OPTIONS,
     },
   },
+  related: {
+    synopsis: 'related <symbol>',
+    summary: [
+      "A document's lineage and citations, each read by key: its family (the",
+      'base symbol, its corrigenda, revisions, addenda, amendments, summaries),',
+      'the latest revision, the documents whose notes cite it, and what it cites.',
+    ],
+    options: {
+      lang: { type: 'string', value: 'code', help: ['Only the documents in this language (en, fr, ...).'] },
+      json: { type: 'boolean', help: ['The answer as JSON on stdout.'] },
+      help: HELP_OPTION,
+      ...STACK_OPTIONS,
+    },
+  },
+  export: {
+    synopsis: 'export',
+    summary: [
+      'Write the documents of the table to stdout as JSON Lines, CSV or MARCXML',
+      '(docs/exports.md), read page by page; progress goes to stderr. Without a',
+      'filter, a parallel Scan of the whole table (the one Scan undocs makes).',
+    ],
+    options: {
+      format: { type: 'string', value: 'jsonl|csv|marcxml', help: ['The format (required).'] },
+      from: { type: 'string', value: 'YYYY-MM-DD', help: ['First masthead date (the date index).'] },
+      to: { type: 'string', value: 'YYYY-MM-DD', help: ['Last masthead date.'] },
+      organ: {
+        type: 'string',
+        value: 'organ',
+        help: ['Only this organ: GA, SC, ECOSOC, ... (the organ-date index).'],
+      },
+      status: {
+        type: 'string',
+        value: 'STATUS',
+        help: ['Only documents in this status (the byStatus index):', `${STATUSES.join(', ')}.`],
+      },
+      segments: {
+        type: 'string',
+        value: 'n',
+        help: ["Workers of the full export's parallel Scan (default 4)."],
+      },
+      'no-bom': { type: 'boolean', help: ['CSV: no UTF-8 byte order mark (it is there for Excel).'] },
+      'from-s3-export': {
+        type: 'string',
+        value: 'dir or s3://...',
+        help: [
+          'Read a DynamoDB export to S3 (ExportTableToPointInTime, DYNAMODB_JSON)',
+          'instead of the table: its folder, or the prefix it was written under.',
+        ],
+      },
+      help: HELP_OPTION,
+      ...STACK_OPTIONS,
+    },
+  },
   status: {
     synopsis: 'status',
     summary: [

@@ -95,9 +95,31 @@ export interface ReplacedSymbols {
   readonly replacedSymbols: readonly string[];
 }
 
+/** Most families one event lists (a document is in one or two). */
+export const MAX_EVENT_FAMILIES = 20;
+/** Most member symbols one family of an event lists. */
+export const MAX_EVENT_FAMILY_SYMBOLS = 50;
+
+/**
+ * A family a document is in at its commit (issue 14): the family's `base` symbol, and the symbols of
+ * its current members, the document's own included, sorted (`["A/79/123", "A/79/123/Corr.1"]`).
+ * Listed when the document is a corrigendum, revision, addendum, amendment or summary (it joins
+ * the family of its base, stored or not), and when it is a base whose family already has other
+ * members (a corrigendum that arrived first is linked now).
+ */
+export interface FamilyOfDocument {
+  readonly base: string;
+  readonly symbols: readonly string[];
+}
+
 /** An extraction committed: the document is readable (DONE), or has no text layer (NEEDS_OCR). */
 export interface DocumentIngestedDetail extends DocumentDetailBase, ReplacedSymbols {
   readonly status: 'DONE' | 'NEEDS_OCR';
+  /**
+   * The families the document is in (see {@link FamilyOfDocument}); [] for a document of no family.
+   * At most {@link MAX_EVENT_FAMILIES}, each with at most {@link MAX_EVENT_FAMILY_SYMBOLS} symbols.
+   */
+  readonly families: readonly FamilyOfDocument[];
 }
 
 /** The file could not be read; the document has no extraction (and answers no symbol). */
@@ -207,15 +229,29 @@ function replacedSymbols(record: DocumentRecord): { value: readonly string[]; cu
  * The event that says where a document stands after a commit: DocumentIngested (DONE, NEEDS_OCR),
  * DocumentFailed or DocumentRemoved; none for RECEIVED and PROCESSING, which are not commits.
  */
-export function documentEvent(record: DocumentRecord): DocumentEvent | undefined {
+export function documentEvent(
+  record: DocumentRecord,
+  families: readonly FamilyOfDocument[] = [],
+): DocumentEvent | undefined {
   switch (record.status) {
     case 'DONE':
     case 'NEEDS_OCR': {
       const detail = base(record, record.status);
       const replaced = replacedSymbols(record);
+      const listed = families
+        .slice(0, MAX_EVENT_FAMILIES)
+        .map((f) => ({ base: f.base, symbols: f.symbols.slice(0, MAX_EVENT_FAMILY_SYMBOLS) }));
+      const cut =
+        families.length > MAX_EVENT_FAMILIES ||
+        families.some((f) => f.symbols.length > MAX_EVENT_FAMILY_SYMBOLS);
       return {
         detailType: 'DocumentIngested',
-        detail: { ...detail, replacedSymbols: replaced.value, truncated: detail.truncated || replaced.cut },
+        detail: {
+          ...detail,
+          replacedSymbols: replaced.value,
+          families: listed,
+          truncated: detail.truncated || replaced.cut || cut,
+        },
       };
     }
     case 'FAILED': {
@@ -264,12 +300,13 @@ export function conflictEvents(
   });
 }
 
-/** Every event for a committed state: the document's own, then its conflicts. */
+/** Every event for a committed state: the document's own (with its families), then its conflicts. */
 export function eventsForState(
   record: DocumentRecord,
   conflicts: readonly SymbolConflict[] = [],
+  families: readonly FamilyOfDocument[] = [],
 ): DocumentEvent[] {
-  const own = documentEvent(record);
+  const own = documentEvent(record, families);
   return own ? [own, ...conflictEvents(record, conflicts)] : [];
 }
 

@@ -81,7 +81,9 @@ async function publish(
   record: DocumentRecord,
   conflicts: readonly SymbolConflict[] = [],
 ): Promise<DetailType[]> {
-  const events = eventsForState(record, conflicts);
+  // The families are read after the commit's index entries are written: the document is in them.
+  const families = await deps.repository.familiesOf(record);
+  const events = eventsForState(record, conflicts, families);
   await deps.events.publish(events);
   return events.map((e) => e.detailType);
 }

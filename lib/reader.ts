@@ -11,6 +11,8 @@
  * const reader = createDocumentReader({ tableName: 'Undocs-prod-DocumentTable...', client: new DynamoDBClient({}) });
  * const [letter] = await reader.findBySymbol('A/75/574');
  * const pages = letter ? await reader.getPages(letter.documentId) : [];
+ * const { members } = await reader.findFamily('A/79/123'); // the base, its Corr.1, Rev.1, Add.1...
+ * const citing = await reader.findCiting('A/79/123'); // the documents whose notes cite it
  * ```
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -38,6 +40,7 @@ export type {
   Signatory,
   UnDocument,
 } from './parser/types.js';
+export type { CitedSymbol, Family, FamilyMember, LatestRevision } from './repository.js';
 export {
   type DateCursor,
   type Page,
@@ -73,6 +76,10 @@ export type DocumentReader = Pick<
   | 'pageByAgenda'
   | 'pageByDate'
   | 'pageBySignatory'
+  | 'findFamily'
+  | 'latestRevision'
+  | 'findCiting'
+  | 'findCitedBy'
   | 'pageByStatus'
 >;
 

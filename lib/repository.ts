@@ -12,9 +12,11 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { classifyAwsError, isUnstorableDataError } from './aws-errors.js';
 import { PermanentIngestError, TransientIngestError } from './errors.js';
-import type { SymbolConflict } from './events.js';
+import type { FamilyOfDocument, SymbolConflict } from './events.js';
 import {
   agendaKey,
+  familyBase,
+  familyMemberships,
   foldName,
   type Indexable,
   indexEntries,
@@ -41,8 +43,9 @@ import {
 } from './model/items.js';
 import { SCHEMA_VERSION, STATUS_INDEX } from './model/table.js';
 import { EMPTY_METADATA } from './parser/index.js';
+import { relationOfSymbol } from './parser/relations.js';
 import { sessionNumber } from './parser/session-number.js';
-import type { Footnote, Session } from './parser/types.js';
+import type { Footnote, Relation, Session } from './parser/types.js';
 
 type Item = Record<string, unknown>;
 
@@ -586,6 +589,123 @@ export class DocumentRepository {
   }
 
   // -----------------------------------------------------------------------------------------------
+  // Lineage and citations (issue 14): families of a base symbol and the documents that cite a
+  // symbol, each by key (FAMILY#, CITES#, SYMBOL#), never a Scan.
+
+  /**
+   * The family of a symbol's base (`A/79/123/Corr.1` and `A/79/123` both give family `A/79/123`):
+   * the base's own documents (its Symbol entries), then every corrigendum, revision, addendum,
+   * amendment and summary (the Family partition), in symbol order (`Add.2` before `Add.10`), each
+   * language version a member of its own. Whichever arrived first, the answer is the same: a
+   * corrigendum stored before its base is in the family as soon as the base is.
+   */
+  async findFamily(symbol: string): Promise<Family> {
+    const base = familyBase(symbol);
+    const [baseDocuments, members] = await Promise.all([
+      this.findBySymbol(base),
+      this.documentsAt(`FAMILY#${base}`),
+    ]);
+    const listed: FamilyMember[] = [
+      ...baseDocuments.map((document) => ({
+        symbol: document.symbols.find((s) => symbolKey(s) === base) ?? base,
+        relation: null,
+        document,
+      })),
+      ...members.flatMap((document) =>
+        familyMemberships(document)
+          .filter((m) => m.base === base)
+          .map((m) => ({
+            symbol: m.symbol,
+            relation: relationInFamily(document.relations, m.symbol, m.relationType, base),
+            document,
+          })),
+      ),
+    ];
+    const seen = new Set<string>();
+    const unique = listed.filter((m) => {
+      const id = `${symbolKey(m.symbol)}#${m.document.documentId}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    unique.sort(
+      (a, b) =>
+        Number(a.relation !== null) - Number(b.relation !== null) ||
+        compareSymbols(a.symbol, b.symbol) ||
+        (a.document.language ?? '').localeCompare(b.document.language ?? ''),
+    );
+    return { base, members: unique };
+  }
+
+  /**
+   * The latest revision of a document: the documents of the highest `/Rev.n` of `symbol` stored
+   * (`A/79/123`, `A/79/123/Rev.1` and `A/79/123/Rev.2` all give `A/79/123/Rev.2` when it is
+   * stored), else those of `symbol` itself (revision 0); optionally in one language. Undefined when
+   * nothing of it is stored.
+   */
+  async latestRevision(symbol: string, language?: string): Promise<LatestRevision | undefined> {
+    const stem = revisionStem(symbolKey(symbol));
+    const family = await this.findFamily(stem);
+    let latest: LatestRevision | undefined;
+    for (const member of family.members) {
+      if (language && member.document.language !== language) continue;
+      const key = symbolKey(member.symbol);
+      const revision = key === stem ? 0 : revisionNumber(stem, key);
+      if (revision === undefined) continue;
+      if (!latest || revision > latest.revision) {
+        latest = { symbol: member.symbol, revision, documents: [member.document] };
+      } else if (revision === latest.revision) {
+        latest.documents.push(member.document);
+      }
+    }
+    return latest;
+  }
+
+  /** The documents whose footnotes or star notes cite a symbol (case and spacing ignored), newest first. */
+  async findCiting(symbol: string): Promise<DocumentRecord[]> {
+    return this.documentsAt(`CITES#${symbolKey(symbol)}`, { newestFirst: true });
+  }
+
+  /**
+   * What the documents with a symbol cite in their notes: each cited symbol, in the order first
+   * cited, with the stored documents that have it (none when it is not stored).
+   */
+  async findCitedBy(symbol: string): Promise<CitedSymbol[]> {
+    const citing = await this.findBySymbol(symbol);
+    const cited = new Map<string, string>();
+    for (const doc of citing) {
+      const own = new Set(doc.symbols.map(symbolKey));
+      for (const s of doc.relatedSymbols)
+        if (!own.has(symbolKey(s)) && !cited.has(symbolKey(s))) cited.set(symbolKey(s), s);
+    }
+    return Promise.all(
+      [...cited.values()].map(async (s) => ({ symbol: s, documents: await this.findBySymbol(s) })),
+    );
+  }
+
+  /**
+   * The families a committed document is in, for its DocumentIngested event: each family it is a
+   * member of, and its own family when other documents are in it, each with the symbols of the
+   * current documents in it (its own included), sorted. Empty for a document with no family.
+   */
+  async familiesOf(record: DocumentRecord): Promise<FamilyOfDocument[]> {
+    if (record.status !== 'DONE' && record.status !== 'NEEDS_OCR') return [];
+    const bases = new Set([
+      ...familyMemberships(record).map((m) => m.base),
+      ...record.symbols.map(familyBase),
+    ]);
+    const links: FamilyOfDocument[] = [];
+    for (const base of bases) {
+      const family = await this.findFamily(base);
+      const symbols = [...new Set(family.members.map((m) => m.symbol))].sort(compareSymbols);
+      const member = family.members.some((m) => m.document.documentId === record.documentId && m.relation);
+      if (member || symbols.some((s) => !record.symbols.some((own) => symbolKey(own) === symbolKey(s))))
+        links.push({ base, symbols: symbols.length > 0 ? symbols : record.symbols.slice(0, 1) });
+    }
+    return links;
+  }
+
+  // -----------------------------------------------------------------------------------------------
   // Pages of results, for the console (issue 12). Each call reads one bounded page by key, never a
   // Scan, and continues from DynamoDB's own LastEvaluatedKey, which the caller hands back as it got
   // it (checked here against the question, so a cursor cannot reach another partition).
@@ -927,4 +1047,58 @@ export function toRecord(item: Item): DocumentRecord {
       'number' in s ? s : { ...s, number: sessionNumber(s.session) },
     );
   return copy as unknown as DocumentRecord;
+}
+
+/** One member of a family: by which symbol, what it is of the family (null: the base itself), and its document. */
+export interface FamilyMember {
+  readonly symbol: string;
+  readonly relation: Relation | null;
+  readonly document: DocumentRecord;
+}
+
+/** A family: its base symbol (as keyed) and its current members, the base's documents first. */
+export interface Family {
+  readonly base: string;
+  readonly members: FamilyMember[];
+}
+
+/** The latest revision of a document: its symbol, its number (0: the original), its documents (one per language). */
+export interface LatestRevision {
+  readonly symbol: string;
+  readonly revision: number;
+  readonly documents: DocumentRecord[];
+}
+
+/** A symbol a document cites, and the stored documents that have it. */
+export interface CitedSymbol {
+  readonly symbol: string;
+  readonly documents: DocumentRecord[];
+}
+
+/** The relation that puts a document in family `base` by `symbol`: one it states, else its symbol's suffix. */
+function relationInFamily(
+  relations: readonly Relation[],
+  symbol: string,
+  type: Relation['type'],
+  base: string,
+): Relation {
+  const stated = relations.find((r) => r.type === type && familyBase(r.of) === base);
+  return stated ?? relationOfSymbol(symbol) ?? { type, of: base };
+}
+
+/** `A/79/123` with a trailing `/Rev.n` taken off: a revision's latest revision is its original's. */
+function revisionStem(key: string): string {
+  return key.replace(/\/REV\.\s?\d+$/, '');
+}
+
+/** n when `key` is `<stem>/REV.n`, else undefined. */
+function revisionNumber(stem: string, key: string): number | undefined {
+  if (!key.startsWith(`${stem}/`)) return undefined;
+  const match = /^REV\.\s?(\d+)$/.exec(key.slice(stem.length + 1));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Symbols in a reader's order: component by component, numbers by value (`Add.2` before `Add.10`). */
+export function compareSymbols(a: string, b: string): number {
+  return symbolKey(a).localeCompare(symbolKey(b), 'en', { numeric: true });
 }

@@ -15,7 +15,7 @@ type Item = Record<string, unknown>;
 /** Item keys, as `pk|sk`. */
 const keyOf = (item: { pk: unknown; sk: unknown }) => `${String(item.pk)}|${String(item.sk)}`;
 
-const INDEX_ENTITIES = new Set(['Symbol', 'Agenda', 'Date', 'OrganDate', 'Signatory']);
+const INDEX_ENTITIES = new Set(['Symbol', 'Agenda', 'Date', 'OrganDate', 'Signatory', 'Family', 'Cites']);
 
 /** What the audit found. */
 export interface TableAudit {

@@ -11,6 +11,13 @@
  * | OrganDate | `ORGANDATE#<organ>#<yyyy>`                 | `<date>#<documentId>`    |
  * | Signatory | `SIGNATORY#<name or one word of it>`       | `<date>#<documentId>`    |
  * | Removed   | `REMOVED#<symbol>`                         | `DOC#<documentId>`       |
+ * | Family    | `FAMILY#<base symbol>`                     | `<member symbol>#<documentId>` |
+ * | Cites     | `CITES#<cited symbol>`                     | `<date>#<documentId>`    |
+ *
+ * Lineage (issue 14): a corrigendum, revision, addendum, amendment or summary writes a Family entry
+ * under its base symbol (every suffix taken off: `A/79/123/Add.1/Corr.1` is of family `A/79/123`),
+ * so a family is one Query plus the base's own Symbol entries, whichever arrived first. A document
+ * citing symbols in its footnotes and star notes (`relatedSymbols`) writes a Cites entry per symbol.
  *
  * Only DONE and NEEDS_OCR documents have the first five: a removal deletes them and writes a
  * Removed entry per symbol instead ({@link removedEntries}), which is how `undocs get` and the
@@ -25,8 +32,16 @@
  * writer keyed however either spaced or cased it.
  */
 
+import { relationOfSymbol } from '../parser/relations.js';
 import { sessionNumber } from '../parser/session-number.js';
-import type { AgendaItem, NumberedSession, SessionNumber, Signatory } from '../parser/types.js';
+import type {
+  AgendaItem,
+  NumberedSession,
+  Relation,
+  RelationType,
+  SessionNumber,
+  Signatory,
+} from '../parser/types.js';
 import { organCode } from './organ-codes.js';
 
 export { organCode } from './organ-codes.js';
@@ -39,7 +54,10 @@ export type IndexEntity =
   | 'OrganDate'
   | 'Signatory'
   // A removed document's symbols, for audit: never read by the questions of current documents.
-  | 'Removed';
+  | 'Removed'
+  // Lineage (issue 14): a document's families and the symbols it cites.
+  | 'Family'
+  | 'Cites';
 
 /** One index entry, before the repository adds `schemaVersion` and `version`. */
 export interface IndexEntry {
@@ -49,8 +67,12 @@ export interface IndexEntry {
   readonly documentId: string;
   readonly date: string | null;
   readonly language: string | null;
-  /** The symbol, for Symbol and Removed entries. */
+  /** The symbol, for Symbol and Removed entries; the member's symbol for Family entries; the cited symbol for Cites entries. */
   readonly symbol?: string;
+  /** Family entries: the family's base symbol. */
+  readonly base?: string;
+  /** Family entries: what the member is of the family (`corrigendum`, `revision`, ...). */
+  readonly relationType?: RelationType;
 }
 
 /** What index entries are computed from. */
@@ -63,6 +85,10 @@ export interface Indexable {
   readonly sessions: readonly NumberedSession[];
   readonly agendaItems: readonly AgendaItem[];
   readonly signatories: readonly Signatory[];
+  /** What the document corrects, revises, adds to...: its Family entries (absent on items of extractor 0.3.0 and older). */
+  readonly relations?: readonly Relation[];
+  /** The UN symbols its notes cite: its Cites entries. */
+  readonly relatedSymbols?: readonly string[];
 }
 
 /** A session as index keys write it: a number, `ES-<n>` or `S-<n>`, else the printed words, hyphenated. */
@@ -181,6 +207,23 @@ export function indexEntries(documentId: string, doc: Indexable): IndexEntry[] {
       if (key !== '') add({ ...base, entity: 'Signatory', pk: `SIGNATORY#${key}`, sk: dated });
     }
   }
+  for (const member of familyMemberships(doc)) {
+    add({
+      ...base,
+      entity: 'Family',
+      pk: `FAMILY#${member.base}`,
+      sk: `${symbolKey(member.symbol)}#${documentId}`,
+      symbol: member.symbol,
+      base: member.base,
+      relationType: member.relationType,
+    });
+  }
+  const own = new Set(doc.symbols.map(symbolKey));
+  for (const cited of doc.relatedSymbols ?? []) {
+    const key = symbolKey(cited);
+    if (key === '' || own.has(key)) continue;
+    add({ ...base, entity: 'Cites', pk: `CITES#${key}`, sk: dated, symbol: cited });
+  }
   return [...entries.values()];
 }
 
@@ -207,4 +250,58 @@ export function removedEntries(
     });
   }
   return [...entries.values()];
+}
+
+/** The relation types that make a document a member of another symbol's family (a reissue is of itself). */
+const FAMILY_RELATIONS: ReadonlySet<RelationType> = new Set([
+  'corrigendum',
+  'revision',
+  'addendum',
+  'amendment',
+  'summary',
+]);
+
+/**
+ * The base symbol of a symbol's family, as keyed: every family suffix taken off, last first
+ * (`A/79/123/Add.1/Corr.1` -> `A/79/123`, `A/79/123/Rev.2` -> `A/79/123`, `E/2025/68` -> itself).
+ */
+export function familyBase(symbol: string): string {
+  let current = symbol;
+  for (let relation = relationOfSymbol(current); relation; relation = relationOfSymbol(current)) {
+    current = relation.of;
+  }
+  return symbolKey(current);
+}
+
+/** One family a document belongs to as a member (not as the base): by which of its symbols, and how. */
+export interface FamilyMembership {
+  readonly base: string;
+  readonly symbol: string;
+  readonly relationType: RelationType;
+}
+
+/**
+ * The families a document is a member of: one for each symbol with a family suffix (the relation
+ * its last suffix states), and one for each relation naming another family (an amendment heading:
+ * `A/80/L.29` amends `A/80/L.22`, by the document's first symbol). A base document is in no family
+ * entry: its Symbol entries answer for it.
+ */
+export function familyMemberships(doc: Pick<Indexable, 'symbols' | 'relations'>): FamilyMembership[] {
+  const found = new Map<string, FamilyMembership>();
+  for (const symbol of doc.symbols) {
+    const relation = relationOfSymbol(symbol);
+    if (!relation || !FAMILY_RELATIONS.has(relation.type)) continue;
+    const base = familyBase(symbol);
+    found.set(`${base}|${symbolKey(symbol)}`, { base, symbol, relationType: relation.type });
+  }
+  const [first] = doc.symbols;
+  for (const relation of doc.relations ?? []) {
+    if (!FAMILY_RELATIONS.has(relation.type)) continue;
+    const base = familyBase(relation.of);
+    if ([...found.values()].some((m) => m.base === base)) continue;
+    const symbol = first ?? relation.of;
+    if (symbolKey(symbol) === base) continue;
+    found.set(`${base}|${symbolKey(symbol)}`, { base, symbol, relationType: relation.type });
+  }
+  return [...found.values()];
 }

@@ -407,6 +407,59 @@ describe('UndocsStack (dev)', () => {
     expect(resource.Properties).not.toHaveProperty('TableName');
   });
 
+  describe('the bulk export path (DynamoDB export to S3)', () => {
+    it('keeps exports in a private, encrypted, access-logged bucket of their own that expires them', () => {
+      const bucket = resourceOf(template, stack, stack.tableExport.bucket.bucketArn);
+      expect(bucket.Properties).toMatchObject({
+        ...PRIVATE_AND_ENCRYPTED,
+        LoggingConfiguration: {
+          DestinationBucketName: ref(stack.accessLogBucket.bucketName),
+          LogFilePrefix: 'export-bucket/',
+        },
+        LifecycleConfiguration: {
+          Rules: [
+            {
+              Id: 'ExpireExports',
+              Status: 'Enabled',
+              ExpirationInDays: 30,
+              AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            },
+          ],
+        },
+      });
+      expect(stack.tableExport.bucket.bucketArn).not.toBe(stack.bucket.bucketArn);
+    });
+
+    it('lets the operator role start an export of the table into the bucket and read it back, and nothing more', () => {
+      const role = resourceOf(template, stack, stack.tableExport.operatorRole.roleArn);
+      const statements = roleStatements(template, ref(stack.tableExport.operatorRole.roleName));
+      const tableArn = ref(stack.table.tableArn);
+      const exportBucketArn = ref(stack.tableExport.bucket.bucketArn);
+
+      expect(JSON.stringify(role.Properties.AssumeRolePolicyDocument)).toContain(':root');
+      expect(sortByJson(statements.map((st) => ({ Action: st.Action, Resource: st.Resource })))).toEqual(
+        sortByJson([
+          { Action: 'dynamodb:ExportTableToPointInTime', Resource: tableArn },
+          { Action: 'dynamodb:DescribeExport', Resource: { 'Fn::Join': ['', [tableArn, '/export/*']] } },
+          {
+            Action: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject', 's3:PutObjectAcl'],
+            Resource: { 'Fn::Join': ['', [exportBucketArn, '/exports/*']] },
+          },
+          { Action: 's3:ListBucket', Resource: exportBucketArn },
+        ]),
+      );
+      expect(statements.every((st) => st.Effect === 'Allow')).toBe(true);
+    });
+
+    it('outputs what `aws dynamodb export-table-to-point-in-time` and `undocs export --from-s3-export` need', () => {
+      const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+
+      expect(outputs.TableArn?.Value).toEqual(ref(stack.table.tableArn));
+      expect(outputs.ExportBucketName?.Value).toEqual(ref(stack.tableExport.bucket.bucketName));
+      expect(outputs.ExportOperatorRoleArn?.Value).toEqual(ref(stack.tableExport.operatorRole.roleArn));
+    });
+  });
+
   it('has no table stream: nothing consumes one, and downstream follows the change events (docs/data-model.md)', () => {
     const { resource } = onlyResource(template, 'AWS::DynamoDB::Table');
     expect(resource.Properties).not.toHaveProperty('StreamSpecification');
@@ -647,6 +700,7 @@ describe('UndocsStack (dev)', () => {
       stack.accessLogBucket,
       stack.console.site.bucket,
       stack.console.site.logBucket,
+      stack.tableExport.bucket,
     ]) {
       template.hasResourceProperties('Custom::S3AutoDeleteObjects', { BucketName: ref(bucket.bucketName) });
     }
@@ -863,7 +917,7 @@ function functionRoleRef(stack: UndocsStack): unknown {
  * (the UI's files, the ingest bucket's CORS rule); the alarm key; the console's user pool.
  */
 const DATA_RESOURCES: Readonly<Record<string, number>> = {
-  'AWS::S3::Bucket': 4,
+  'AWS::S3::Bucket': 5,
   'AWS::DynamoDB::Table': 1,
   'AWS::Logs::LogGroup': 5,
   'AWS::KMS::Key': 1,
@@ -915,6 +969,17 @@ function expectedAcknowledgements(stack: UndocsStack): AcknowledgementEntry[] {
     { path: 'Console/Api', id: 'AwsSolutions-IAM5[Resource::*]', reason },
     { path: 'Console/Api/Handler', id: 'AwsSolutions-L1', reason },
     { path: 'Console/Api', id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INGEST_PREFIX}*]`, reason },
+    // DynamoDB's export to S3 (test/infra/stack.test.ts, "the bulk export path").
+    {
+      path: 'TableExport/OperatorRole',
+      id: `AwsSolutions-IAM5[Resource::${arnOf(stack.tableExport.bucket.bucketArn)}/exports/*]`,
+      reason,
+    },
+    {
+      path: 'TableExport/OperatorRole',
+      id: `AwsSolutions-IAM5[Resource::${arnOf(stack.table.tableArn)}/export/*]`,
+      reason,
+    },
     { path: 'Console/Site/Distribution', id: 'AwsSolutions-CFR1', reason },
     { path: 'Console/Site/Distribution', id: 'AwsSolutions-CFR2', reason },
     { path: 'Console/Site/Distribution', id: 'AwsSolutions-CFR4', reason },

@@ -11,6 +11,7 @@ import { DETAIL_TYPES, EVENT_SCHEMA_VERSION, EVENT_SOURCE } from '../../lib/even
 import { STATUSES } from '../../lib/model/items.js';
 import { SCHEMA_VERSION } from '../../lib/model/table.js';
 import type { BusEvent } from '../../local/event-bus.js';
+import { familyPdf } from '../support/family-pdf.js';
 import { sample, startTestStack, type TestStack } from '../support/local.js';
 
 type Item = Record<string, unknown>;
@@ -67,6 +68,8 @@ const KEY_SHAPES: Record<string, { pk: RegExp; sk: RegExp }> = {
   Signatory: { pk: /^SIGNATORY#[\p{Ll}\d ]+$/u, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
   Conflict: { pk: /^CONFLICT$/, sk: /^\S+#[a-z+-]+#[0-9a-f]{24}$/ },
   Removed: { pk: /^REMOVED#\S+$/, sk: /^DOC#[0-9a-f]{24}$/ },
+  Family: { pk: /^FAMILY#\S/, sk: /^\S.*#[0-9a-f]{24}$/ },
+  Cites: { pk: /^CITES#\S/, sk: /^\d{4}-\d{2}-\d{2}#[0-9a-f]{24}$/ },
 };
 
 let t: TestStack;
@@ -81,9 +84,19 @@ beforeAll(async () => {
   await t.put('incoming/data-model/removed.pdf', sample('sample-lettre-fr.pdf'));
   await t.stack.idle();
   await t.remove('incoming/data-model/removed.pdf');
+  // A corrigendum whose footnote cites the joint letter: a Family item and a Cites item.
+  await t.put(
+    'incoming/data-model/corrigendum.pdf',
+    await familyPdf({
+      symbol: 'A/80/123/Corr.1',
+      date: '2 October 2025',
+      title: 'An invented report: corrigendum',
+      cites: 'A/80/456',
+    }),
+  );
   await t.stack.idle();
   const { dynamodb } = t.stack.clients();
-  // A Scan is fine in a test: the table holds two documents.
+  // A Scan is fine in a test: the table holds three documents.
   const out = await dynamodb.send(new ScanCommand({ TableName: t.stack.names.table }));
   for (const raw of out.Items ?? []) {
     const item = unmarshall(raw) as Item;

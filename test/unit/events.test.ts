@@ -9,6 +9,7 @@ import {
   EVENT_SOURCE,
   eventsForState,
   MAX_EVENT_DOCUMENT_IDS,
+  MAX_EVENT_FAMILY_SYMBOLS,
   MAX_EVENT_MESSAGE_CHARS,
   MAX_EVENT_RELATIONS,
   MAX_EVENT_SYMBOLS,
@@ -77,8 +78,8 @@ const DOCUMENT_DETAIL_KEYS = [
 
 describe('documentEvent', () => {
   it.each<[DocumentStatus, DocumentEvent['detailType'] | undefined, string[]]>([
-    ['DONE', 'DocumentIngested', [...DOCUMENT_DETAIL_KEYS, 'replacedSymbols'].sort()],
-    ['NEEDS_OCR', 'DocumentIngested', [...DOCUMENT_DETAIL_KEYS, 'replacedSymbols'].sort()],
+    ['DONE', 'DocumentIngested', [...DOCUMENT_DETAIL_KEYS, 'families', 'replacedSymbols'].sort()],
+    ['NEEDS_OCR', 'DocumentIngested', [...DOCUMENT_DETAIL_KEYS, 'families', 'replacedSymbols'].sort()],
     ['FAILED', 'DocumentFailed', [...DOCUMENT_DETAIL_KEYS, 'failure', 'replacedSymbols'].sort()],
     ['REMOVED', 'DocumentRemoved', DOCUMENT_DETAIL_KEYS],
     ['PROCESSING', undefined, []],
@@ -125,6 +126,7 @@ describe('documentEvent', () => {
         occurredAt: '2026-11-28T01:06:28.213Z',
         truncated: false,
         replacedSymbols: [],
+        families: [],
       },
     });
   });
@@ -418,5 +420,37 @@ describe('PutEvents entries', () => {
 
     // Assert
     expect(batch).toThrow(/X event is 262158 bytes/);
+  });
+});
+
+describe('documentEvent, families', () => {
+  it.each<[string, { base: string; symbols: string[] }[], boolean]>([
+    ['no family', [], false],
+    [
+      'a corrigendum joining its base',
+      [{ base: 'A/79/123', symbols: ['A/79/123', 'A/79/123/Corr.1'] }],
+      false,
+    ],
+    [
+      'more members than an event lists',
+      [{ base: 'A/79/123', symbols: Array.from({ length: 60 }, (_, i) => `A/79/123/Add.${i + 1}`) }],
+      true,
+    ],
+  ])('a DocumentIngested of %s lists them, cut to size', (_name, families, truncated) => {
+    // Act
+    const event = documentEvent(record({ status: 'DONE' }), families);
+
+    // Assert
+    const detail = event?.detail as unknown as { families: { symbols: string[] }[]; truncated: boolean };
+    expect(detail.families.map((f) => f.symbols.length)).toEqual(
+      families.map((f) => Math.min(f.symbols.length, MAX_EVENT_FAMILY_SYMBOLS)),
+    );
+    expect(detail.truncated).toBe(truncated);
+  });
+
+  it('lists no families on a DocumentRemoved, whatever it is given', () => {
+    const event = documentEvent(record({ status: 'REMOVED' }), [{ base: 'A/79/123', symbols: ['A/79/123'] }]);
+
+    expect(event?.detail).not.toHaveProperty('families');
   });
 });

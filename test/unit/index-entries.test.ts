@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   agendaKey,
+  familyBase,
+  familyMemberships,
   foldName,
   type Indexable,
   indexEntries,
@@ -239,5 +241,109 @@ describe('removedEntries', () => {
     // Assert
     expect(entries.map((e) => e.pk)).toEqual(keys);
     expect(entries.every((e) => e.entity === 'Removed' && e.sk === 'DOC#abc')).toBe(true);
+  });
+});
+
+describe('familyBase', () => {
+  it.each([
+    ['A/79/123', 'A/79/123'],
+    ['A/79/123/Corr.1', 'A/79/123'],
+    ['A/79/123/Rev.2', 'A/79/123'],
+    ['A/79/123/Add.1/Corr.1', 'A/79/123'],
+    ['A/79/123/Rev.1/Add.1', 'A/79/123'],
+    ['ST/SGB/2019/8/Amend.1', 'ST/SGB/2019/8'],
+    ['e/2025/68/corr.1', 'E/2025/68'],
+    ['A/80/L.29', 'A/80/L.29'],
+    ['S/2025/71/Rev.1', 'S/2025/71'],
+    ['A/HRC/WG.6/7/SVN/2/Corr.1', 'A/HRC/WG.6/7/SVN/2'],
+    ['E/CN.4/109/Summary', 'E/CN.4/109'],
+  ])('%s is of family %s', (symbol, base) => {
+    expect(familyBase(symbol)).toBe(base);
+  });
+});
+
+describe('familyMemberships', () => {
+  it.each<[string, Pick<Indexable, 'symbols' | 'relations'>, string[]]>([
+    ['a base document', { symbols: ['A/79/123'], relations: [] }, []],
+    [
+      'a corrigendum',
+      { symbols: ['A/79/123/Corr.1'], relations: [{ type: 'corrigendum', of: 'A/79/123' }] },
+      ['FAMILY#A/79/123 A/79/123/Corr.1 corrigendum'],
+    ],
+    [
+      'a corrigendum of an addendum',
+      { symbols: ['A/79/123/Add.1/Corr.1'], relations: [{ type: 'corrigendum', of: 'A/79/123/Add.1' }] },
+      ['FAMILY#A/79/123 A/79/123/Add.1/Corr.1 corrigendum'],
+    ],
+    [
+      'an amendment named by its heading',
+      { symbols: ['A/80/L.29'], relations: [{ type: 'amendment', of: 'A/80/L.22' }] },
+      ['FAMILY#A/80/L.22 A/80/L.29 amendment'],
+    ],
+    [
+      'a reissue (of itself)',
+      { symbols: ['S/2014/258'], relations: [{ type: 'reissue', of: 'S/2014/258' }] },
+      [],
+    ],
+    [
+      'an item of extractor 0.3.0 (no relations attribute)',
+      { symbols: ['S/2002/80/Corr.1'] },
+      ['FAMILY#S/2002/80 S/2002/80/Corr.1 corrigendum'],
+    ],
+    [
+      'a joint corrigendum',
+      {
+        symbols: ['A/75/574/Corr.1', 'S/2020/1083/Corr.1'],
+        relations: [
+          { type: 'corrigendum', of: 'A/75/574' },
+          { type: 'corrigendum', of: 'S/2020/1083' },
+        ],
+      },
+      ['FAMILY#A/75/574 A/75/574/Corr.1 corrigendum', 'FAMILY#S/2020/1083 S/2020/1083/Corr.1 corrigendum'],
+    ],
+  ])('%s', (_name, doc, expected) => {
+    // Act
+    const memberships = familyMemberships(doc);
+
+    // Assert
+    expect(memberships.map((m) => `FAMILY#${m.base} ${m.symbol} ${m.relationType}`)).toEqual(expected);
+  });
+});
+
+describe('indexEntries, lineage and citations', () => {
+  const corrigendum: Indexable = {
+    status: 'DONE',
+    symbols: ['A/79/123/Corr.1'],
+    language: 'fr',
+    date: '2025-04-01',
+    organs: [],
+    sessions: [],
+    agendaItems: [],
+    signatories: [],
+    relations: [{ type: 'corrigendum', of: 'A/79/123' }],
+    relatedSymbols: ['A/79/100', 'a/79/100', 'A/79/123/Corr.1', 'S/RES/2776 (2025)'],
+  };
+
+  it('writes a Family entry under the base and one Cites entry per symbol cited, not its own', () => {
+    // Act
+    const entries = indexEntries('abc', corrigendum).filter(
+      (e) => e.entity === 'Family' || e.entity === 'Cites',
+    );
+
+    // Assert
+    expect(entries.map((e) => `${e.pk} ${e.sk}`)).toEqual([
+      'FAMILY#A/79/123 A/79/123/CORR.1#abc',
+      'CITES#A/79/100 2025-04-01#abc',
+      'CITES#S/RES/2776(2025) 2025-04-01#abc',
+    ]);
+    expect(entries[0]).toMatchObject({
+      base: 'A/79/123',
+      symbol: 'A/79/123/Corr.1',
+      relationType: 'corrigendum',
+    });
+  });
+
+  it.each(['FAILED', 'REMOVED'])('writes none for a %s document', (status) => {
+    expect(indexEntries('abc', { ...corrigendum, status })).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isDocumentEvent } from '../../cli/commands/watch.js';
 import { watchQueuePolicy } from '../../cli/commands/watch-aws.js';
 import { describeEvent } from '../../cli/format.js';
-import type { DocumentEvent, DocumentEventEnvelope } from '../../lib/events.js';
+import type { DocumentEvent, DocumentEventEnvelope, DocumentIngestedDetail } from '../../lib/events.js';
 import { readSse, sseMessage } from '../../local/event-stream.js';
 import { HOSTILE_SHOWN, poisoned, UNSAFE } from '../support/hostile.js';
 
@@ -91,6 +91,7 @@ const ingested: DocumentEventEnvelope<Extract<DocumentEvent, { detailType: 'Docu
     occurredAt: '2026-11-28T03:47:24.564Z',
     truncated: false,
     replacedSymbols: [],
+    families: [],
   },
 };
 
@@ -117,7 +118,10 @@ const PRINTED: readonly [string, DocumentEventEnvelope, string][] = [
   ],
   [
     'a scan without symbols',
-    { ...ingested, detail: { ...ingested.detail, status: 'NEEDS_OCR', symbols: [] } },
+    {
+      ...ingested,
+      detail: { ...(ingested.detail as DocumentIngestedDetail), status: 'NEEDS_OCR', symbols: [] },
+    },
     '2026-11-28T03:47:24.564Z  DocumentIngested  NEEDS_OCR  no symbol  incoming/joint.pdf',
   ],
   [
