@@ -58,7 +58,8 @@ export function statusWord(status: string): string {
     status === 'NOT_QUEUED'
   )
     return red(padded);
-  if (status === 'NEEDS_OCR' || status === 'OCR_PENDING' || status === 'PENDING' || status === 'SKIPPED') return yellow(padded);
+  if (status === 'NEEDS_OCR' || status === 'OCR_PENDING' || status === 'PENDING' || status === 'SKIPPED')
+    return yellow(padded);
   return padded;
 }
 
