@@ -24,7 +24,7 @@ import { bundledExtractor } from '../lib/extractor/isolated.js';
 import { handleObjectEvent, type IngestDeps, recordDeadLetter } from '../lib/ingest.js';
 import { logger } from '../lib/logger.js';
 import { createMetrics, publishMetrics, recordOutcome, recordRetry } from '../lib/metrics.js';
-import { SqsOcrQueue } from '../lib/ocr-ranges.js';
+import { SqsOcrQueue } from '../lib/ocr-queue.js';
 import { DocumentRepository } from '../lib/repository.js';
 import { parseS3EventBody } from '../lib/s3-events.js';
 import { S3ObjectStore } from '../lib/storage.js';

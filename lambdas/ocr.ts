@@ -8,6 +8,9 @@
 
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, type EventBridgeClientConfig } from '@aws-sdk/client-eventbridge';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadOcrConfig, loadStage, type OcrConfig } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
@@ -24,14 +27,34 @@ import {
 } from '../lib/ocr-ranges.js';
 import { DocumentRepository } from '../lib/repository.js';
 import { S3ObjectStore } from '../lib/storage.js';
-import { createClients, type HandlerClients } from './ingest.js';
 
-export { createClients } from './ingest.js';
+/** The SDK clients the OCR handler uses. */
+export interface OcrClients {
+  readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
+  readonly eventBridge: EventBridgeClient;
+}
+
+/** SDK client settings, per client; empty on Lambda. */
+export interface OcrClientSettings {
+  readonly s3?: S3ClientConfig;
+  readonly dynamodb?: DynamoDBClientConfig;
+  readonly eventBridge?: EventBridgeClientConfig;
+}
+
+/** Makes the handler's clients with this module's copy of the SDK (the local stack calls the bundle's). */
+export function createClients(settings: OcrClientSettings = {}): OcrClients {
+  return {
+    s3: new S3Client(settings.s3 ?? {}),
+    dynamodb: new DynamoDBClient(settings.dynamodb ?? {}),
+    eventBridge: new EventBridgeClient(settings.eventBridge ?? {}),
+  };
+}
 
 /** What an OCR handler is built from. */
 export interface OcrHandlerDeps {
   readonly config: OcrConfig;
-  readonly clients: HandlerClients;
+  readonly clients: OcrClients;
   /** Reads pages by OCR. @default tesseract.js (lib/ocr/engine.ts) through lib/ocr `ocrPages` */
   readonly readPages?: ReadPages;
   /** @default none: nothing is recorded */

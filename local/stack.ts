@@ -22,7 +22,7 @@ import dynalite from 'dynalite';
 import type * as HandlerModuleNamespace from '../lambdas/ingest.js';
 import type { ClientSettings, HandlerClients, IngestHandler } from '../lambdas/ingest.js';
 import type * as OcrModuleNamespace from '../lambdas/ocr.js';
-import type { OcrHandler } from '../lambdas/ocr.js';
+import type { OcrClients, OcrHandler } from '../lambdas/ocr.js';
 import { loadIngestConfig, loadOcrConfig, loadStage } from '../lib/config.js';
 import { createMetrics } from '../lib/metrics.js';
 import type { ReadPages } from '../lib/ocr-ranges.js';
@@ -136,7 +136,7 @@ export interface LocalOcr {
   readonly deadLetterQueue: LocalQueue;
   readonly poller: QueuePoller;
   readonly handler: OcrHandler;
-  readonly clients: HandlerClients;
+  readonly clients: OcrClients;
   readonly queueUrl: string;
   readonly deadLetterQueueUrl: string;
 }
@@ -572,7 +572,7 @@ async function loadOcrHandler(
   endpoints: LocalEndpoints,
   options: LocalStackOptions,
   queueUrls: ReadonlyMap<string, string>,
-): Promise<{ handler: OcrHandler; clients: HandlerClients }> {
+): Promise<{ handler: OcrHandler; clients: OcrClients }> {
   const def = synthesized.definition;
   const fn = def.ocr?.fn ?? fail('the template has no OCR function');
   const env = functionEnvironment(def, fn, names, queueUrls, options.environment);
