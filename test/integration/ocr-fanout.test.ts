@@ -115,3 +115,32 @@ describe('a 200-page scan fanned out by ranges', () => {
     expect(t.stack.ocr?.deadLetterQueue.depth).toBe(0);
   }, 180_000);
 });
+
+describe('the bundled OCR function (what ships: its node_modules, tessdata and pdf.js data beside index.mjs)', () => {
+  let t: TestStack;
+
+  beforeAll(async () => {
+    t = await startTestStack({ handler: 'bundle', environment: { OCR_RANGE_PAGES: '2' } });
+  });
+
+  afterAll(async () => {
+    await t?.stack.stop();
+  });
+
+  it('reads a scan to DONE with the engine, renderer and language data its asset carries', async () => {
+    const key = 'incoming/scans/bundled.pdf';
+
+    await t.put(key, scannedSample('sample-lettre-fr.scan.pdf'));
+    await t.stack.idle(170_000);
+
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect(t.stack.invokeErrors).toEqual([]);
+    expect(doc).toMatchObject({
+      status: 'DONE',
+      language: 'fr',
+      symbols: ['S/2025/555'],
+      date: '2025-09-02',
+      failure: null,
+    });
+  }, 180_000);
+});
