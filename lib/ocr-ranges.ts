@@ -284,7 +284,7 @@ export async function recordOcrDeadLetter(
         failure: {
           code: 'RETRIES_EXHAUSTED',
           message: cleanString(
-            `OCR of pages ${message.first} to ${message.last} was tried ${receives} times and failed each time (${describeError(error)}). The range waits in the OCR dead-letter queue; \`undocs reprocess --needs-ocr\` or a new upload reads the document again once the cause is fixed.`,
+            `OCR of pages ${message.first} to ${message.last} was tried ${receives} times and failed each time (${describeError(error)}). The range waits in the OCR dead-letter queue; \`undocs reprocess\` of the key (or a new upload) reads the document again once the cause is fixed.`,
             MAX_FAILURE_MESSAGE_CHARS,
           ),
         },
