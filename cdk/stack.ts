@@ -12,6 +12,7 @@ import { DocumentTable } from './constructs/document-table.js';
 import { IngestBucket } from './constructs/ingest-bucket.js';
 import { IngestFunction } from './constructs/ingest-function.js';
 import { IngestQueue } from './constructs/ingest-queue.js';
+import { OcrFunction } from './constructs/ocr-function.js';
 import { Operations } from './constructs/operations.js';
 import { EXPORT_PREFIX, TableExport } from './constructs/table-export.js';
 
@@ -60,6 +61,12 @@ export class UndocsStack extends Stack {
   public readonly ingestFunction: NodejsFunction;
   /** The bus of the change events. */
   public readonly eventBus: IEventBus;
+  /** Queue of OCR page ranges. */
+  public readonly ocrQueue: IQueue;
+  /** OCR ranges that failed every retry. */
+  public readonly ocrDeadLetterQueue: IQueue;
+  /** The OCR Lambda function. */
+  public readonly ocrFunction: NodejsFunction;
   /** The alarms, their topic and the dashboard. */
   public readonly operations: Operations;
   /** The archivists' console: its users, API and distribution. */
@@ -93,11 +100,34 @@ export class UndocsStack extends Stack {
     ingestFunction.bindTable(documentTable.table);
     ingestFunction.bindQueue(ingestQueue.queue);
     ingestFunction.bindEventBus(documentEvents.bus);
+
+    // Scans: the ingest function queues their page ranges, the OCR function reads them and commits.
+    const ocrFunction = new OcrFunction(this, 'OcrFunction', {
+      stage: props.stage,
+      logRemovalPolicy: removalPolicy,
+      logRetention: LOG_RETENTION[props.stage],
+    });
+    const ocrQueue = new IngestQueue(this, 'OcrQueue', {
+      functionTimeout: ocrFunction.timeout,
+      // A range that fails three times (each up to the function's timeout) is not going to be read.
+      maxReceiveCount: 3,
+      deadLetterRemovalPolicy: removalPolicy,
+    });
+    ingestFunction.bindOcrQueue(ocrQueue.queue, ocrFunction.rangePages);
+    ocrFunction.bindBucket(ingestBucket.bucket, ingestBucket.prefix);
+    ocrFunction.bindTable(documentTable.table);
+    ocrFunction.bindQueue(ocrQueue.queue);
+    ocrFunction.bindEventBus(documentEvents.bus);
     this.operations = new Operations(this, 'Operations', {
       stage: props.stage,
       queue: ingestQueue.queue,
       deadLetterQueue: ingestQueue.deadLetterQueue,
       ingestFunction: ingestFunction.function,
+      ocr: {
+        queue: ocrQueue.queue,
+        deadLetterQueue: ocrQueue.deadLetterQueue,
+        function: ocrFunction.function,
+      },
       removalPolicy,
     });
 
@@ -127,6 +157,9 @@ export class UndocsStack extends Stack {
     this.table = documentTable.table;
     this.ingestFunction = ingestFunction.function;
     this.eventBus = documentEvents.bus;
+    this.ocrQueue = ocrQueue.queue;
+    this.ocrDeadLetterQueue = ocrQueue.deadLetterQueue;
+    this.ocrFunction = ocrFunction.function;
 
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'IngestPrefix', { value: this.ingestPrefix });
@@ -140,6 +173,9 @@ export class UndocsStack extends Stack {
     });
     new CfnOutput(this, 'ExportOperatorRoleArn', { value: this.tableExport.operatorRole.roleArn });
     new CfnOutput(this, 'FunctionName', { value: this.ingestFunction.functionName });
+    new CfnOutput(this, 'OcrQueueUrl', { value: this.ocrQueue.queueUrl });
+    new CfnOutput(this, 'OcrDeadLetterQueueUrl', { value: this.ocrDeadLetterQueue.queueUrl });
+    new CfnOutput(this, 'OcrFunctionName', { value: this.ocrFunction.functionName });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });
     new CfnOutput(this, 'AlarmTopicArn', {

@@ -58,7 +58,8 @@ export function statusWord(status: string): string {
     status === 'NOT_QUEUED'
   )
     return red(padded);
-  if (status === 'NEEDS_OCR' || status === 'PENDING' || status === 'SKIPPED') return yellow(padded);
+  if (status === 'NEEDS_OCR' || status === 'OCR_PENDING' || status === 'PENDING' || status === 'SKIPPED')
+    return yellow(padded);
   return padded;
 }
 
@@ -118,7 +119,7 @@ export function describeDocument(doc: DocumentRecord): string {
   const head = `${statusWord(doc.status)} ${bold(visible(doc.key))}  ${dim(`id ${visible(doc.documentId)}, updated ${visible(doc.updatedAt)}`)}`;
   if (doc.status === 'FAILED' || doc.status === 'DEAD_LETTER')
     return `${head}\n  reason       ${failureLine(doc.failure)}`;
-  if (doc.status === 'PROCESSING' || doc.status === 'RECEIVED') return head;
+  if (doc.status === 'PROCESSING' || doc.status === 'RECEIVED' || doc.status === 'OCR_PENDING') return head;
   return [head, ...describeExtraction(doc).map((l) => `  ${l}`)].join('\n');
 }
 

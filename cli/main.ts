@@ -401,8 +401,10 @@ async function redriveCommand(values: Values<'redrive'>): Promise<number> {
 }
 
 async function reprocessCommand(names: string[], values: Values<'reprocess'>): Promise<number> {
-  if (names.length === 0 && !values.stale)
-    throw new UsageError('reprocess needs symbols or keys, or --stale (e.g. undocs reprocess A/75/574).');
+  if (names.length === 0 && !values.stale && !values['needs-ocr'])
+    throw new UsageError(
+      'reprocess needs symbols or keys, --stale or --needs-ocr (e.g. undocs reprocess A/75/574).',
+    );
   const timeoutSeconds = timeoutOf(values);
   const target = queuesOf(await resolveTarget(targetFlags(values)), 'reprocess');
   const log = values.json ? err : out;
@@ -414,7 +416,9 @@ async function reprocessCommand(names: string[], values: Values<'reprocess'>): P
     names,
     language: values.lang,
     ...(values.stale && { staleAgainst: EXTRACTOR_VERSION }),
+    ...(values['needs-ocr'] && { needsOcr: true }),
   });
+  if (values['needs-ocr']) log(dim(`${documents.length} document(s) to read by OCR.`));
   if (values.stale) log(dim(`Extractor ${EXTRACTOR_VERSION}: ${documents.length} document(s) to reprocess.`));
   const results = [
     ...skipped,

@@ -265,6 +265,13 @@ export const COMMANDS = {
           "of the extractor than this command's.",
         ],
       },
+      'needs-ocr': {
+        type: 'boolean',
+        help: [
+          'Every NEEDS_OCR document: extracted again, and its pages without a',
+          'text layer read by the OCR function (OCR_PENDING, then DONE).',
+        ],
+      },
       lang: { type: 'string', value: 'code', help: ['With symbols: only the documents in that language.'] },
       wait: { type: 'boolean', help: ['Wait until each document is written again; show a summary.'] },
       timeout: TIMEOUT_OPTION,

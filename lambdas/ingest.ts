@@ -15,6 +15,7 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, type EventBridgeClientConfig } from '@aws-sdk/client-eventbridge';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type IngestConfig, loadIngestConfig, loadStage } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
@@ -23,6 +24,7 @@ import { bundledExtractor } from '../lib/extractor/isolated.js';
 import { handleObjectEvent, type IngestDeps, recordDeadLetter } from '../lib/ingest.js';
 import { logger } from '../lib/logger.js';
 import { createMetrics, publishMetrics, recordOutcome, recordRetry } from '../lib/metrics.js';
+import { SqsOcrQueue } from '../lib/ocr-queue.js';
 import { DocumentRepository } from '../lib/repository.js';
 import { parseS3EventBody } from '../lib/s3-events.js';
 import { S3ObjectStore } from '../lib/storage.js';
@@ -32,6 +34,8 @@ export interface HandlerClients {
   readonly s3: S3Client;
   readonly dynamodb: DynamoDBClient;
   readonly eventBridge: EventBridgeClient;
+  /** Sends a scan's page ranges to the OCR queue. */
+  readonly sqs: SQSClient;
 }
 
 /** What a handler is built from. */
@@ -57,6 +61,7 @@ export interface ClientSettings {
   readonly s3?: S3ClientConfig;
   readonly dynamodb?: DynamoDBClientConfig;
   readonly eventBridge?: EventBridgeClientConfig;
+  readonly sqs?: SQSClientConfig;
 }
 
 /** An SQS batch handler; `context` is absent when a test or the local stack calls it. */
@@ -71,6 +76,7 @@ export function createClients(settings: ClientSettings = {}): HandlerClients {
     s3: new S3Client(settings.s3 ?? {}),
     dynamodb: new DynamoDBClient(settings.dynamodb ?? {}),
     eventBridge: new EventBridgeClient(settings.eventBridge ?? {}),
+    sqs: new SQSClient(settings.sqs ?? {}),
   };
 }
 
@@ -83,6 +89,9 @@ export function createHandler(deps: HandlerDeps): IngestHandler {
     store: new S3ObjectStore(clients.s3),
     repository: new DocumentRepository(clients.dynamodb, config.tableName),
     events: new EventBridgePublisher(clients.eventBridge, config.eventBusName),
+    ...(config.ocr && {
+      ocr: { queue: new SqsOcrQueue(clients.sqs, config.ocr.queueUrl), rangePages: config.ocr.rangePages },
+    }),
   };
   // PDFs are read in a worker thread with a time and a memory budget; the bundle carries it beside
   // this file (cdk/constructs/ingest-function.ts). Run from the sources, there is none: read here.

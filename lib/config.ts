@@ -32,6 +32,10 @@ export const ENV = {
   ocrPageMs: 'OCR_PAGE_MS',
   /** Extra memory, in MB, a document gets once it reads pages by OCR (the engine's worker and its models). */
   ocrMemoryMb: 'OCR_MEMORY_MB',
+  /** URL of the OCR queue: set, the ingest function queues a scan's page ranges there (OCR_PENDING). */
+  ocrQueueUrl: 'OCR_QUEUE_URL',
+  /** Pages in one OCR range message (lib/ocr-ranges.ts). */
+  ocrRangePages: 'OCR_RANGE_PAGES',
 } as const;
 
 /** How long and how much memory reading one document may take (see lib/extractor/). */
@@ -62,6 +66,8 @@ export interface IngestConfig {
   /** The receive after which the queue moves a failing message to its dead-letter queue, when known. */
   readonly maxReceiveCount?: number;
   readonly extraction: ExtractionLimits;
+  /** The OCR queue and its range size (`OCR_QUEUE_URL`, `OCR_RANGE_PAGES`); absent, scans commit NEEDS_OCR. */
+  readonly ocr?: { readonly queueUrl: string; readonly rangePages: number };
 }
 
 /** Default object size limit: 100 MiB, well above the largest UN document seen (a few MB). */
@@ -120,6 +126,33 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
     maxReceiveCount: positiveInteger(env, ENV.maxReceiveCount, undefined),
     extraction: loadExtractionLimits(env),
+    ...(env[ENV.ocrQueueUrl] && {
+      ocr: {
+        queueUrl: required(env, ENV.ocrQueueUrl),
+        rangePages: positiveInteger(env, ENV.ocrRangePages, DEFAULT_OCR_RANGE_PAGES),
+      },
+    }),
+  };
+}
+
+/** Default of `OCR_RANGE_PAGES`: 20 pages at up to OCR_PAGE_MS each fit one OCR invocation. */
+export const DEFAULT_OCR_RANGE_PAGES = 20;
+
+/** What the OCR function needs (lambdas/ocr.ts). */
+export interface OcrConfig {
+  readonly tableName: string;
+  readonly eventBusName: string;
+  readonly maxPages: number;
+  readonly maxReceiveCount?: number;
+}
+
+/** Reads and validates the OCR function's configuration. */
+export function loadOcrConfig(env: Env = process.env): OcrConfig {
+  return {
+    tableName: required(env, ENV.tableName),
+    eventBusName: required(env, ENV.eventBusName),
+    maxPages: positiveInteger(env, ENV.maxPages, DEFAULT_MAX_PAGES),
+    maxReceiveCount: positiveInteger(env, ENV.maxReceiveCount, undefined),
   };
 }
 

@@ -24,6 +24,8 @@ export const FAILURE_CODES = [
   'TOO_COMPLEX',
   'OBJECT_NOT_FOUND',
   'EXTRACTION_FAILED',
+  /** OCR read the pages without a text layer and found too little text on them (noise, blank scans). */
+  'OCR_UNREADABLE',
   /** The table refused to store the extraction for good (an item over DynamoDB's 400 KB, say). */
   'UNSTORABLE',
   'RETRIES_EXHAUSTED',

@@ -227,7 +227,7 @@ function replacedSymbols(record: DocumentRecord): { value: readonly string[]; cu
 
 /**
  * The event that says where a document stands after a commit: DocumentIngested (DONE, NEEDS_OCR),
- * DocumentFailed or DocumentRemoved; none for RECEIVED and PROCESSING, which are not commits.
+ * DocumentFailed or DocumentRemoved; none for RECEIVED, PROCESSING and OCR_PENDING, which are not commits.
  */
 export function documentEvent(
   record: DocumentRecord,

@@ -15,6 +15,7 @@ import {
   type StoredPage,
 } from './model/items.js';
 import { SCHEMA_VERSION } from './model/table.js';
+import { type OcrQueue, rangeMessages } from './ocr-ranges.js';
 import { EMPTY_METADATA } from './parser/index.js';
 import type { Footnote, UnDocument } from './parser/types.js';
 import { DocumentChangedError, type DocumentRepository } from './repository.js';
@@ -33,6 +34,12 @@ export interface IngestDeps {
   readonly now?: () => Date;
   /** Reads the PDFs: the Lambda passes a worker thread with time and memory budgets. @default in this thread */
   readonly extractor?: Extractor;
+  /**
+   * Where a scan's pages go to be read by OCR (lib/ocr-ranges.ts): with it, a document without a
+   * text layer is written OCR_PENDING and its page ranges queued, instead of committed NEEDS_OCR.
+   * @default none: committed NEEDS_OCR
+   */
+  readonly ocr?: { readonly queue: OcrQueue; readonly rangePages: number };
 }
 
 /** How one object event ended. */
@@ -169,6 +176,15 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
   const extracting = () =>
     deps.repository.markStatus(documentId, uploadStatus(base, 'PROCESSING', clock().toISOString()), guard);
   const extraction = await extractOrFail(deps, event, base, extracting);
+  if (deps.ocr && extraction.record.status === 'NEEDS_OCR') {
+    // The pages without a text layer are read by the OCR function, range by range; the last range
+    // in commits the document (lib/ocr-ranges.ts). Until then readers see the last commit.
+    const pending = uploadStatus(base, 'OCR_PENDING', clock().toISOString());
+    await deps.repository.markStatus(documentId, { ...pending, size: extraction.record.size }, guard);
+    const messages = rangeMessages(base, extraction.record.pageCount, deps.ocr.rangePages);
+    await deps.ocr.queue.send(messages);
+    return { documentId, status: 'OCR_PENDING', pageCount: extraction.record.pageCount, published: [] };
+  }
   const { record, version, conflicts, replacedSymbols } = await commitOrFail(
     deps,
     extraction,

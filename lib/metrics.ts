@@ -1,6 +1,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SERVICE_NAME } from './config.js';
 import type { IngestOutcome } from './ingest.js';
+import type { OcrRangeOutcome } from './ocr-ranges.js';
 
 /**
  * The ingest's CloudWatch metrics, written as Embedded Metric Format log lines (Powertools Metrics):
@@ -25,6 +26,12 @@ export const METRIC = {
   extractionTime: 'ExtractionTime',
   /** Messages handed back to the queue after a transient error (they are retried, then dead-lettered). */
   messagesRetried: 'MessagesRetried',
+  /** Uploads whose pages without a text layer were queued for OCR (OCR_PENDING). */
+  documentsQueuedForOcr: 'DocumentsQueuedForOcr',
+  /** Pages read by OCR (the OCR function). */
+  pagesOcrd: 'PagesOcrd',
+  /** Milliseconds the OCR function took for one range message, OCR and staging (and the commit, for the last). */
+  ocrRangeTime: 'OcrRangeTime',
 } as const;
 
 /** The dimension that tells failures apart. */
@@ -61,9 +68,27 @@ export function recordOutcome(metrics: Metrics, outcome: IngestOutcome, elapsedM
       byReason.addMetric(METRIC.documentsFailed, MetricUnit.Count, 1);
       return;
     }
+    case 'OCR_PENDING':
+      metrics.addMetric(METRIC.documentsQueuedForOcr, MetricUnit.Count, 1);
+      metrics.addMetric(METRIC.pagesExtracted, MetricUnit.Count, outcome.pageCount ?? 0);
+      metrics.addMetric(METRIC.extractionTime, MetricUnit.Milliseconds, Math.round(elapsedMs));
+      return;
     default:
       return;
   }
+}
+
+/**
+ * Records what one OCR range message did: its pages, its time and, when it committed the document,
+ * the commit counted as ingest counts it (DocumentsIngested, DocumentsNeedingOcr).
+ */
+export function recordOcrRange(metrics: Metrics, outcome: OcrRangeOutcome, elapsedMs: number): void {
+  if (outcome.skipped) return;
+  metrics.addMetric(METRIC.pagesOcrd, MetricUnit.Count, outcome.pagesRead);
+  metrics.addMetric(METRIC.ocrRangeTime, MetricUnit.Milliseconds, Math.round(elapsedMs));
+  if (!outcome.committed) return;
+  metrics.addMetric(METRIC.documentsIngested, MetricUnit.Count, 1);
+  if (outcome.status === 'NEEDS_OCR') metrics.addMetric(METRIC.documentsNeedingOcr, MetricUnit.Count, 1);
 }
 
 /** Records a message handed back to the queue. */

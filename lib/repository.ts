@@ -85,6 +85,14 @@ export class DocumentChangedError extends TransientIngestError {}
  * The document table's repository: the only code that knows the item layout's keys. Transient
  * DynamoDB errors come out as TransientIngestError.
  */
+/** Sort key prefix of the staged OCR ranges (`OCR#<sequencer>#<first page>`). */
+export const OCR_RANGE_SK_PREFIX = 'OCR#';
+
+/** Sort key of an upload's staged OCR range, or the prefix of all of them. */
+function ocrRangeSk(sequencer: string, first?: number): string {
+  return `${OCR_RANGE_SK_PREFIX}${sequencer}#${first === undefined ? '' : String(first).padStart(5, '0')}`;
+}
+
 export class DocumentRepository {
   constructor(
     private readonly db: DynamoDBClient,
@@ -405,6 +413,70 @@ export class DocumentRepository {
 
   private async deleteKeys(keys: readonly { pk: string; sk: string }[]): Promise<void> {
     await this.batchWrite(keys.map((key) => ({ DeleteRequest: { Key: marshall(key) } })));
+  }
+
+  /**
+   * Stages what OCR read of one page range of an upload (lib/ocr-ranges.ts): one item per range,
+   * keyed by the upload's sequencer and the range's first page, its pages gzipped. A put, so the
+   * redelivery of a range overwrites its own item and nothing else.
+   */
+  async putOcrRange(
+    documentId: string,
+    sequencer: string,
+    first: number,
+    payload: Uint8Array,
+  ): Promise<void> {
+    try {
+      await this.db.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall({
+            pk: documentPk(documentId),
+            sk: ocrRangeSk(sequencer, first),
+            entity: 'OcrRange',
+            schemaVersion: SCHEMA_VERSION,
+            documentId,
+            sequencer,
+            first,
+            pages: payload,
+          }),
+        }),
+      );
+    } catch (error) {
+      if (isUnstorableDataError(error))
+        throw new PermanentIngestError(
+          'UNSTORABLE',
+          `What OCR read of pages from ${first} is larger than the table takes in one item; a smaller OCR range size (OCR_RANGE_PAGES) stores it.`,
+          { cause: error },
+        );
+      throw classifyAwsError(error, 'Staging an OCR range');
+    }
+  }
+
+  /** The staged OCR ranges of an upload, in page order: their first page and payload. */
+  async getOcrRanges(documentId: string, sequencer: string): Promise<{ first: number; pages: Uint8Array }[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: marshall({
+        ':pk': documentPk(documentId),
+        ':prefix': ocrRangeSk(sequencer),
+      }),
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({ first: Number(i.first), pages: i.pages as Uint8Array }));
+  }
+
+  /** Deletes every staged OCR range of a document (of any upload): after a commit, they are spent. */
+  async deleteOcrRanges(documentId: string): Promise<void> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: marshall({ ':pk': documentPk(documentId), ':prefix': OCR_RANGE_SK_PREFIX }),
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    });
+    await this.deleteKeys(items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
   }
 
   /** Keys of every versioned part of a document, committed or not (a crash leaves orphans). */

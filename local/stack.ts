@@ -20,9 +20,12 @@ import {
 import type { S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
 import type * as HandlerModuleNamespace from '../lambdas/ingest.js';
-import type { HandlerClients, IngestHandler } from '../lambdas/ingest.js';
-import { loadIngestConfig, loadStage } from '../lib/config.js';
+import type { ClientSettings, HandlerClients, IngestHandler } from '../lambdas/ingest.js';
+import type * as OcrModuleNamespace from '../lambdas/ocr.js';
+import type { OcrClients, OcrHandler } from '../lambdas/ocr.js';
+import { loadIngestConfig, loadOcrConfig, loadStage } from '../lib/config.js';
 import { createMetrics } from '../lib/metrics.js';
+import type { ReadPages } from '../lib/ocr-ranges.js';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, localClients } from './clients.js';
 import { type DataFolders, openDataFolders } from './data-dir.js';
 import { type EventBusServer, LocalEventBus, serveEventBus } from './event-bus.js';
@@ -78,6 +81,12 @@ export interface LocalStackOptions {
    * @default none: ephemeral (S3 in a temporary folder removed at stop, the table in memory)
    */
   readonly dataDir?: string;
+  /**
+   * How the OCR function reads pages (tests of the fan-out pass a cheaper reader; the engine itself
+   * has its own tests).
+   * @default the OCR function's own: tesseract.js
+   */
+  readonly ocrReadPages?: ReadPages;
 }
 
 /** What a stack found in its data folder when it started. */
@@ -100,6 +109,9 @@ export interface LocalNames {
   readonly queue: string;
   readonly deadLetterQueue: string;
   readonly eventBus: string;
+  /** The OCR queue and its dead-letter queue, when the template has them. */
+  readonly ocrQueue?: string;
+  readonly ocrDeadLetterQueue?: string;
 }
 
 /** Where the local stack's servers listen. */
@@ -114,6 +126,17 @@ export interface LocalEndpoints {
 
 /** The queues as an SQS client names them. */
 export interface LocalQueueUrls {
+  readonly queueUrl: string;
+  readonly deadLetterQueueUrl: string;
+}
+
+/** The OCR half of a local stack: its queues, poller, handler and the handler's clients. */
+export interface LocalOcr {
+  readonly queue: LocalQueue;
+  readonly deadLetterQueue: LocalQueue;
+  readonly poller: QueuePoller;
+  readonly handler: OcrHandler;
+  readonly clients: OcrClients;
   readonly queueUrl: string;
   readonly deadLetterQueueUrl: string;
 }
@@ -148,6 +171,8 @@ export class LocalStack {
     readonly handler: IngestHandler,
     /** Where the stack keeps its data, and what it queued again on start. */
     readonly recovery: LocalRecovery,
+    /** The OCR queue, its dead-letter queue, poller and handler, when the template has them. */
+    readonly ocr?: LocalOcr,
   ) {}
 
   /** The fault injector between the handler and DynamoDB and S3; only with the `faults` option. */
@@ -173,6 +198,10 @@ export class LocalStack {
       queue: def.queue.logicalId,
       deadLetterQueue: def.queue.deadLetterLogicalId,
       eventBus: def.eventBusLogicalId,
+      ...(def.ocr && {
+        ocrQueue: def.ocr.queue.logicalId,
+        ocrDeadLetterQueue: def.ocr.queue.deadLetterLogicalId,
+      }),
     };
     const folders = openDataFolders(options.dataDir);
     const started: { close(): Promise<void> }[] = [];
@@ -231,6 +260,17 @@ export class LocalStack {
       [def.queue.logicalId, queue],
       [def.queue.deadLetterLogicalId, deadLetterQueue],
     ]);
+    const ocrDeadLetterQueue =
+      def.ocr &&
+      new LocalQueue({ name: def.ocr.queue.deadLetterLogicalId, visibilityTimeoutMs: retryDelayMs });
+    const ocrQueue =
+      def.ocr &&
+      ocrDeadLetterQueue &&
+      new LocalQueue({
+        name: def.ocr.queue.logicalId,
+        visibilityTimeoutMs: Math.max(def.ocr.fn.timeoutSeconds * 1000, retryDelayMs),
+        deadLetter: { queue: ocrDeadLetterQueue, maxReceiveCount: def.ocr.queue.maxReceiveCount },
+      });
 
     // What the data folder holds is reconciled before S3 listens: no upload can arrive meanwhile
     // and be queued twice, by its event and by the reconciliation.
@@ -278,6 +318,12 @@ export class LocalStack {
       new Map([
         [names.queue, queue],
         [names.deadLetterQueue, deadLetterQueue],
+        ...(ocrQueue && ocrDeadLetterQueue && names.ocrQueue && names.ocrDeadLetterQueue
+          ? ([
+              [names.ocrQueue, ocrQueue],
+              [names.ocrDeadLetterQueue, ocrDeadLetterQueue],
+            ] as const)
+          : []),
       ]),
       { port: options.sqsPort ?? 0, region: LOCAL_REGION, account: LOCAL_ACCOUNT },
     );
@@ -291,11 +337,16 @@ export class LocalStack {
     // The handler reaches DynamoDB and S3 through the fault injector when there is one.
     const faults = options.faults ? await FaultInjector.start(direct) : undefined;
     if (faults) started.push({ close: () => faults.stop() });
+    // Refs to the OCR queue in a function's environment are its URL (CloudFormation's Ref of a queue).
+    const queueUrlsByName = new Map(
+      names.ocrQueue ? [[names.ocrQueue, sqs.api.urlOf(names.ocrQueue)]] : ([] as [string, string][]),
+    );
     const { handler, clients: handlerClients } = await loadHandler(
       synthesized,
       names,
       { ...endpoints, ...faults?.endpoints },
       options,
+      queueUrlsByName,
     );
     const invokeErrors: unknown[] = [];
     const poller = new QueuePoller(queue, handler, {
@@ -310,6 +361,37 @@ export class LocalStack {
       onInvokeError: (error) => invokeErrors.push(error),
     });
     poller.start();
+    let ocr: LocalOcr | undefined;
+    if (def.ocr && ocrQueue && ocrDeadLetterQueue && names.ocrQueue && names.ocrDeadLetterQueue) {
+      const { handler: ocrHandler, clients: ocrClients } = await loadOcrHandler(
+        synthesized,
+        names,
+        { ...endpoints, ...faults?.endpoints },
+        options,
+        queueUrlsByName,
+      );
+      const ocrPoller = new QueuePoller(ocrQueue, ocrHandler, {
+        batchSize: def.ocr.eventSource.batchSize,
+        maxBatchingWindowMs: options.maxBatchingWindowMs ?? 50,
+        reportBatchItemFailures: def.ocr.eventSource.reportBatchItemFailures,
+        concurrency: options.concurrency ?? 1,
+        retryDelayMs,
+        timeoutMs: def.ocr.fn.timeoutSeconds * 1000,
+        queueArn: sqs.api.arnOf(names.ocrQueue),
+        region: LOCAL_REGION,
+        onInvokeError: (error) => invokeErrors.push(error),
+      });
+      ocrPoller.start();
+      ocr = {
+        queue: ocrQueue,
+        deadLetterQueue: ocrDeadLetterQueue,
+        poller: ocrPoller,
+        handler: ocrHandler,
+        clients: ocrClients,
+        queueUrl: sqs.api.urlOf(names.ocrQueue),
+        deadLetterQueueUrl: sqs.api.urlOf(names.ocrDeadLetterQueue),
+      };
+    }
     return new LocalStack(
       synthesized,
       names,
@@ -328,6 +410,7 @@ export class LocalStack {
         deadLettered: recovered.deadLettered,
         removed: recovered.removed,
       },
+      ocr,
     );
   }
 
@@ -341,7 +424,10 @@ export class LocalStack {
     const deadline = Date.now() + timeoutMs;
     let quietSince = 0;
     while (Date.now() < deadline) {
-      const quiet = this.queue.depth === 0 && !this.poller.busy;
+      const quiet =
+        this.queue.depth === 0 &&
+        !this.poller.busy &&
+        (!this.ocr || (this.ocr.queue.depth === 0 && !this.ocr.poller.busy));
       if (quiet) {
         quietSince ||= Date.now();
         // s3rver emits its event after it answered the upload; give it a moment.
@@ -351,7 +437,9 @@ export class LocalStack {
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`The local queue did not drain within ${timeoutMs} ms (depth ${this.queue.depth})`);
+    throw new Error(
+      `The local queues did not drain within ${timeoutMs} ms (depth ${this.queue.depth}, OCR ${this.ocr?.queue.depth ?? 'none'})`,
+    );
   }
 
   /**
@@ -360,7 +448,9 @@ export class LocalStack {
    */
   async stop(): Promise<void> {
     await this.poller.stop();
+    await this.ocr?.poller.stop();
     for (const client of Object.values(this.servers.handlerClients)) client.destroy();
+    for (const client of Object.values(this.ocr?.clients ?? {})) client.destroy();
     await this.servers.faults?.stop();
     await this.servers.sqs.close();
     await this.servers.events.close();
@@ -382,9 +472,10 @@ async function loadHandler(
   names: LocalNames,
   endpoints: LocalEndpoints,
   options: LocalStackOptions,
+  queueUrls: ReadonlyMap<string, string>,
 ): Promise<{ handler: IngestHandler; clients: HandlerClients }> {
   const def = synthesized.definition;
-  const env = functionEnvironment(def, names, options.environment);
+  const env = functionEnvironment(def, def.fn, names, queueUrls, options.environment);
   const config = loadIngestConfig(env);
 
   const [file, exportName] = splitHandler(def.fn.handler);
@@ -399,19 +490,7 @@ async function loadHandler(
   if (typeof module.createHandler !== 'function' || typeof module.createClients !== 'function')
     throw new Error(`${url} exports no createHandler and createClients (lambdas/ingest.ts)`);
 
-  const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-  const clients = module.createClients({
-    s3: {
-      ...local,
-      endpoint: endpoints.s3,
-      forcePathStyle: true,
-      // s3rver stores the aws-chunked framing of a checksummed upload (../shared/NOTES.md).
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    },
-    dynamodb: { ...local, endpoint: endpoints.dynamodb },
-    eventBridge: { ...local, endpoint: endpoints.events },
-  });
+  const clients = module.createClients(clientSettings(endpoints));
   const handler = module.createHandler({
     config,
     clients,
@@ -422,16 +501,37 @@ async function loadHandler(
   return { handler, clients };
 }
 
+/** SDK client settings of a handler pointed at this stack's endpoints. */
+function clientSettings(endpoints: LocalEndpoints): ClientSettings {
+  const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  return {
+    s3: {
+      ...local,
+      endpoint: endpoints.s3,
+      forcePathStyle: true,
+      // s3rver stores the aws-chunked framing of a checksummed upload (../shared/NOTES.md).
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    },
+    dynamodb: { ...local, endpoint: endpoints.dynamodb },
+    eventBridge: { ...local, endpoint: endpoints.events },
+    sqs: { ...local, endpoint: endpoints.sqs },
+  };
+}
+
 /**
  * The function's environment as the template sets it, references resolved to the local resources'
  * names, with the stack's overrides on top.
  */
 function functionEnvironment(
   def: SynthesizedStack['definition'],
+  fn: SynthesizedStack['definition']['fn'],
   names: LocalNames,
+  queueUrls: ReadonlyMap<string, string>,
   overrides: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const physical = new Map([
+    ...queueUrls,
     [def.table.logicalId, names.table],
     [def.bucketLogicalId, names.bucket],
     [def.queue.logicalId, names.queue],
@@ -439,7 +539,7 @@ function functionEnvironment(
     [def.eventBusLogicalId, names.eventBus],
   ]);
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(def.fn.environment)) {
+  for (const [name, value] of Object.entries(fn.environment)) {
     if ('literal' in value) {
       env[name] = value.literal;
     } else {
@@ -460,6 +560,48 @@ function verboseLogs(logLevel: string | undefined): boolean {
 }
 
 type HandlerModule = typeof HandlerModuleNamespace;
+type OcrModule = typeof OcrModuleNamespace;
+
+/**
+ * Imports the OCR function's module (its bundle, or lambdas/ocr.ts) and builds its handler as
+ * {@link loadHandler} builds the ingest one: the template's environment, the stack's clients.
+ */
+async function loadOcrHandler(
+  synthesized: SynthesizedStack,
+  names: LocalNames,
+  endpoints: LocalEndpoints,
+  options: LocalStackOptions,
+  queueUrls: ReadonlyMap<string, string>,
+): Promise<{ handler: OcrHandler; clients: OcrClients }> {
+  const def = synthesized.definition;
+  const fn = def.ocr?.fn ?? fail('the template has no OCR function');
+  const env = functionEnvironment(def, fn, names, queueUrls, options.environment);
+  const [file, exportName] = splitHandler(fn.handler);
+  const url =
+    (options.handler ?? 'bundle') === 'bundle'
+      ? pathToFileURL(join(fn.codeDirectory, `${file}.mjs`)).href
+      : new URL('../lambdas/ocr.ts', import.meta.url).href;
+  const module = (await import(url)) as Partial<OcrModule>;
+  if (
+    typeof module[exportName as keyof OcrModule] !== 'function' ||
+    typeof module.createHandler !== 'function'
+  )
+    throw new Error(`${url} exports no ${exportName} and createHandler (lambdas/ocr.ts)`);
+  if (typeof module.createClients !== 'function') throw new Error(`${url} exports no createClients`);
+  const clients = module.createClients(clientSettings(endpoints));
+  const handler = module.createHandler({
+    config: loadOcrConfig(env),
+    clients,
+    logLevel: (options.logLevel ?? 'WARN') as LogLevel,
+    ...(options.ocrReadPages && { readPages: options.ocrReadPages }),
+    ...(verboseLogs(options.logLevel) && { metrics: createMetrics(loadStage(env)) }),
+  });
+  return { handler, clients };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
 
 function splitHandler(handler: string): [string, string] {
   const dot = handler.lastIndexOf('.');

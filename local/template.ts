@@ -108,6 +108,8 @@ export interface StackDefinition {
     readonly timeoutSeconds: number;
     readonly environment: Readonly<Record<string, EnvValue>>;
   };
+  /** The OCR queue, its dead-letter queue and the OCR function, when the template has them. */
+  readonly ocr?: Consumer;
 }
 
 function fail(message: string): never {
@@ -138,7 +140,60 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
 
   const [eventBusLogicalId] = single(ofType('AWS::Events::EventBus'), 'event bus');
 
-  const [mappingId, mapping] = single(ofType('AWS::Lambda::EventSourceMapping'), 'event source mapping');
+  const [, notifications] = single(ofType('Custom::S3BucketNotifications'), 'bucket notification resource');
+  const np = notifications.Properties ?? {};
+  const bucketLogicalId = refOf(np.BucketName) ?? fail('the bucket notification names no bucket');
+  const queueConfigurations = ((np.NotificationConfiguration as Json | undefined)?.QueueConfigurations ??
+    []) as Json[];
+  const routes: NotificationRoute[] = queueConfigurations.map((q) => {
+    const rules = (((q.Filter as Json | undefined)?.Key as Json | undefined)?.FilterRules ?? []) as {
+      Name: string;
+      Value: string;
+    }[];
+    const rule = (name: string) => rules.find((r) => r.Name.toLowerCase() === name)?.Value ?? '';
+    return {
+      events: q.Events as string[],
+      prefix: rule('prefix'),
+      suffix: rule('suffix'),
+      queueLogicalId: refOf(q.QueueArn) ?? fail('a queue notification names no queue'),
+    };
+  });
+
+  // The ingest consumer is the mapping of the queue the bucket notifies; the other, the OCR queue's.
+  const consumers = ofType('AWS::Lambda::EventSourceMapping').map(([id, m]) =>
+    readConsumer(resources, id, m, assemblyDir),
+  );
+  const notified = new Set(routes.map((r) => r.queueLogicalId));
+  const ingest = consumers.filter((c) => notified.has(c.queue.logicalId));
+  const others = consumers.filter((c) => !notified.has(c.queue.logicalId));
+  if (ingest.length !== 1)
+    fail(`expected exactly one event source mapping on a notified queue, found ${ingest.length}`);
+  if (others.length > 1)
+    fail(`expected at most one other event source mapping (the OCR queue's), found ${others.length}`);
+  const [main] = ingest as [Consumer];
+  return {
+    table,
+    bucketLogicalId,
+    eventBusLogicalId,
+    notifications: routes,
+    ...main,
+    ...(others[0] && { ocr: others[0] }),
+  };
+}
+
+/** A queue, its dead-letter queue, and the function its event source mapping drives. */
+export interface Consumer {
+  readonly queue: StackDefinition['queue'];
+  readonly eventSource: StackDefinition['eventSource'];
+  readonly fn: StackDefinition['fn'];
+}
+
+function readConsumer(
+  resources: [string, Resource][],
+  mappingId: string,
+  mapping: Resource,
+  assemblyDir: string,
+): Consumer {
   const mp = mapping.Properties ?? {};
   const queueId = refOf(mp.EventSourceArn) ?? fail(`${mappingId} has no queue reference`);
   const functionId = refOf(mp.FunctionName) ?? fail(`${mappingId} has no function reference`);
@@ -163,31 +218,7 @@ export function readStackDefinition(template: Json, assemblyDir: string): StackD
         ref: refOf(value) ?? fail(`environment variable ${name} is neither a literal nor a reference`),
       };
   }
-
-  const [, notifications] = single(ofType('Custom::S3BucketNotifications'), 'bucket notification resource');
-  const np = notifications.Properties ?? {};
-  const bucketLogicalId = refOf(np.BucketName) ?? fail('the bucket notification names no bucket');
-  const queueConfigurations = ((np.NotificationConfiguration as Json | undefined)?.QueueConfigurations ??
-    []) as Json[];
-  const routes: NotificationRoute[] = queueConfigurations.map((q) => {
-    const rules = (((q.Filter as Json | undefined)?.Key as Json | undefined)?.FilterRules ?? []) as {
-      Name: string;
-      Value: string;
-    }[];
-    const rule = (name: string) => rules.find((r) => r.Name.toLowerCase() === name)?.Value ?? '';
-    return {
-      events: q.Events as string[],
-      prefix: rule('prefix'),
-      suffix: rule('suffix'),
-      queueLogicalId: refOf(q.QueueArn) ?? fail('a queue notification names no queue'),
-    };
-  });
-
   return {
-    table,
-    bucketLogicalId,
-    eventBusLogicalId,
-    notifications: routes,
     queue: {
       logicalId: queueId,
       visibilityTimeoutSeconds: Number(qp.VisibilityTimeout ?? 30),

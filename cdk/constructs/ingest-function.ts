@@ -321,6 +321,18 @@ export class IngestFunction extends Construct {
   }
 
   /**
+   * Lets the function send a scan's page ranges to the OCR `queue` (SendMessage, which SendMessageBatch
+   * needs; nothing else), and tells it the queue's URL and the range size: with them, a document
+   * without a text layer is written OCR_PENDING and read by the OCR function (lib/ocr-ranges.ts).
+   */
+  public bindOcrQueue(queue: IQueue, rangePages: number): void {
+    this.function.addEnvironment(ENV.ocrQueueUrl, queue.queueUrl);
+    this.function.addEnvironment(ENV.ocrRangePages, positiveInteger('rangePages', rangePages));
+    queue.grant(this.function, 'sqs:SendMessage');
+    queue.encryptionMasterKey?.grantEncryptDecrypt(this.function);
+  }
+
+  /**
    * Makes the function consume `queue`, reporting failed messages one by one, with at most
    * `maxConcurrency` invocations at once, and tells it the queue's `maxReceiveCount`, so it marks
    * the documents of a message's last receive DEAD_LETTER.

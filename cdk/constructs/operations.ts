@@ -33,6 +33,13 @@ export interface OperationsProps {
   /** The ingest function. */
   readonly ingestFunction: IFunction;
   /**
+   * The OCR function, its queue of page ranges and their dead-letter queue: alarmed and graphed
+   * like the ingest path's.
+   *
+   * @default none
+   */
+  readonly ocr?: { readonly queue: IQueue; readonly deadLetterQueue: IQueue; readonly function: IFunction };
+  /**
    * Age of the oldest message in the queue above which it alarms: the function is not keeping up,
    * or not consuming at all. A message whose processing failed comes back after the queue's
    * visibility timeout (about 30 minutes), so a lower threshold would alarm on every retry.
@@ -67,6 +74,12 @@ export class Operations extends Construct {
   public readonly functionErrorsAlarm: Alarm;
   /** Invocations of the function were throttled. */
   public readonly functionThrottlesAlarm: Alarm;
+  /** OCR ranges failed every retry and wait in the OCR dead-letter queue; only with `ocr`. */
+  public readonly ocrDeadLetterAlarm?: Alarm;
+  /** The oldest OCR range has waited longer than `maxMessageAge`; only with `ocr`. */
+  public readonly ocrOldestMessageAlarm?: Alarm;
+  /** OCR invocations failed as a whole (crash, timeout, out of memory); only with `ocr`. */
+  public readonly ocrFunctionErrorsAlarm?: Alarm;
   /** The dashboard, named `undocs-<stage>`. */
   public readonly dashboard: Dashboard;
 
@@ -132,6 +145,32 @@ export class Operations extends Construct {
       'Ingest function invocations were throttled (account or reserved concurrency reached).',
       throttles,
     );
+
+    if (props.ocr) {
+      const ocr = props.ocr;
+      this.ocrDeadLetterAlarm = alarm(
+        'OcrDeadLetterAlarm',
+        'ocr-dead-letters',
+        'OCR page ranges failed every retry and wait in the OCR dead-letter queue; their documents are DEAD_LETTER.',
+        ocr.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: PERIOD,
+          statistic: Stats.MAXIMUM,
+        }),
+      );
+      this.ocrOldestMessageAlarm = alarm(
+        'OcrOldestMessageAlarm',
+        'ocr-oldest-message-age',
+        `An OCR page range has waited in the OCR queue for more than ${maxMessageAge.toHumanString()}.`,
+        ocr.queue.metricApproximateAgeOfOldestMessage({ period: PERIOD, statistic: Stats.MAXIMUM }),
+        maxMessageAge.toSeconds(),
+      );
+      this.ocrFunctionErrorsAlarm = alarm(
+        'OcrFunctionErrorsAlarm',
+        'ocr-function-errors',
+        'OCR function invocations failed as a whole (crash, timeout or out of memory).',
+        ocr.function.metricErrors({ period: PERIOD, statistic: Stats.SUM }),
+      );
+    }
 
     this.dashboard = this.createDashboard(prefix, props, { deadLetters, oldestMessage, errors, throttles });
   }
@@ -215,6 +254,9 @@ export class Operations extends Construct {
           this.oldestMessageAlarm,
           this.functionErrorsAlarm,
           this.functionThrottlesAlarm,
+          ...[this.ocrDeadLetterAlarm, this.ocrOldestMessageAlarm, this.ocrFunctionErrorsAlarm].filter(
+            (a): a is Alarm => a !== undefined,
+          ),
         ],
         width: 24,
         height: 3,
@@ -269,6 +311,53 @@ export class Operations extends Construct {
         fn.metric('ConcurrentExecutions', { period: PERIOD, statistic: Stats.MAXIMUM, label: 'Concurrent' }),
       ]),
     );
+    if (props.ocr) {
+      const ocr = props.ocr;
+      dashboard.addWidgets(
+        graph('OCR', [
+          custom(METRIC.documentsQueuedForOcr, Stats.SUM, 'Documents queued for OCR'),
+          custom(METRIC.pagesOcrd, Stats.SUM, 'Pages read by OCR'),
+        ]),
+        graph('OCR time per range (ms)', [
+          custom(METRIC.ocrRangeTime, Stats.p(50), 'p50'),
+          custom(METRIC.ocrRangeTime, Stats.p(95), 'p95'),
+          custom(METRIC.ocrRangeTime, Stats.MAXIMUM, 'max'),
+        ]),
+        graph(
+          'OCR queue',
+          [
+            ocr.queue.metricApproximateNumberOfMessagesVisible({
+              period: PERIOD,
+              statistic: Stats.MAXIMUM,
+              label: 'Waiting',
+            }),
+            ocr.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+              period: PERIOD,
+              statistic: Stats.MAXIMUM,
+              label: 'Dead letters',
+            }),
+          ],
+          [
+            ocr.queue.metricApproximateAgeOfOldestMessage({
+              period: PERIOD,
+              statistic: Stats.MAXIMUM,
+              label: 'Oldest range (s)',
+            }),
+          ],
+        ),
+      );
+      dashboard.addWidgets(
+        graph('OCR function', [
+          ocr.function.metricErrors({ period: PERIOD, statistic: Stats.SUM }),
+          ocr.function.metricThrottles({ period: PERIOD, statistic: Stats.SUM }),
+          ocr.function.metricInvocations({ period: PERIOD, statistic: Stats.SUM }),
+        ]),
+        graph('OCR function duration (ms)', [
+          ocr.function.metricDuration({ period: PERIOD, statistic: Stats.p(50), label: 'p50' }),
+          ocr.function.metricDuration({ period: PERIOD, statistic: Stats.MAXIMUM, label: 'max' }),
+        ]),
+      );
+    }
     return dashboard;
   }
 }

@@ -6,8 +6,9 @@ import { h } from './dom.js';
 const STATUS_HELP = {
   RECEIVED: 'The pipeline has the upload and will read it.',
   PROCESSING: 'The PDF is being read.',
+  OCR_PENDING: 'Its text layers are read; the pages without one are being read by OCR.',
   DONE: 'Read and stored.',
-  NEEDS_OCR: 'Stored, but the PDF has no text layer: it needs OCR.',
+  NEEDS_OCR: 'Stored, but OCR could not read the pages without a text layer; the reason is below.',
   FAILED: 'The file could not be read; the reason is below.',
   DEAD_LETTER: 'Reading kept failing for a passing reason; redrive it from the Fix page.',
   REMOVED: 'The file was deleted from the bucket; its record is kept.',

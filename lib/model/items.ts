@@ -23,12 +23,14 @@ import type { Footnote, PageText, UnDocument } from '../parser/types.js';
 
 /**
  * Where an upload stands: RECEIVED (its event was taken from the queue), PROCESSING (its bytes are
- * being extracted), then DONE, NEEDS_OCR or FAILED (committed), DEAD_LETTER (a transient failure
+ * being extracted), OCR_PENDING (its text layers are read and pages without one wait for OCR on the
+ * OCR queue), then DONE, NEEDS_OCR (OCR could not read it, with the reason) or FAILED (committed), DEAD_LETTER (a transient failure
  * on every receive: the message waits in the dead-letter queue for a redrive), or REMOVED.
  */
 export type DocumentStatus =
   | 'RECEIVED'
   | 'PROCESSING'
+  | 'OCR_PENDING'
   | 'DONE'
   | 'FAILED'
   | 'NEEDS_OCR'
@@ -39,6 +41,7 @@ export type DocumentStatus =
 export const STATUSES: readonly DocumentStatus[] = [
   'RECEIVED',
   'PROCESSING',
+  'OCR_PENDING',
   'DONE',
   'NEEDS_OCR',
   'FAILED',

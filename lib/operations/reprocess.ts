@@ -47,6 +47,11 @@ export interface ReprocessSelection {
   readonly staleAgainst?: string;
   /** With symbols: only the documents in this language. */
   readonly language?: string;
+  /**
+   * Every NEEDS_OCR document: extracted again, a stack with an OCR queue OCRs them (OCR_PENDING,
+   * then DONE, or NEEDS_OCR again with the reason OCR could not read them).
+   */
+  readonly needsOcr?: boolean;
 }
 
 /** Whether a name is an object key rather than a symbol: keys end in .pdf or start with the prefix. */
@@ -72,6 +77,10 @@ export async function selectDocuments(
       skipped.push({ file: name, status: 'SKIPPED', reason: `No document ${what} ${name}.` });
     }
     for (const document of matches) found.set(document.documentId, document);
+  }
+  if (selection.needsOcr) {
+    for (const document of await target.repository.listByStatus('NEEDS_OCR'))
+      found.set(document.documentId, document);
   }
   if (selection.staleAgainst !== undefined) {
     for (const document of await target.repository.listStale(selection.staleAgainst))

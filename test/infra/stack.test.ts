@@ -18,6 +18,9 @@ import {
   DEFAULT_EXTRACTION_TIMEOUT_MS,
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_MAX_PAGES,
+  DEFAULT_OCR_MEMORY_MB,
+  DEFAULT_OCR_PAGE_MS,
+  DEFAULT_OCR_RANGE_PAGES,
   ENV,
   SERVICE_NAME,
 } from '../../lib/config.js';
@@ -194,9 +197,10 @@ describe('UndocsStack (dev)', () => {
     expect(queues[dlqId]?.Properties.MessageRetentionPeriod).toBe(Duration.days(14).toSeconds());
   });
 
-  it('alarms on dead letters, a message older than an hour, and any function error or throttle, each notifying the alarm topic', () => {
+  it('alarms on dead letters, a message older than an hour, and any function error or throttle, of ingest and OCR, each notifying the alarm topic', () => {
     const topic = ref(stack.operations.alarmTopic.topicArn);
     const fnDimension = [{ Name: 'FunctionName', Value: ref(stack.ingestFunction.functionName) }];
+    const ocrFnDimension = [{ Name: 'FunctionName', Value: ref(stack.ocrFunction.functionName) }];
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     const expected = [
       {
@@ -228,6 +232,30 @@ describe('UndocsStack (dev)', () => {
         Namespace: 'AWS/Lambda',
         MetricName: 'Throttles',
         Dimensions: fnDimension,
+        Statistic: 'Sum',
+        Threshold: 0,
+      },
+      {
+        AlarmName: 'undocs-dev-ocr-dead-letters',
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: ref(stack.ocrDeadLetterQueue.queueName) }],
+        Statistic: 'Maximum',
+        Threshold: 0,
+      },
+      {
+        AlarmName: 'undocs-dev-ocr-oldest-message-age',
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateAgeOfOldestMessage',
+        Dimensions: [{ Name: 'QueueName', Value: ref(stack.ocrQueue.queueName) }],
+        Statistic: 'Maximum',
+        Threshold: 3600,
+      },
+      {
+        AlarmName: 'undocs-dev-ocr-function-errors',
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: ocrFnDimension,
         Statistic: 'Sum',
         Threshold: 0,
       },
@@ -297,7 +325,7 @@ describe('UndocsStack (dev)', () => {
     );
   });
 
-  it('has one dashboard, undocs-dev, of documents, failures by reason, pages, extraction time, queues and the function', () => {
+  it('has one dashboard, undocs-dev, of documents, failures by reason, pages, extraction time, queues and the function, then OCR', () => {
     const { resource } = onlyResource(template, 'AWS::CloudWatch::Dashboard');
     expect(resource.Properties.DashboardName).toBe('undocs-dev');
     const body = dashboardBody(resource);
@@ -318,6 +346,23 @@ describe('UndocsStack (dev)', () => {
       'Function errors and throttles',
       'Function duration (ms)',
       'Function concurrency',
+      'OCR',
+      'OCR time per range (ms)',
+      'OCR queue',
+      'OCR function',
+      'OCR function duration (ms)',
+    ]);
+    expect(names('OCR')).toEqual([undocs(METRIC.documentsQueuedForOcr), undocs(METRIC.pagesOcrd)]);
+    expect(names('OCR time per range (ms)')).toEqual(Array(3).fill(undocs(METRIC.ocrRangeTime)));
+    expect(names('OCR queue')).toEqual([
+      'AWS/SQS ApproximateNumberOfMessagesVisible',
+      'AWS/SQS ApproximateNumberOfMessagesVisible',
+      'AWS/SQS ApproximateAgeOfOldestMessage',
+    ]);
+    expect(names('OCR function')).toEqual([
+      'AWS/Lambda Errors',
+      'AWS/Lambda Throttles',
+      'AWS/Lambda Invocations',
     ]);
     expect(names('Documents')).toEqual([
       undocs(METRIC.documentsIngested),
@@ -355,8 +400,18 @@ describe('UndocsStack (dev)', () => {
   });
 
   it('consumes the queue in batches of 5 with at most 10 concurrent invocations, and reports failures per message', () => {
-    const { resource } = onlyResource(template, 'AWS::Lambda::EventSourceMapping');
-    expect(resource.Properties).toEqual({
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map(
+      (m) => m.Properties,
+    );
+    expect(mappings).toHaveLength(2);
+    expect(mappings).toContainEqual({
+      EventSourceArn: ref(stack.ocrQueue.queueArn),
+      FunctionName: ref(stack.ocrFunction.functionName),
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 20 },
+    });
+    expect(mappings).toContainEqual({
       EventSourceArn: ref(stack.queue.queueArn),
       FunctionName: ref(stack.ingestFunction.functionName),
       BatchSize: 5,
@@ -559,6 +614,8 @@ describe('UndocsStack (dev)', () => {
       [ENV.extractionTimeoutMs]: String(DEFAULT_EXTRACTION_TIMEOUT_MS),
       [ENV.extractionPageMs]: String(DEFAULT_EXTRACTION_PAGE_MS),
       [ENV.extractionMemoryMb]: '1536',
+      [ENV.ocrQueueUrl]: ref(stack.ocrQueue.queueUrl),
+      [ENV.ocrRangePages]: String(DEFAULT_OCR_RANGE_PAGES),
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
@@ -602,6 +659,8 @@ describe('UndocsStack (dev)', () => {
           Action: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
           Resource: ref(stack.queue.queueArn),
         },
+        // A scan's page ranges, to the OCR queue (SendMessageBatch is authorised by SendMessage).
+        { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ref(stack.ocrQueue.queueArn) },
         { Effect: 'Allow', Action: 'events:PutEvents', Resource: ref(stack.eventBus.eventBusArn) },
       ]),
     );
@@ -626,6 +685,79 @@ describe('UndocsStack (dev)', () => {
       .filter((action) => !/^(logs|xray):/.test(action));
 
     expect(new Set(granted)).toEqual(new Set([...actionsSentBy(INGEST_CALLS), ...EVENT_SOURCE_ACTIONS]));
+  });
+
+  it('grants the OCR function exactly the AWS calls its bundle sends, and what its queue consumption needs', () => {
+    const role = stack.ocrFunction.role;
+    if (role === undefined) throw new Error('the OCR function has no execution role');
+    const granted = roleStatements(template, stack.resolve(role.roleName))
+      .flatMap((s) => asArray(s.Action))
+      .filter((action) => !/^(logs|xray):/.test(action));
+
+    expect(new Set(granted)).toEqual(new Set([...actionsSentBy(OCR_CALLS), ...EVENT_SOURCE_ACTIONS]));
+  });
+
+  it('gives the OCR function its own log group, reads under the prefix, its table items, its queue and its bus, and nothing on the ingest queue', () => {
+    const role = stack.ocrFunction.role;
+    if (role === undefined) throw new Error('the OCR function has no execution role');
+    const statements = roleStatements(template, stack.resolve(role.roleName));
+
+    expect(sortByJson(statements)).toEqual(
+      sortByJson([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: ref(stack.ocrFunction.logGroup.logGroupArn),
+        },
+        { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:GetObjectVersion'],
+          Resource: { 'Fn::Join': ['', [ref(stack.bucket.bucketArn), `/${INGEST_PREFIX}*`]] },
+        },
+        {
+          Effect: 'Allow',
+          Action: [
+            'dynamodb:BatchWriteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: ref(stack.table.tableArn),
+        },
+        {
+          Effect: 'Allow',
+          Action: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+          Resource: ref(stack.ocrQueue.queueArn),
+        },
+        { Effect: 'Allow', Action: 'events:PutEvents', Resource: ref(stack.eventBus.eventBusArn) },
+      ]),
+    );
+  });
+
+  it('runs the OCR function with a timeout of its range (20 pages x OCR_PAGE_MS + 2 minutes), and its queue redelivers a range 3 times before its dead-letter queue', () => {
+    const id = (stack.resolve(stack.ocrFunction.functionName) as { Ref: string }).Ref;
+    const fn = template.toJSON().Resources[id];
+    const queue = resourceOf(template, stack, stack.ocrQueue.queueArn);
+
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['x86_64'],
+      MemorySize: DEFAULT_OCR_MEMORY_MB + 1024,
+      Timeout: (DEFAULT_OCR_RANGE_PAGES * DEFAULT_OCR_PAGE_MS) / 1000 + 120,
+      TracingConfig: { Mode: 'Active' },
+    });
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      [ENV.ocrPageMs]: String(DEFAULT_OCR_PAGE_MS),
+      [ENV.maxReceiveCount]: '3',
+      [ENV.tableName]: ref(stack.table.tableName),
+    });
+    expect(queue.Properties.VisibilityTimeout).toBe(6 * fn.Properties.Timeout);
+    expect(queue.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: ref(stack.ocrDeadLetterQueue.queueArn),
+      maxReceiveCount: 3,
+    });
   });
 
   it('lets the function write items to the table', () => {
@@ -792,6 +924,9 @@ describe('UndocsStack (prod)', () => {
       'undocs-prod-dead-letters',
       'undocs-prod-function-errors',
       'undocs-prod-function-throttles',
+      'undocs-prod-ocr-dead-letters',
+      'undocs-prod-ocr-function-errors',
+      'undocs-prod-ocr-oldest-message-age',
       'undocs-prod-oldest-message-age',
     ]);
     expect(onlyResource(template, 'AWS::CloudWatch::Dashboard').resource.Properties.DashboardName).toBe(
@@ -857,7 +992,14 @@ describe('validation', () => {
   it('takes the most concurrent ingest invocations from the `ingestMaxConcurrency` context', () => {
     const { stack } = buildApp({ context: { ...NO_BUNDLING, ingestMaxConcurrency: '25' } });
 
-    const mapping = onlyResource(Template.fromStack(stack), 'AWS::Lambda::EventSourceMapping').resource;
+    const mapping = Object.values(
+      Template.fromStack(stack).findResources('AWS::Lambda::EventSourceMapping'),
+    ).find(
+      (m) =>
+        JSON.stringify(m.Properties.FunctionName) ===
+        JSON.stringify(stack.resolve(stack.ingestFunction.functionName)),
+    );
+    if (!mapping) throw new Error('no event source mapping of the ingest function');
 
     expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 25 });
   });
@@ -913,13 +1055,13 @@ function functionRoleRef(stack: UndocsStack): unknown {
 /**
  * How many resources of each type that holds data, keys or accounts the stack has: the ingest
  * bucket, its access logs, the console's UI bucket and its logs; the table; the log groups of the
- * ingest function, the console function, the API's access log and the two deploy-time handlers
+ * ingest function, the OCR function, the console function, the API's access log and the two deploy-time handlers
  * (the UI's files, the ingest bucket's CORS rule); the alarm key; the console's user pool.
  */
 const DATA_RESOURCES: Readonly<Record<string, number>> = {
   'AWS::S3::Bucket': 5,
   'AWS::DynamoDB::Table': 1,
-  'AWS::Logs::LogGroup': 5,
+  'AWS::Logs::LogGroup': 6,
   'AWS::KMS::Key': 1,
   'AWS::Cognito::UserPool': 1,
 };
@@ -965,6 +1107,9 @@ function expectedAcknowledgements(stack: UndocsStack): AcknowledgementEntry[] {
     { path: 'IngestFunction', id: 'AwsSolutions-IAM5[Resource::*]', reason },
     { path: 'IngestFunction/Handler', id: 'AwsSolutions-L1', reason },
     { path: 'IngestFunction', id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INGEST_PREFIX}*]`, reason },
+    { path: 'OcrFunction', id: 'AwsSolutions-IAM5[Resource::*]', reason },
+    { path: 'OcrFunction/Handler', id: 'AwsSolutions-L1', reason },
+    { path: 'OcrFunction', id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INGEST_PREFIX}*]`, reason },
     // The console (test/infra/console.test.ts says why each is there).
     { path: 'Console/Api', id: 'AwsSolutions-IAM5[Resource::*]', reason },
     { path: 'Console/Api/Handler', id: 'AwsSolutions-L1', reason },
@@ -1023,9 +1168,22 @@ const INGEST_CALLS: FunctionCalls = {
   entries: ['lambdas/ingest.ts', 'lib/extractor/worker.ts'],
   notSent: {},
   // The function reads the object version the notification names, and S3 authorises a read of a
-  // version by s3:GetObjectVersion, HEAD by GET.
+  // version by s3:GetObjectVersion, HEAD by GET; a batch of OCR ranges is sent by SendMessage.
   actionsOf: {
     's3:GetObject': ['s3:GetObject', 's3:GetObjectVersion'],
     's3:HeadObject': ['s3:GetObject', 's3:GetObjectVersion'],
+    'sqs:SendMessageBatch': ['sqs:SendMessage'],
+  },
+};
+
+/** What the OCR function's bundle sends. */
+const OCR_CALLS: FunctionCalls = {
+  entries: ['lambdas/ocr.ts'],
+  notSent: {
+    // lib/storage.ts's size(): only ingest asks an object's size before downloading it.
+    's3:HeadObject': 'The OCR function reads objects whole; only ingest asks their size first.',
+  },
+  actionsOf: {
+    's3:GetObject': ['s3:GetObject', 's3:GetObjectVersion'],
   },
 };

@@ -34,6 +34,10 @@ beforeAll(async () => {
       [ENV.extractionTimeoutMs]: '8000',
       [ENV.extractionPageMs]: '20',
       [ENV.extractionMemoryMb]: '160',
+      // No OCR queue: the extraction's memory budget is the process's RSS growth, and locally the OCR
+      // function runs in the same process (on Lambda, its own), so OCR of the image-only page would
+      // count against dense-drawing.pdf's budget. Scans through OCR: ocr-fanout.test.ts.
+      [ENV.ocrQueueUrl]: '',
     },
   });
   const queue = t.stack.queue;

@@ -38,7 +38,9 @@ describe('docs/data-model.md, failure codes', () => {
       '`RETRIES_EXHAUSTED`',
       '`DEAD_LETTER`',
     ]);
+    expect(rows.map(([code, status]) => [code, status])).toContainEqual(['`OCR_UNREADABLE`', '`NEEDS_OCR`']);
     expect(rows.filter(([, status]) => status !== '`FAILED`').map(([code]) => code)).toEqual([
+      '`OCR_UNREADABLE`',
       '`RETRIES_EXHAUSTED`',
     ]);
   });

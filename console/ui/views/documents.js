@@ -5,7 +5,16 @@ import { api, documentHref, query } from '../api.js';
 import { docText, errorMessage, h, pageHeading } from '../dom.js';
 import { dateTime, statusBadge } from '../format.js';
 
-const STATUSES = ['RECEIVED', 'PROCESSING', 'DONE', 'NEEDS_OCR', 'FAILED', 'DEAD_LETTER', 'REMOVED'];
+const STATUSES = [
+  'RECEIVED',
+  'PROCESSING',
+  'OCR_PENDING',
+  'DONE',
+  'NEEDS_OCR',
+  'FAILED',
+  'DEAD_LETTER',
+  'REMOVED',
+];
 
 /** The kinds of search, the parameters each takes, and how the form labels it. */
 const KINDS = [

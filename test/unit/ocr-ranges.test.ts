@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseOcrRangeMessage, planRanges, rangeMessages } from '../../lib/ocr-ranges.js';
+
+const upload = {
+  documentId: 'doc1',
+  bucket: 'b',
+  key: 'incoming/scan.pdf',
+  versionId: 'v1',
+  sequencer: '0055AED6DCD90281E5',
+};
+
+describe('planRanges', () => {
+  it.each([
+    [1, 20, [[1, 1]]],
+    [20, 20, [[1, 20]]],
+    [
+      21,
+      20,
+      [
+        [1, 20],
+        [21, 21],
+      ],
+    ],
+    [500, 20, Array.from({ length: 25 }, (_, i) => [i * 20 + 1, i * 20 + 20])],
+    [
+      5,
+      2,
+      [
+        [1, 2],
+        [3, 4],
+        [5, 5],
+      ],
+    ],
+  ])('splits %i pages into ranges of %i', (pages, size, expected) => {
+    // Act
+    const ranges = planRanges(pages, size);
+
+    // Assert
+    expect(ranges).toEqual(expected);
+  });
+
+  it('refuses a range size that is not a positive integer, naming it', () => {
+    expect(() => planRanges(10, 0)).toThrow(/positive integer, got 0/);
+    expect(() => planRanges(10, 2.5)).toThrow(/got 2.5/);
+  });
+});
+
+describe('range messages', () => {
+  it('name the upload, the range and how many ranges there are, and parse back as sent', () => {
+    // Act
+    const messages = rangeMessages(upload, 45, 20);
+    const parsed = messages.map((m) => parseOcrRangeMessage(JSON.stringify(m)));
+
+    // Assert
+    expect(messages.map((m) => [m.first, m.last, m.ranges])).toEqual([
+      [1, 20, 3],
+      [21, 40, 3],
+      [41, 45, 3],
+    ]);
+    expect(parsed).toEqual(messages);
+    expect(parsed[0]).toMatchObject({ kind: 'ocr-range', ...upload });
+  });
+
+  it('are not made for an upload without a sequencer: its ranges could not be told from another upload', () => {
+    expect(() => rangeMessages({ ...upload, sequencer: null }, 3, 20)).toThrow(/no sequencer/);
+  });
+
+  it.each([
+    ['an S3 notification', JSON.stringify({ Records: [] })],
+    [
+      'a range ending before it starts',
+      JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], first: 3, last: 2 }),
+    ],
+    ['a range without its count', JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], ranges: undefined })],
+  ])('refuse %s', (_, body) => {
+    expect(() => parseOcrRangeMessage(body)).toThrow(/Not an OCR range message/);
+  });
+});
