@@ -35,7 +35,9 @@ describe.skipIf(!HAS_CORPUS)(
     : 'the corpus: skipped, ../shared/un-corpus is not beside this clone',
   () => {
     beforeAll(async () => {
-      t = await startTestStack();
+      // Lineage and exports read what the text layers give; OCR of the corpus's scans (minutes of
+      // CPU) is test/integration/ocr-fanout.test.ts's subject, not this one's.
+      t = await startTestStack({ environment: { OCR_QUEUE_URL: '' } });
       undocs = undocsAgainst(t);
       for (const file of readdirSync(CORPUS)
         .filter((f) => f.endsWith('.pdf'))
