@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -18,6 +18,7 @@ import { CONSOLE_ENV, CONSOLE_SERVICE_NAME } from '../../lib/config.js';
 import { STATUS_INDEX } from '../../lib/model/table.js';
 import { acknowledgeWildcardResource } from '../nag.js';
 import { UNDOCS_BUNDLING } from './bundling.js';
+import { acknowledgeRuntimeAndTracing } from './function-grants.js';
 
 /** Properties of {@link ConsoleApi}. */
 export interface ConsoleApiProps {
@@ -175,16 +176,7 @@ export class ConsoleApi extends Construct {
       // ESM (lambdas/console.ts awaits at the top level: the bucket's origin, for the CSP).
       bundling: UNDOCS_BUNDLING,
     });
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'nodejs22.x is the runtime this project targets and tests (a supported LTS runtime); upgrades are deliberate.',
-    });
-    acknowledgeWildcardResource(
-      this,
-      '*',
-      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; active tracing needs them on "*".',
-    );
+    acknowledgeRuntimeAndTracing(this, this.function);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: "undocs archivists' console API (behind the console's CloudFront distribution)",

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -18,8 +18,13 @@ import {
   ENV,
   SERVICE_NAME,
 } from '../../lib/config.js';
-import { acknowledgeWildcardResource } from '../nag.js';
 import { UNDOCS_BUNDLING } from './bundling.js';
+import {
+  acknowledgeRuntimeAndTracing,
+  grantPutEvents,
+  grantReadUploads,
+  grantTableItems,
+} from './function-grants.js';
 
 /** Properties of {@link IngestFunction}. */
 export interface IngestFunctionProps {
@@ -256,68 +261,32 @@ export class IngestFunction extends Construct {
         },
       },
     });
-    // The project targets nodejs22.x (the runtime the pipeline is built, bundled and tested for);
-    // moving to a newer runtime is a deliberate upgrade with its own tests, not a lint fix.
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'nodejs22.x is the runtime this project targets and tests (a supported LTS runtime); upgrades are deliberate.',
-    });
-    // Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords to the role.
-    acknowledgeWildcardResource(
-      this,
-      '*',
-      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; active tracing needs them on "*".',
-    );
+    acknowledgeRuntimeAndTracing(this, this.function);
   }
 
   /**
    * Lets the function make the item calls it makes on `table` ({@link TABLE_ITEM_ACTIONS}; no Scan,
-   * no index, no table management, no stream), and tells it the table's name. Not
-   * `grantReadWriteData`, which adds Scan, BatchGetItem, DeleteItem, ConditionCheckItem,
-   * DescribeTable, the stream's reads and every index. A new call in lib/ fails the infra test that
-   * matches these grants against the SDK commands lib/ sends, until it is granted here.
+   * no index, no table management, no stream), and tells it the table's name. A new call in lib/
+   * fails the infra test that matches these grants against the SDK commands lib/ sends, until it is
+   * granted here.
    */
   public bindTable(table: ITable): void {
-    this.function.addEnvironment(ENV.tableName, table.tableName);
-    // `table.grant` would add the indexes (`<table>/index/*`) too.
-    Grant.addToPrincipal({
-      grantee: this.function,
-      actions: TABLE_ITEM_ACTIONS,
-      resourceArns: [table.tableArn],
-    });
-    table.encryptionKey?.grantEncryptDecrypt(this.function);
+    grantTableItems(this.function, table, TABLE_ITEM_ACTIONS, ENV.tableName);
   }
 
   /** Lets the function publish the change events on `bus` (PutEvents on that bus only), and tells it the bus's name. */
   public bindEventBus(bus: IEventBus): void {
-    this.function.addEnvironment(ENV.eventBusName, bus.eventBusName);
-    bus.grantPutEventsTo(this.function);
+    grantPutEvents(this.function, bus, ENV.eventBusName);
   }
 
   /**
-   * Lets the function read objects under `prefix`, current or by version (GetObject, and HeadObject
-   * which needs the same permission), and nothing else in the bucket: no listing, no bucket
-   * settings, no writes.
-   *
-   * Without `s3:ListBucket`, S3 answers a missing key with 403, not 404. The function reads the
-   * version named in the notification, which a plain delete does not remove, so only a version
-   * deleted for good before it was processed meets that 403; its message goes to the dead-letter
-   * queue (README, operations).
+   * Lets the function read objects under `prefix`, current or by version, and nothing else in the
+   * bucket. The function reads the version named in the notification, which a plain delete does not
+   * remove, so only a version deleted for good before it was processed meets the 403 S3 answers
+   * without `s3:ListBucket`; its message goes to the dead-letter queue (README, operations).
    */
   public bindBucket(bucket: IBucket, prefix: string): void {
-    const objects = bucket.arnForObjects(`${prefix}*`);
-    Grant.addToPrincipal({
-      grantee: this.function,
-      actions: ['s3:GetObject', 's3:GetObjectVersion'],
-      resourceArns: [objects],
-    });
-    bucket.encryptionKey?.grantDecrypt(this.function);
-    acknowledgeWildcardResource(
-      this,
-      objects,
-      `Uploads are any key under the ingest prefix "${prefix}"; reads are scoped to that prefix.`,
-    );
+    grantReadUploads(this, this.function, bucket, prefix);
   }
 
   /**

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -18,8 +18,13 @@ import {
   ENV,
   SERVICE_NAME,
 } from '../../lib/config.js';
-import { acknowledgeWildcardResource } from '../nag.js';
 import { UNDOCS_BUNDLING } from './bundling.js';
+import {
+  acknowledgeRuntimeAndTracing,
+  grantPutEvents,
+  grantReadUploads,
+  grantTableItems,
+} from './function-grants.js';
 
 /** Properties of {@link OcrFunction}. */
 export interface OcrFunctionProps {
@@ -172,49 +177,22 @@ export class OcrFunction extends Construct {
         },
       },
     });
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'nodejs22.x is the runtime this project targets and tests (a supported LTS runtime); upgrades are deliberate.',
-    });
-    acknowledgeWildcardResource(
-      this,
-      '*',
-      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; active tracing needs them on "*".',
-    );
+    acknowledgeRuntimeAndTracing(this, this.function);
   }
 
   /** Lets the function make its item calls on `table` (no Scan, no index), and tells it the table's name. */
   public bindTable(table: ITable): void {
-    this.function.addEnvironment(ENV.tableName, table.tableName);
-    Grant.addToPrincipal({
-      grantee: this.function,
-      actions: TABLE_ITEM_ACTIONS,
-      resourceArns: [table.tableArn],
-    });
-    table.encryptionKey?.grantEncryptDecrypt(this.function);
+    grantTableItems(this.function, table, TABLE_ITEM_ACTIONS, ENV.tableName);
   }
 
   /** Lets the function publish the change events on `bus`, and tells it the bus's name. */
   public bindEventBus(bus: IEventBus): void {
-    this.function.addEnvironment(ENV.eventBusName, bus.eventBusName);
-    bus.grantPutEventsTo(this.function);
+    grantPutEvents(this.function, bus, ENV.eventBusName);
   }
 
   /** Lets the function read the uploads under `prefix` (current or by version), and nothing else in the bucket. */
   public bindBucket(bucket: IBucket, prefix: string): void {
-    const objects = bucket.arnForObjects(`${prefix}*`);
-    Grant.addToPrincipal({
-      grantee: this.function,
-      actions: ['s3:GetObject', 's3:GetObjectVersion'],
-      resourceArns: [objects],
-    });
-    bucket.encryptionKey?.grantDecrypt(this.function);
-    acknowledgeWildcardResource(
-      this,
-      objects,
-      `Uploads are any key under the ingest prefix "${prefix}"; reads are scoped to that prefix.`,
-    );
+    grantReadUploads(this, this.function, bucket, prefix);
   }
 
   /** Makes the function consume the OCR `queue` with partial batch failures, and tells it the queue's maxReceiveCount. */
