@@ -4,9 +4,9 @@
  * same parser reads it.
  *
  * The language picks the model. It is the document's when known (the text layer's language, or the
- * masthead's "Original:" line); otherwise a first pass reads the first page to OCR at a lower
- * resolution with the Latin model and, when that reads no language, with each other script's, and
- * keeps the language whose reading Tesseract is surest of (see {@link chooseLanguage}).
+ * masthead's "Original:" line); otherwise a first pass finds it on the first page to OCR, drawn at
+ * a lower resolution: the Latin model reads the page's densest band, and when that reads no
+ * language, each other script's model reads the same band (see {@link chooseLanguage}).
  */
 
 import { detectLanguage } from '../parser/language.js';
@@ -23,27 +23,41 @@ export const OCR_DPI = 300;
 /** Resolution of the first pass that tells the script: enough to read, a quarter of the pixels. */
 export const LANGUAGE_PASS_DPI = 150;
 /**
- * What the first pass costs, in pages read at {@link OCR_DPI}: up to four readings of a quarter of
- * the pixels, each with its model loaded (measured: 6 to 14 s, about two dense pages). Budgets
- * count it so (lib/extractor/isolated.ts).
+ * What the first pass costs at most, in pages read at {@link OCR_DPI}: four readings of a band of a
+ * quarter of the pixels, each with its model loaded (measured: 0.4 to 2.5 s for a Latin page, 5 s
+ * for a Russian one, 10 s for a Chinese one, which all four models read). Budgets count it so
+ * (lib/extractor/isolated.ts).
  */
 export const LANGUAGE_PASS_PAGES = 2;
 /** A word read at least this sure (Tesseract's 0 to 100) counts in the choice of a language. */
 export const SURE_WORD = 60;
 /**
- * Sure Latin letters that make a page Latin without trying other scripts: a page of body text
- * (an English scan's first page reads 1,000 and more at 150 dpi; a Russian or Arabic page's English
- * masthead column, about 100 to 350).
+ * Sure Latin letters in the densest band that, with words of a Latin language among them, make a
+ * page Latin without trying other scripts. Measured on first pages at 150 dpi: English and French
+ * bands read 158 to 1,530 (the least, a report's first page that is mostly masthead); the Latin
+ * model on a Russian, Arabic or Chinese band 2 to 124, and never words of a language.
  */
-export const LATIN_PAGE_LETTERS = 400;
-/** The languages of other scripts a first pass tries when the Latin model reads no language. */
+export const LATIN_BAND_LETTERS = 100;
+/**
+ * Sure letters of its own script that settle another script at once, when they are also at least
+ * {@link SCRIPT_MARGIN} times the best reading so far: the models after it are not tried. Measured
+ * on bands at 150 dpi: a model on a band of its own script, 159 (Chinese) to 1,069 (Russian); on a
+ * band of another script, 0 to 16.
+ */
+export const SCRIPT_BAND_LETTERS = 100;
+/** See {@link SCRIPT_BAND_LETTERS}. */
+export const SCRIPT_MARGIN = 2;
+/**
+ * The languages of other scripts a first pass tries when the Latin model reads no language, in
+ * this order: each reads a band in 2 to 7 s, and the first to settle it stops the pass.
+ */
 const OTHER_SCRIPTS: readonly LanguageCode[] = ['ru', 'ar', 'zh'];
 /**
- * Share of the page's height the other scripts' models read: the band with the most ink. The
- * choice between them is relative (the most sure letters of its own script wins), so a band of body
- * text tells the script as well as the page does, and a model reading a script not its own is slow
- * (measured on a dense Russian page at 150 dpi: the Arabic model 25.6 s on the page, 5.5 s on a
- * band of 30%; the Chinese 20.1 and 3.9; the Russian 11.5 and 2.7).
+ * Share of the page's height the first pass reads: the band with the most ink, wherever the body
+ * text is. A band of body text tells the script and the language as well as the page does, and a
+ * model reading a script not its own is slow (measured on a dense Russian page at 150 dpi: the
+ * Latin model 8.0 s on the page, 1.9 s on a band of 30%; the Arabic 25.6 and 5.5 s; the Chinese
+ * 20.1 and 3.9; the Russian 11.5 and 2.7).
  */
 export const LANGUAGE_BAND_SHARE = 0.3;
 
@@ -79,20 +93,6 @@ export function densestBand(image: PageImage, share: number = LANGUAGE_BAND_SHAR
   return {
     image: { ...image, height, grey: image.grey.subarray(best * image.width, (best + height) * image.width) },
     top: best,
-  };
-}
-
-/** The reading `result` of a whole page, cut to the words inside `band` (by their boxes). */
-export function withinBand(result: OcrResult, band: Band): OcrResult {
-  const bottom = band.top + band.image.height;
-  return {
-    ...result,
-    lines: result.lines
-      .map((line) => ({
-        ...line,
-        words: line.words.filter((w) => w.box.y0 >= band.top && w.box.y1 <= bottom),
-      }))
-      .filter((line) => line.words.length > 0),
   };
 }
 
@@ -159,26 +159,28 @@ export function scriptLettersRead(result: OcrResult, language: LanguageCode): nu
 }
 
 /**
- * The language of a page image whose language is unknown. The Latin model first: when it reads a
- * page's worth of Latin letters, the language is the one its words are in (English, French and
- * Spanish tell themselves apart by their function words). Otherwise each other script's model
- * reads the page's densest band ({@link densestBand}), and the one that read the most letters of
- * its own script there wins (the Latin reading counted on the same band): a page in
- * Arabic, Chinese or Russian with an English masthead column reads a little Latin and much of its
- * own script.
+ * The language of a page image whose language is unknown, read on its densest band
+ * ({@link densestBand}). The Latin model first: when it reads {@link LATIN_BAND_LETTERS} sure
+ * letters and words of English, French or Spanish (they tell themselves apart by their function
+ * words), that is the language. Otherwise each other script's model reads the band in turn; one
+ * that reads {@link SCRIPT_BAND_LETTERS} sure letters of its own script, {@link SCRIPT_MARGIN}
+ * times the best so far, settles it; else the one that read the most wins, the Latin reading
+ * counted too. A page in Arabic, Chinese or Russian reads a little Latin (an English masthead
+ * column, look-alike letters) and much of its own script.
  */
 export async function chooseLanguage(engine: OcrEngine, image: PageImage): Promise<LanguageCode> {
-  const latin = await engine.recognize(image, DEFAULT_OCR_LANGUAGE);
+  const band = densestBand(image).image;
+  const latin = await engine.recognize(band, DEFAULT_OCR_LANGUAGE);
   const latinText = latin.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
-  const latinLanguage = languageOf(detectLanguage(latinText)) ?? DEFAULT_OCR_LANGUAGE;
-  let best = { language: latinLanguage, letters: scriptLettersRead(latin, DEFAULT_OCR_LANGUAGE) };
-  if (best.letters >= LATIN_PAGE_LETTERS) return latinLanguage;
-  // The other scripts read the densest band only; the Latin reading is counted on the same band, so
-  // every model is judged on the same pixels.
-  const band = densestBand(image);
-  best = { ...best, letters: scriptLettersRead(withinBand(latin, band), DEFAULT_OCR_LANGUAGE) };
+  const latinLanguage = languageOf(detectLanguage(latinText));
+  let best = {
+    language: latinLanguage ?? DEFAULT_OCR_LANGUAGE,
+    letters: scriptLettersRead(latin, DEFAULT_OCR_LANGUAGE),
+  };
+  if (latinLanguage !== null && best.letters >= LATIN_BAND_LETTERS) return latinLanguage;
   for (const language of OTHER_SCRIPTS) {
-    const letters = scriptLettersRead(await engine.recognize(band.image, language), language);
+    const letters = scriptLettersRead(await engine.recognize(band, language), language);
+    if (letters >= SCRIPT_BAND_LETTERS && letters >= SCRIPT_MARGIN * best.letters) return language;
     if (letters > best.letters) best = { language, letters };
   }
   return best.language;
