@@ -8,6 +8,13 @@ import type { PdfDocument } from './pdf/types.js';
 
 export { EXTRACTOR_VERSION } from './version.js';
 
+/** What OCR would read of a document: the pages without a usable text layer, and their language. */
+export interface OcrPlan {
+  readonly pages: readonly number[];
+  /** The document's language when its text layer or masthead tells it; null: a first pass finds it. */
+  readonly language: LanguageCode | null;
+}
+
 /** How a PDF is read. */
 export interface ExtractOptions extends ReadPdfOptions {
   /**
@@ -22,6 +29,11 @@ export interface ExtractOptions extends ReadPdfOptions {
   readonly onOcr?: (pages: readonly number[], findsLanguage: boolean) => void;
   /** Called after each OCR'd page. */
   readonly onOcrPage?: (page: OcrPage) => void;
+  /**
+   * Without `ocr`: called with what OCR would read (no page when every text layer is usable), for
+   * a caller that OCRs elsewhere: the ingest function queues those pages for the OCR function.
+   */
+  readonly onOcrPlan?: (plan: OcrPlan) => void;
 }
 
 /**
@@ -64,9 +76,13 @@ export function withOcrPages(pdf: PdfDocument, read: readonly OcrPage[]): PdfDoc
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<UnDocument> {
   const pdf = await readPdf(bytes, options);
   const layer = parseUnDocument(pdf);
-  if (!options.ocr) return layer;
+  if (!options.ocr && !options.onOcrPlan) return layer;
   const language = ocrLanguageOf(layer);
   const pages = pagesToOcr(pdf, language);
+  if (!options.ocr) {
+    options.onOcrPlan?.({ pages, language });
+    return layer;
+  }
   if (pages.length === 0) return layer;
   options.onOcr?.(pages, language === null);
   const read = await ocrPages({

@@ -1,7 +1,8 @@
 import type { IngestConfig } from './config.js';
 import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { type DetailType, type EventPublisher, eventsForState, type SymbolConflict } from './events.js';
-import { type Extractor, inThisThread } from './extractor/isolated.js';
+import type { OcrPlan } from './extract.js';
+import { type ExtractOptions, type Extractor, inThisThread } from './extractor/isolated.js';
 import {
   boundExtraction,
   COMMITTED_STATUSES,
@@ -35,9 +36,10 @@ export interface IngestDeps {
   /** Reads the PDFs: the Lambda passes a worker thread with time and memory budgets. @default in this thread */
   readonly extractor?: Extractor;
   /**
-   * Where a scan's pages go to be read by OCR (lib/ocr-ranges.ts): with it, a document without a
-   * text layer is written OCR_PENDING and its page ranges queued, instead of committed NEEDS_OCR.
-   * @default none: committed NEEDS_OCR
+   * Where pages go to be read by OCR (lib/ocr-ranges.ts): with it, a document with pages whose text
+   * layer is missing or garbage (a scan, an imaged annex) is written OCR_PENDING and the ranges of
+   * those pages queued, instead of committed as the layer reads (a scan NEEDS_OCR).
+   * @default none: committed as the text layer reads
    */
   readonly ocr?: { readonly queue: OcrQueue; readonly rangePages: number };
 }
@@ -175,13 +177,19 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
 
   const extracting = () =>
     deps.repository.markStatus(documentId, uploadStatus(base, 'PROCESSING', clock().toISOString()), guard);
-  const extraction = await extractOrFail(deps, event, base, extracting);
-  if (deps.ocr && extraction.record.status === 'NEEDS_OCR') {
-    // The pages without a text layer are read by the OCR function, range by range; the last range
-    // in commits the document (lib/ocr-ranges.ts). Until then readers see the last commit.
+  const extraction = await extractOrFail(deps, event, base, extracting, deps.ocr !== undefined);
+  // An extractor that tells no plan (one of the tests' own) has a scan's pages all read.
+  const ocrPages: number | readonly number[] =
+    extraction.ocrPlan?.pages ??
+    (extraction.record.status === 'NEEDS_OCR' ? extraction.record.pageCount : []);
+  const queued = typeof ocrPages === 'number' ? ocrPages : ocrPages.length;
+  if (deps.ocr && extraction.record.status !== 'FAILED' && queued > 0) {
+    // The pages without a usable text layer (a scan's, a born-digital document's imaged annex, a
+    // layer of garbage) are read by the OCR function, range by range; the last range in commits
+    // the document (lib/ocr-ranges.ts). Until then readers see the last commit.
     const pending = uploadStatus(base, 'OCR_PENDING', clock().toISOString());
     await deps.repository.markStatus(documentId, { ...pending, size: extraction.record.size }, guard);
-    const messages = rangeMessages(base, extraction.record.pageCount, deps.ocr.rangePages);
+    const messages = rangeMessages(base, ocrPages, deps.ocr.rangePages, extraction.ocrPlan?.language ?? null);
     await deps.ocr.queue.send(messages);
     return { documentId, status: 'OCR_PENDING', pageCount: extraction.record.pageCount, published: [] };
   }
@@ -215,6 +223,8 @@ function uploadStatus(
 interface Extraction {
   readonly record: Omit<DocumentRecord, 'currentVersion'>;
   readonly parts: { readonly pages: StoredPage[]; readonly footnoteChunks: Footnote[][] };
+  /** The pages OCR should read (no usable text layer) and their language; none when all are usable. */
+  readonly ocrPlan?: OcrPlan;
 }
 
 /** The commit of a permanent failure: the upload's record, FAILED with the reason, and no parts. */
@@ -276,6 +286,7 @@ async function extractOrFail(
   event: ObjectEvent,
   base: Omit<DocumentRecord, 'currentVersion'>,
   extracting: () => Promise<void>,
+  planOcr: boolean,
 ): Promise<Extraction> {
   const clock = deps.now ?? (() => new Date());
   try {
@@ -288,7 +299,15 @@ async function extractOrFail(
     }
     const bytes = await deps.store.read(event.bucket, event.key, event.versionId);
     await extracting();
-    const extracted = await extract(deps.extractor ?? inThisThread, bytes, deps.config.maxPages);
+    let ocrPlan: OcrPlan | undefined;
+    const extracted = await extract(deps.extractor ?? inThisThread, bytes, {
+      maxPages: deps.config.maxPages,
+      ...(planOcr && {
+        onOcrPlan: (plan: OcrPlan) => {
+          ocrPlan = plan;
+        },
+      }),
+    });
     const stored = boundExtraction(extracted);
     return {
       record: {
@@ -302,6 +321,7 @@ async function extractOrFail(
         truncated: stored.truncated,
       },
       parts: { pages: stored.pages, footnoteChunks: stored.footnoteChunks },
+      ...(ocrPlan && { ocrPlan }),
     };
   } catch (error) {
     if (!(error instanceof PermanentIngestError)) throw error;
@@ -310,9 +330,13 @@ async function extractOrFail(
 }
 
 /** Runs the extractor; an unexpected exception from it is a property of this file, so permanent. */
-async function extract(extractor: Extractor, bytes: Uint8Array, maxPages: number): Promise<UnDocument> {
+async function extract(
+  extractor: Extractor,
+  bytes: Uint8Array,
+  options: ExtractOptions,
+): Promise<UnDocument> {
   try {
-    return await extractor.extract(bytes, { maxPages });
+    return await extractor.extract(bytes, options);
   } catch (error) {
     if (error instanceof IngestError) throw error;
     throw new PermanentIngestError(

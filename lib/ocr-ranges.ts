@@ -44,6 +44,11 @@ export interface OcrRangeMessage {
   readonly last: number;
   /** How many ranges the upload was split into: when that many are staged, the document is assembled. */
   readonly ranges: number;
+  /**
+   * The document's language when its text layer tells it (a born-digital document's imaged annex):
+   * the model to read with. Absent: each range finds it by a first pass (a scan).
+   */
+  readonly language?: LanguageCode;
 }
 
 /** Where OCR range messages go. */
@@ -58,27 +63,35 @@ export type ReadPages = (
   language: LanguageCode | null,
 ) => Promise<OcrPage[]>;
 
-/** Splits pages 1..pageCount into ranges of at most `size` pages. */
-export function planRanges(pageCount: number, size: number): [number, number][] {
+/**
+ * Splits the pages to read into ranges of at most `size` of them: `pages` is a page count (pages 1
+ * to n) or the numbers of the pages to read, ascending. A range runs from its first page to its
+ * last; the pages between them that need no OCR are not read.
+ */
+export function planRanges(pages: number | readonly number[], size: number): [number, number][] {
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`OCR range size must be a positive integer, got ${size}`);
+  const numbers = typeof pages === 'number' ? Array.from({ length: pages }, (_, i) => i + 1) : pages;
   const ranges: [number, number][] = [];
-  for (let first = 1; first <= pageCount; first += size)
-    ranges.push([first, Math.min(pageCount, first + size - 1)]);
+  for (let i = 0; i < numbers.length; i += size) {
+    const chunk = numbers.slice(i, i + size);
+    ranges.push([chunk[0] as number, chunk[chunk.length - 1] as number]);
+  }
   return ranges;
 }
 
 /** The messages of an upload's OCR: one per range. */
 export function rangeMessages(
   record: Pick<DocumentRecord, 'documentId' | 'bucket' | 'key' | 'versionId' | 'sequencer'>,
-  pageCount: number,
+  pages: number | readonly number[],
   size: number,
+  language: LanguageCode | null = null,
 ): OcrRangeMessage[] {
   if (!record.sequencer)
     throw new Error(
       `Document ${record.documentId} has no sequencer; its OCR ranges could not be told from another upload's`,
     );
-  const ranges = planRanges(pageCount, size);
+  const ranges = planRanges(pages, size);
   return ranges.map(([first, last]) => ({
     kind: 'ocr-range',
     documentId: record.documentId,
@@ -89,8 +102,11 @@ export function rangeMessages(
     first,
     last,
     ranges: ranges.length,
+    ...(language !== null && { language }),
   }));
 }
+
+const OCR_LANGUAGES: ReadonlySet<string> = new Set(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
 /** Parses an OCR queue message body; throws on anything else (the message goes to the dead-letter queue). */
 export function parseOcrRangeMessage(body: string): OcrRangeMessage {
@@ -105,7 +121,8 @@ export function parseOcrRangeMessage(body: string): OcrRangeMessage {
     !whole(m.first) ||
     !whole(m.last) ||
     !whole(m.ranges) ||
-    (m.last as number) < (m.first as number)
+    (m.last as number) < (m.first as number) ||
+    (m.language !== undefined && !OCR_LANGUAGES.has(m.language))
   )
     throw new Error(`Not an OCR range message: ${body.slice(0, 200)}`);
   return { ...m, versionId: m.versionId ?? null } as OcrRangeMessage;
@@ -163,7 +180,7 @@ export async function handleOcrRange(deps: OcrRangeDeps, message: OcrRangeMessag
 
   const bytes = await deps.store.read(message.bucket, message.key, message.versionId ?? undefined);
   const pdf = await readLayers(bytes, deps.maxPages);
-  const language = null satisfies LanguageCode | null;
+  const language = message.language ?? null;
   const wanted = pagesToOcr(pdf, language).filter((n) => n >= message.first && n <= message.last);
   const read = wanted.length > 0 ? await deps.readPages(bytes, wanted, language) : [];
   await deps.repository.putOcrRange(
@@ -227,7 +244,15 @@ function assemble(
   const parsed = parseUnDocument(pdf);
   const stored = boundExtraction(parsed);
   const letters = ocrPages.reduce((n, p) => n + p.page.text.replace(/[^\p{L}]/gu, '').length, 0);
-  const unreadable = stored.fields.needsOcr || (ocrPages.length > 0 && letters < MIN_OCR_LETTERS);
+  // A scan whose pages hold no legible text stays NEEDS_OCR; a document whose text layer holds its
+  // text is DONE even when its imaged pages (a map, a blank annex page) read nothing.
+  const layerLetters = pdf.pages.reduce(
+    (n, p) => n + (p.textSource === 'ocr' ? 0 : p.text.replace(/[^\p{L}]/gu, '').length),
+    0,
+  );
+  const unreadable =
+    stored.fields.needsOcr ||
+    (ocrPages.length > 0 && letters < MIN_OCR_LETTERS && layerLetters < MIN_OCR_LETTERS);
   const { currentVersion: _, ...upload } = doc;
   const fields: Omit<DocumentRecord, 'currentVersion'> = {
     ...upload,

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionLimits } from '../config.js';
 import { describeError, type FailureCode, PermanentIngestError, TransientIngestError } from '../errors.js';
+import type { OcrPlan } from '../extract.js';
 import type { UnDocument } from '../parser/types.js';
 import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
 
@@ -36,6 +37,8 @@ export interface ExtractOptions {
    * the document with `ocrMemoryMb` more memory, from when OCR starts.
    */
   readonly ocr?: boolean;
+  /** Without `ocr`: called with what OCR would read (lib/extract.ts `onOcrPlan`). */
+  readonly onOcrPlan?: (plan: OcrPlan) => void;
 }
 
 /** Reads one PDF into a UN document; throws PermanentIngestError for input that cannot be read. */
@@ -49,6 +52,8 @@ export interface ExtractRequest {
   readonly bytes: Uint8Array;
   readonly maxPages?: number;
   readonly ocr?: boolean;
+  /** Answer with what OCR would read too (`plan` of the `done` reply). */
+  readonly plan?: boolean;
 }
 
 /** Worker to main thread. */
@@ -57,7 +62,7 @@ export type WorkerReply =
   | { readonly type: 'opened'; readonly id: number; readonly pageCount: number }
   /** OCR of `pages` pages starts (a first pass that finds the language counted in): their budgets are added. */
   | { readonly type: 'ocr'; readonly id: number; readonly pages: number }
-  | { readonly type: 'done'; readonly id: number; readonly document: UnDocument }
+  | { readonly type: 'done'; readonly id: number; readonly document: UnDocument; readonly plan?: OcrPlan }
   | {
       readonly type: 'failed';
       readonly id: number;
@@ -304,6 +309,7 @@ export class IsolatedExtractor implements Extractor {
           arm();
         } else if (message.type === 'done') {
           cleanUp();
+          if (message.plan) options.onOcrPlan?.(message.plan);
           resolve(message.document);
         } else {
           cleanUp();
@@ -343,6 +349,7 @@ export class IsolatedExtractor implements Extractor {
         bytes: copy,
         maxPages: options.maxPages,
         ocr: options.ocr === true,
+        plan: options.onOcrPlan !== undefined,
       };
       worker.postMessage(request, [copy.buffer]);
     });

@@ -9,6 +9,7 @@
 import '../stdout-to-stderr.js';
 import { parentPort } from 'node:worker_threads';
 import { isPermanent } from '../errors.js';
+import type { OcrPlan } from '../extract.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { LANGUAGE_PASS_PAGES } from '../ocr/index.js';
 import { withoutCanvasWarnings } from '../pdf/canvas-warnings.js';
@@ -27,10 +28,17 @@ async function ocrEngine(): Promise<OcrEngine> {
   return engine;
 }
 
-port.on('message', async ({ id, bytes, maxPages, ocr }: ExtractRequest) => {
+port.on('message', async ({ id, bytes, maxPages, ocr, plan: wantsPlan }: ExtractRequest) => {
   try {
+    let plan: OcrPlan | undefined;
     const document = await extractDocument(bytes, {
       maxPages,
+      ...(wantsPlan &&
+        !ocr && {
+          onOcrPlan: (found: OcrPlan) => {
+            plan = found;
+          },
+        }),
       onOpen: (pageCount) => reply({ type: 'opened', id, pageCount }),
       ...(ocr && {
         ocr: await ocrEngine(),
@@ -39,7 +47,7 @@ port.on('message', async ({ id, bytes, maxPages, ocr }: ExtractRequest) => {
           reply({ type: 'ocr', id, pages: pages.length + (findsLanguage ? LANGUAGE_PASS_PAGES : 0) }),
       }),
     });
-    reply({ type: 'done', id, document });
+    reply({ type: 'done', id, document, ...(plan && { plan }) });
   } catch (error) {
     reply({
       type: 'failed',

@@ -63,6 +63,27 @@ describe('OCR through the local stack, real engine', () => {
     expect(doc?.failure?.code).toBe('OCR_UNREADABLE');
     expect(doc?.failure?.message).toMatch(/OCR read 1 page without a text layer/);
   }, 130_000);
+
+  it('reads only the imaged page of a born-digital letter, in the language its text layer tells', async () => {
+    // Page 1 keeps its text layer; page 2 (the signatures) is an image. Most pages have text, so
+    // the document was never NEEDS_OCR: it is queued for its one imaged page.
+    const key = 'incoming/scans/sample-joint-letter.partial-scan.pdf';
+    const statuses: string[] = [];
+    const watching = setInterval(() => {
+      void t.repository.getDocument(t.documentId(key)).then((d) => d && statuses.push(d.status));
+    }, 50);
+
+    await t.put(key, scannedSample('sample-joint-letter.partial-scan.pdf'));
+    await t.stack.idle(120_000);
+    clearInterval(watching);
+
+    const doc = await t.repository.getDocument(t.documentId(key));
+    const pages = await t.repository.getPages(t.documentId(key));
+    expect(statuses).toContain('OCR_PENDING');
+    expect(doc).toMatchObject({ status: 'DONE', failure: null, symbols: ['A/80/456', 'S/2025/789'] });
+    expect(pages.map((p) => p.textSource)).toEqual(['layer', 'ocr']);
+    expect(doc?.signatories.map((s) => s.name)).toEqual(['Kari Nordmann', 'Juan Pérez']);
+  }, 130_000);
 });
 
 describe('a 200-page scan fanned out by ranges', () => {

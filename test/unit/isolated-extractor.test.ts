@@ -100,6 +100,26 @@ describe('IsolatedExtractor on the worker bundle', () => {
     expect(reader.workersStarted).toBe(1);
   });
 
+  it('tells what OCR would read when asked: the imaged page of a partial scan, in its language', async () => {
+    // Arrange
+    const reader = extractor();
+    const plans: unknown[] = [];
+    const scan = new Uint8Array(
+      readFileSync(new URL('../../samples/scanned/sample-joint-letter.partial-scan.pdf', import.meta.url)),
+    );
+
+    // Act
+    const partial = await reader.extract(scan, { onOcrPlan: (plan) => plans.push(plan) });
+    await reader.extract(sample('sample-lettre-fr.pdf'), { onOcrPlan: (plan) => plans.push(plan) });
+
+    // Assert
+    expect(partial.pages.map((p) => p.textSource)).toEqual(['layer', 'layer']);
+    expect(plans).toEqual([
+      { pages: [2], language: 'en' },
+      { pages: [], language: 'fr' },
+    ]);
+  });
+
   it('reports an unreadable file as the worker classified it, and keeps the worker', async () => {
     // Arrange
     const reader = extractor();

@@ -39,6 +39,27 @@ describe('planRanges', () => {
     expect(ranges).toEqual(expected);
   });
 
+  it.each([
+    ['one imaged annex page of a born-digital document', [7], 20, [[7, 7]]],
+    [
+      'imaged pages spread out, in ranges of their count, not of the pages between',
+      [2, 3, 9, 40, 41],
+      2,
+      [
+        [2, 3],
+        [9, 40],
+        [41, 41],
+      ],
+    ],
+    ['no page to read', [], 20, []],
+  ])('splits a list of pages: %s', (_, pages, size, expected) => {
+    // Act
+    const ranges = planRanges(pages, size);
+
+    // Assert
+    expect(ranges).toEqual(expected);
+  });
+
   it('refuses a range size that is not a positive integer, naming it', () => {
     expect(() => planRanges(10, 0)).toThrow(/positive integer, got 0/);
     expect(() => planRanges(10, 2.5)).toThrow(/got 2.5/);
@@ -65,8 +86,23 @@ describe('range messages', () => {
     expect(() => rangeMessages({ ...upload, sequencer: null }, 3, 20)).toThrow(/no sequencer/);
   });
 
+  it('carry the language the text layer tells, so each range reads with its model and no first pass', () => {
+    // Act
+    const told = rangeMessages(upload, [3, 4], 20, 'fr');
+    const untold = rangeMessages(upload, [3, 4], 20, null);
+
+    // Assert
+    expect(told.map((m) => [m.first, m.last, m.language])).toEqual([[3, 4, 'fr']]);
+    expect(parseOcrRangeMessage(JSON.stringify(told[0])).language).toBe('fr');
+    expect(untold[0]).not.toHaveProperty('language');
+  });
+
   it.each([
     ['an S3 notification', JSON.stringify({ Records: [] })],
+    [
+      'a language OCR has no model for',
+      JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], language: 'de' }),
+    ],
     [
       'a range ending before it starts',
       JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], first: 3, last: 2 }),
