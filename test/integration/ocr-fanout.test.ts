@@ -137,6 +137,38 @@ describe('a 200-page scan fanned out by ranges', () => {
   }, 180_000);
 });
 
+describe("a born-digital document's imaged page that OCR reads nothing on (a map, a blank page)", () => {
+  let t: TestStack;
+  const asked: { pages: number[]; language: string | null }[] = [];
+
+  beforeAll(async () => {
+    const readPages: ReadPages = async (_bytes, pages, language) => {
+      asked.push({ pages: [...pages], language });
+      return pages.map((number) => ({
+        page: { number, width: 595, height: 842, lines: [], text: '' },
+        confidence: 0,
+        language: language ?? 'en',
+      }));
+    };
+    t = await startTestStack({ ocrReadPages: readPages });
+  });
+
+  afterAll(async () => {
+    await t?.stack.stop();
+  });
+
+  it('leaves the document DONE from its text layer, the page read in the language the layer tells', async () => {
+    const key = 'incoming/scans/blank-annex.pdf';
+
+    await t.put(key, scannedSample('sample-joint-letter.partial-scan.pdf'));
+    await t.stack.idle(60_000);
+
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect(asked).toEqual([{ pages: [2], language: 'en' }]);
+    expect(doc).toMatchObject({ status: 'DONE', failure: null, symbols: ['A/80/456', 'S/2025/789'] });
+  }, 70_000);
+});
+
 describe('the bundled OCR function (what ships: its node_modules, tessdata and pdf.js data beside index.mjs)', () => {
   let t: TestStack;
 
