@@ -17,6 +17,7 @@ import type { OcrEngine, OcrResult } from './engine.js';
 import { DEFAULT_OCR_LANGUAGE } from './languages.js';
 import { ocrPage } from './page.js';
 import { type PageImage, renderPage } from './render.js';
+import { eraseUnderlines } from './underlines.js';
 
 /** Resolution pages are read at: what Tesseract is trained for, and what UN scans are made at. */
 export const OCR_DPI = 300;
@@ -197,7 +198,7 @@ export async function ocrPages(request: OcrRequest): Promise<OcrPage[]> {
       if (number < 1 || number > doc.numPages) continue;
       if (language === null)
         language = await chooseLanguage(engine, await renderPage(doc, number, LANGUAGE_PASS_DPI));
-      const image = await renderPage(doc, number, OCR_DPI);
+      const image = eraseUnderlines(await renderPage(doc, number, OCR_DPI), language);
       const result = await engine.recognize(image, language);
       const size = (await doc.getPage(number)).getViewport({ scale: 1 });
       const page: OcrPage = {
