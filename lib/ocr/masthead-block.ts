@@ -21,6 +21,7 @@ import { irregularComponents } from '../parser/symbol-check.js';
 import { parseSymbolLine } from '../parser/symbols.js';
 import type { OcrEngine, OcrLine, OcrResult, OcrWord, PixelBox } from './engine.js';
 import type { PageImage } from './render.js';
+import { repairedWords } from './repairs.js';
 
 /**
  * Resolution the block is read again at. Masthead symbols of typewritten documents are typed at
@@ -175,6 +176,22 @@ function wholeLine(line: OcrLine): OcrLine {
   return { ...line, words: [{ text: textOf(words), box, confidence }] };
 }
 
+/**
+ * A line with the OCR repairs (./repairs.ts) made on its words, as ./page.ts makes them: the lines
+ * kept are joined into one word, on which the repairs that look at neighbouring words (a date's
+ * figures, `l5 May l950`) no longer see them.
+ */
+function repairedLine(line: OcrLine): OcrLine {
+  const texts = repairedWords(line.words.map((w) => w.text));
+  return {
+    ...line,
+    words: line.words.flatMap((word, i) => {
+      const text = texts[i];
+      return text === null || text === undefined ? [] : [{ ...word, text }];
+    }),
+  };
+}
+
 /** What the full reading of a masthead lacks: a whole symbol, a date. */
 export interface BlockNeeds {
   readonly symbol: boolean;
@@ -187,10 +204,12 @@ export interface BlockNeeds {
  * read a date when it lacks one. `reread` is in the page's pixels.
  */
 export function mergeBlock(full: OcrResult, reread: OcrResult, needs: BlockNeeds): OcrResult {
-  const better = reread.lines.filter(
-    (line) =>
-      (needs.symbol && readsSymbol(line.words)) || (needs.date && parseDate(textOf(line.words)) !== null),
-  );
+  const better = reread.lines
+    .map(repairedLine)
+    .filter(
+      (line) =>
+        (needs.symbol && readsSymbol(line.words)) || (needs.date && parseDate(textOf(line.words)) !== null),
+    );
   if (better.length === 0) return full;
   const whole = better.map(wholeLine);
   const kept = full.lines

@@ -129,6 +129,17 @@ describe('mergeBlock', () => {
     expect(texts.flat()).not.toContain('ENGLISI');
   });
 
+  it('makes the OCR repairs on a line before it is kept whole', () => {
+    // Arrange: a re-read date whose figures are read as letters (ocr.date-digits)
+    const reread = reading(line(95, 15, ['l5', 750, 765], ['May', 775, 830], ['l950', 840, 900]));
+
+    // Act
+    const merged = mergeBlock(DAMAGED, reread, { symbol: false, date: true });
+
+    // Assert
+    expect(merged.lines.map((l) => l.words.map((w) => w.text))).toContainEqual(['15 May 1950']);
+  });
+
   it('changes nothing that the full reading does not lack', () => {
     // Act
     const merged = mergeBlock(WHOLE, REREAD, { symbol: false, date: false });
