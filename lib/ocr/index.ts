@@ -15,6 +15,7 @@ import { openForRendering } from '../pdf/reader.js';
 import type { PdfPage } from '../pdf/types.js';
 import type { OcrEngine, OcrResult } from './engine.js';
 import { DEFAULT_OCR_LANGUAGE } from './languages.js';
+import { withMastheadBlockReread } from './masthead-block.js';
 import { ocrPage } from './page.js';
 import { type PageImage, renderPage } from './render.js';
 import { eraseUnderlines } from './underlines.js';
@@ -199,7 +200,17 @@ export async function ocrPages(request: OcrRequest): Promise<OcrPage[]> {
       if (language === null)
         language = await chooseLanguage(engine, await renderPage(doc, number, LANGUAGE_PASS_DPI));
       const image = eraseUnderlines(await renderPage(doc, number, OCR_DPI), language);
-      const result = await engine.recognize(image, language);
+      const full = await engine.recognize(image, language);
+      const result =
+        number === 1
+          ? await withMastheadBlockReread({
+              engine,
+              language,
+              result: full,
+              image,
+              render: async (dpi) => eraseUnderlines(await renderPage(doc, number, dpi), language),
+            })
+          : full;
       const size = (await doc.getPage(number)).getViewport({ scale: 1 });
       const page: OcrPage = {
         page: ocrPage(result, image, { width: size.width, height: size.height }),

@@ -116,12 +116,41 @@ export function viewOf(page: PdfPage): PageView {
 
 /** A baseline gap wider than this many line heights starts a new paragraph. */
 const PARAGRAPH_GAP = 1.45;
+/** A gap this close to the running text's pitch, as a share of it, is one line step (a typewriter's steps vary a little). */
+const PITCH_SLACK = 0.15;
+
+/** Whether a baseline gap is one step of the running text's line pitch. */
+function isLineStep(gap: number, pitch: number | null): boolean {
+  return pitch !== null && Math.abs(gap - pitch) <= PITCH_SLACK * pitch;
+}
+
+/**
+ * The line pitch of a page's running text: the median baseline gap between consecutive lines,
+ * among gaps of one to two line heights (a paragraph's lines, not the space between paragraphs).
+ * Null with fewer than five such gaps.
+ */
+export function linePitch(lines: readonly TextLine[]): number | null {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const above = lines[i - 1] as TextLine;
+    const below = lines[i] as TextLine;
+    const gap = below.y - above.y;
+    const size = Math.min(above.fontSize, below.fontSize);
+    if (gap >= size && gap <= 2 * size) gaps.push(gap);
+  }
+  if (gaps.length < 5) return null;
+  gaps.sort((a, b) => a - b);
+  return gaps[gaps.length >> 1] ?? null;
+}
 
 /**
  * Groups consecutive lines into paragraphs by the vertical gap between baselines; a line above the
- * previous one (a new column, a page break) starts a new paragraph too.
+ * previous one (a new column, a page break) starts a new paragraph too. `pitch`, where given, is
+ * the running text's own line pitch ({@link linePitch}): a gap of one such step keeps two lines
+ * together even where it is more than the usual 1.45 line heights (a typescript typed one and a
+ * half or double spaced throughout, its headings too; a blank line between paragraphs is two steps).
  */
-export function paragraphs(lines: readonly TextLine[]): TextLine[][] {
+export function paragraphs(lines: readonly TextLine[], pitch: number | null = null): TextLine[][] {
   const groups: TextLine[][] = [];
   let previous: TextLine | undefined;
   for (const line of lines) {
@@ -131,7 +160,7 @@ export function paragraphs(lines: readonly TextLine[]): TextLine[][] {
       !current ||
       !previous ||
       gap < 0 ||
-      gap > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize)
+      (gap > PARAGRAPH_GAP * Math.max(line.fontSize, previous.fontSize) && !isLineStep(gap, pitch))
     ) {
       groups.push([line]);
     } else {

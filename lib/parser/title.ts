@@ -1,5 +1,5 @@
 import type { TextLine } from '../pdf/types.js';
-import { clean, paragraphs } from './text.js';
+import { clean, linePitch, paragraphs } from './text.js';
 import {
   bodyColumn,
   type Column,
@@ -221,7 +221,7 @@ export function parseTitle(
     0,
     MAX_LINES,
   );
-  const groups = paragraphs(candidates).map(paragraphOf);
+  const groups = paragraphs(candidates, linePitch(lines)).map(paragraphOf);
 
   // Before the title: subtitles (adoption lines, report-type lines) until a paragraph is the title.
   const subtitles: string[] = [];

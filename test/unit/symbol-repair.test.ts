@@ -140,3 +140,65 @@ describe('parseSymbolLine on a series letter OCR read as a look-alike', () => {
     expect(parseSymbolLine(printed)).toEqual([]);
   });
 });
+
+describe('parseSymbolLine on a numbered suffix OCR read with look-alikes', () => {
+  // Editorial Manual: Add.n, Corr.n, Rev.n, Amend.n follow the base symbol or another suffix.
+  it.each([
+    ['figures for the small letters of Add', 'A/50/100/Ad44.2', ['A/50/100/Add.2']],
+    ['a comma for the full stop of Corr', 'E/2001/17/Corr,3', ['E/2001/17/Corr.3']],
+    ['an l for the 1 of Rev', 'S/1999/820/Rev.l', ['S/1999/820/Rev.1']],
+    ['a figure for a letter of Amend', 'ST/SGB/2002/5/Am3nd.1', ['ST/SGB/2002/5/Amend.1']],
+    ['a suffix after another suffix', 'A/60/7/Rev.2/Add.l', ['A/60/7/Rev.2/Add.1']],
+  ])('reads %s: %j as %j', (_case, printed, expected) => {
+    expect(parseSymbolLine(printed)).toEqual(expected);
+  });
+
+  it.each([
+    ['a conference room paper after a session', 'A/HRC/40/CRP.2'],
+    ['an ad hoc committee after the series', 'A/AC.96/1102'],
+    ['a Limited draft of a Main Committee', 'A/C.2/70/L.33'],
+    ['a sub-commission after the commission', 'E/CN.4/Sub.2/1985/6'],
+  ])('leaves %s as printed: %j', (_case, printed) => {
+    expect(parseSymbolLine(printed)).toEqual([printed]);
+  });
+});
+
+describe('parseSymbolLine on a typewritten body component', () => {
+  // A subsidiary body's component is capitals, a full stop and a number (`CN.4`, `AC.96`, `C.2`).
+  it.each([
+    ['a percent sign for a 4', 'E/CN.%/77', ['E/CN.4/77']],
+    ['a percent sign among figures', 'A/AC.%2/1', ['A/AC.42/1']],
+    ['a space after the full stop', 'E/CN. 6/12', ['E/CN.6/12']],
+  ])('reads %s: %j as %j', (_case, printed, expected) => {
+    expect(parseSymbolLine(printed)).toEqual(expected);
+  });
+
+  it.each([['reissue marks after the last component', 'A/C.2/L.5%', ['A/C.2/L.5']]])(
+    'leaves %s to the reissue rule: %j as %j',
+    (_case, printed, expected) => {
+      expect(parseSymbolLine(printed)).toEqual(expected);
+    },
+  );
+
+  it('leaves a percentage in a sentence alone', () => {
+    expect(repairSymbolText('rose by 4% in A/AC.96/1102')).toBe('rose by 4% in A/AC.96/1102');
+  });
+});
+
+describe('parseSymbolLine on a one-letter series that is no organ', () => {
+  // ST/LIB/SER.B/5/Rev.5: the one-letter series are A/, E/, S/ and T/ only.
+  it.each([
+    ['B for the E of a commission', 'B/CN.7/315', ['E/CN.7/315']],
+    ['F for the E of a commission', 'F/CN.5/20', ['E/CN.5/20']],
+  ])('reads %s: %j as %j', (_case, printed, expected) => {
+    expect(parseSymbolLine(printed)).toEqual(expected);
+  });
+
+  it.each([
+    ['a Trusteeship Council committee', 'T/AC.36/L.1', ['T/AC.36/L.1']],
+    ['a B before a plain number (no body component)', 'B/1950/3', ['B/1950/3']],
+    ['a two-letter series', 'TD/B/CN.4/36', ['TD/B/CN.4/36']],
+  ])('leaves %s: %j as %j', (_case, printed, expected) => {
+    expect(parseSymbolLine(printed)).toEqual(expected);
+  });
+});

@@ -503,6 +503,25 @@ describe('parseTitle', () => {
     if (found !== undefined) expect(block.rule).toBe(found);
   });
 
+  it('reads a typescript heading typed one and a half spaced, like its text, as one title', () => {
+    // Arrange: every line 18 pt below the last; the heading's two lines are one step apart
+    const heading = [centred(200, 'QUESTION OF THE NORTHERN ISLES AND'), centred(218, 'THE SOUTHERN SEAS')];
+    const body = Array.from({ length: 6 }, (_, i) =>
+      line({
+        y: 254 + i * 18,
+        text: `running text of the report, line ${i + 1}, typed across the page`,
+        x: 72,
+        xEnd: 540,
+      }),
+    );
+
+    // Act
+    const block = parseTitle([...heading, ...body], BODY);
+
+    // Assert
+    expect(block.title).toBe('Question of the northern isles and the southern seas');
+  });
+
   it('reports a title printed in capitals, so the agenda item can take it', () => {
     const block = parseTitle(
       [centred(266, 'QUESTION OF THE NORTHERN ISLES'), ...running(300, 4, 72, 540)],
