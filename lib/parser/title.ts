@@ -353,6 +353,10 @@ function beforeTitle(whole: Paragraph, env: Env): Before {
     return title(p.text, rule);
   }
   if (p.text.length > RUNNING_TEXT || isNumberedParagraph(p.text)) return STOP;
+  // Older reports print the agenda item's title in capitals above their own: the first short
+  // paragraph after it that is no sentence is the report's title, whatever its layout (a typescript
+  // title set left or underlined, which a page with little running text gives no column to centre on).
+  if (env.titleGiven && !/[.;:]$/.test(p.text)) return title(p.text, 'title.under-agenda-capitals');
   return SKIP;
 }
 

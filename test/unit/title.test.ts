@@ -399,6 +399,31 @@ const cases: Case[] = [
     found: 'title.agenda-heading',
   },
   {
+    rule: "under a typescript agenda heading in capitals, the report's own title follows in mixed case, set left on a page of little text",
+    lines: [
+      line({ y: 322, x: 143, text: 'Progress made in the keeping of tidal records under resolution 41/302' }),
+      line({ y: 335, x: 143, text: 'on the archives of the northern isles' }),
+      line({ y: 372, x: 231, text: 'Report of the Secretary-General' }),
+      line({ y: 397, x: 303, text: 'Addendum' }),
+      line({
+        y: 433,
+        x: 98,
+        text: 'The survey of the coastal archives is reproduced in the present addendum.',
+      }),
+    ],
+    context: {
+      titleGiven: true,
+      mastheadLines: [
+        line({ y: 249, x: 68, text: 'Agenda item 12' }),
+        line({ y: 286, x: 169, text: 'QUESTION OF THE TIDAL ARCHIVES OF THE NORTHERN ISLES' }),
+      ],
+    },
+    title:
+      'Progress made in the keeping of tidal records under resolution 41/302 on the archives of the northern isles',
+    subtitles: ['Report of the Secretary-General', 'Addendum'],
+    found: 'title.under-agenda-capitals',
+  },
+  {
     rule: 'the star-note marker on a title is not part of it',
     lines: [
       line({ y: 298, size: 14, text: 'Report of the Working Group on Tide Gauges*' }),
