@@ -23,10 +23,11 @@ import { EventBridgePublisher } from '../lib/event-publisher.js';
 import { bundledExtractor } from '../lib/extractor/isolated.js';
 import { handleObjectEvent, type IngestDeps, recordDeadLetter } from '../lib/ingest.js';
 import { logger } from '../lib/logger.js';
-import { createMetrics, publishMetrics, recordOutcome, recordRetry } from '../lib/metrics.js';
+import { createMetrics, recordOutcome } from '../lib/metrics.js';
 import { SqsOcrQueue } from '../lib/ocr-queue.js';
 import { DocumentRepository } from '../lib/repository.js';
 import { parseS3EventBody } from '../lib/s3-events.js';
+import { processBatch } from '../lib/sqs-batch.js';
 import { S3ObjectStore } from '../lib/storage.js';
 
 /** The SDK clients the handler uses. */
@@ -158,24 +159,13 @@ export function createHandler(deps: HandlerDeps): IngestHandler {
       ...ingest,
       extractor: isolated?.forInvocation(context?.getRemainingTimeInMillis()),
     };
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      logger.appendKeys({ messageId: record.messageId });
-      try {
-        await processRecord(invocation, record);
-      } catch (error) {
-        const receives = Number(record.attributes.ApproximateReceiveCount);
-        if (config.maxReceiveCount !== undefined && receives >= config.maxReceiveCount)
-          await recordDeadLetters(record, error, receives);
-        else logger.error('Message will be retried', { error: describeError(error), receiveCount: receives });
-        if (metrics) recordRetry(metrics);
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-      } finally {
-        logger.removeKeys(['messageId']);
-      }
-    }
-    if (metrics) publishMetrics(metrics);
-    return { batchItemFailures };
+    return processBatch(event.Records, {
+      process: (record) => processRecord(invocation, record),
+      maxReceiveCount: config.maxReceiveCount,
+      onLastReceive: recordDeadLetters,
+      retryMessage: 'Message will be retried',
+      ...(metrics && { metrics }),
+    });
   };
 }
 

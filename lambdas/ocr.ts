@@ -16,7 +16,7 @@ import { loadOcrConfig, loadStage, type OcrConfig } from '../lib/config.js';
 import { describeError } from '../lib/errors.js';
 import { EventBridgePublisher } from '../lib/event-publisher.js';
 import { logger } from '../lib/logger.js';
-import { createMetrics, publishMetrics, recordOcrRange, recordRetry } from '../lib/metrics.js';
+import { createMetrics, recordOcrRange } from '../lib/metrics.js';
 import type { OcrEngine } from '../lib/ocr/engine.js';
 import {
   handleOcrRange,
@@ -26,6 +26,7 @@ import {
   recordOcrDeadLetter,
 } from '../lib/ocr-ranges.js';
 import { DocumentRepository } from '../lib/repository.js';
+import { processBatch } from '../lib/sqs-batch.js';
 import { S3ObjectStore } from '../lib/storage.js';
 
 /** The SDK clients the OCR handler uses. */
@@ -109,36 +110,29 @@ export function createHandler(deps: OcrHandlerDeps): OcrHandler {
     }
   }
 
-  return async (event) => {
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      logger.appendKeys({ messageId: record.messageId });
-      try {
-        await processRecord(record);
-      } catch (error) {
-        const receives = Number(record.attributes.ApproximateReceiveCount);
-        const details = { error: describeError(error), receiveCount: receives };
-        if (config.maxReceiveCount !== undefined && receives >= config.maxReceiveCount) {
-          // The range goes to the OCR dead-letter queue: its document says so, not OCR_PENDING for ever.
-          const status = await recordOcrDeadLetter(ocr, record.body, error, receives).catch(
-            (markError: unknown) => {
-              logger.error('The DEAD_LETTER status of an OCR range could not be recorded', {
-                markError: describeError(markError),
-              });
-              return 'not recorded';
-            },
-          );
-          logger.error('OCR range goes to the dead-letter queue', { ...details, status });
-        } else logger.error('OCR range will be retried', details);
-        if (metrics) recordRetry(metrics);
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-      } finally {
-        logger.removeKeys(['messageId']);
-      }
-    }
-    if (metrics) publishMetrics(metrics);
-    return { batchItemFailures };
-  };
+  return (event) =>
+    processBatch(event.Records, {
+      process: processRecord,
+      maxReceiveCount: config.maxReceiveCount,
+      retryMessage: 'OCR range will be retried',
+      ...(metrics && { metrics }),
+      // The range goes to the OCR dead-letter queue: its document says so, not OCR_PENDING for ever.
+      async onLastReceive(record, error, receives) {
+        const status = await recordOcrDeadLetter(ocr, record.body, error, receives).catch(
+          (markError: unknown) => {
+            logger.error('The DEAD_LETTER status of an OCR range could not be recorded', {
+              markError: describeError(markError),
+            });
+            return 'not recorded';
+          },
+        );
+        logger.error('OCR range goes to the dead-letter queue', {
+          error: describeError(error),
+          receiveCount: receives,
+          status,
+        });
+      },
+    });
 }
 
 let fromEnvironment: OcrHandler | undefined;

@@ -169,6 +169,37 @@ describe("a born-digital document's imaged page that OCR reads nothing on (a map
   }, 70_000);
 });
 
+describe('an OCR range that fails on every receive', () => {
+  let t: TestStack;
+  let attempts = 0;
+
+  beforeAll(async () => {
+    const readPages: ReadPages = async () => {
+      attempts++;
+      throw new Error('the engine ran out of memory');
+    };
+    t = await startTestStack({ ocrReadPages: readPages, retryDelayMs: 50 });
+  });
+
+  afterAll(async () => {
+    await t?.stack.stop();
+  });
+
+  it('goes to the OCR dead-letter queue on its last receive, and its document says DEAD_LETTER with the reason', async () => {
+    const key = 'incoming/scans/always-failing.pdf';
+
+    await t.put(key, scannedSample('sample-report.scan.pdf'));
+    await t.stack.idle(60_000);
+
+    const doc = await t.repository.getDocument(t.documentId(key));
+    expect(attempts).toBe(3);
+    expect(t.stack.ocr?.deadLetterQueue.depth).toBe(1);
+    expect(doc?.status).toBe('DEAD_LETTER');
+    expect(doc?.failure?.code).toBe('RETRIES_EXHAUSTED');
+    expect(doc?.failure?.message).toMatch(/out of memory/);
+  }, 70_000);
+});
+
 describe('the bundled OCR function (what ships: its node_modules, tessdata and pdf.js data beside index.mjs)', () => {
   let t: TestStack;
 
