@@ -27,8 +27,8 @@ import { createMetrics, recordOutcome } from '../lib/metrics.js';
 import { SqsOcrQueue } from '../lib/ocr-queue.js';
 import { DocumentRepository } from '../lib/repository.js';
 import { parseS3EventBody } from '../lib/s3-events.js';
-import { processBatch } from '../lib/sqs-batch.js';
 import { S3ObjectStore } from '../lib/storage.js';
+import { processBatch } from './sqs-batch.js';
 
 /** The SDK clients the handler uses. */
 export interface HandlerClients {

@@ -26,8 +26,8 @@ import {
   recordOcrDeadLetter,
 } from '../lib/ocr-ranges.js';
 import { DocumentRepository } from '../lib/repository.js';
-import { processBatch } from '../lib/sqs-batch.js';
 import { S3ObjectStore } from '../lib/storage.js';
+import { processBatch } from './sqs-batch.js';
 
 /** The SDK clients the OCR handler uses. */
 export interface OcrClients {

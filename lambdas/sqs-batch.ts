@@ -1,14 +1,14 @@
 /**
- * The loop both queue-driven functions (lambdas/ingest.ts, lambdas/ocr.ts) run over an SQS batch:
+ * The loop both queue-driven functions (./ingest.ts, ./ocr.ts) run over an SQS batch:
  * each record in turn, with its `messageId` on the log lines; a record that throws is a batch item
  * failure, so the queue redelivers it alone. On its last receive (`maxReceiveCount`) the queue
  * moves it to the dead-letter queue next: `onLastReceive` records so where its documents say it.
  */
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { describeError } from './errors.js';
-import { logger } from './logger.js';
-import { publishMetrics, recordRetry } from './metrics.js';
+import { describeError } from '../lib/errors.js';
+import { logger } from '../lib/logger.js';
+import { publishMetrics, recordRetry } from '../lib/metrics.js';
 
 /** How one function handles its batch. */
 export interface BatchHandling {
