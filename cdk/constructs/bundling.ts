@@ -5,7 +5,8 @@
  * locally is the code that ships. Only pdf.js's optional native canvas and the OCR engine stay out:
  * these functions read text layers and never render or OCR (a scan is stored NEEDS_OCR).
  */
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { join } from 'node:path';
+import { type BundlingOptions, type ICommandHooks, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { OCR_EXTERNALS, PDF_EXTERNALS, REQUIRE_SHIM } from '../../scripts/bundle-options.mjs';
 
 export const UNDOCS_BUNDLING = {
@@ -19,3 +20,21 @@ export const UNDOCS_BUNDLING = {
   externalModules: [...PDF_EXTERNALS, ...OCR_EXTERNALS],
   forceDockerBundling: false,
 } as const satisfies BundlingOptions;
+
+function shellQuote(path: string): string {
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Command hooks that run `node scripts/<script> <output dir> [...args]` after esbuild: what a
+ * function carries beside its index.mjs (the extract worker, the OCR engine and its data).
+ */
+export function afterBundlingScript(script: string, ...args: string[]): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => [
+      ['node', shellQuote(join(inputDir, 'scripts', script)), shellQuote(outputDir), ...args].join(' '),
+    ],
+  };
+}

@@ -7,7 +7,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -18,7 +18,7 @@ import { CONSOLE_ENV, CONSOLE_SERVICE_NAME } from '../../lib/config.js';
 import { STATUS_INDEX } from '../../lib/model/table.js';
 import { acknowledgeWildcardResource } from '../nag.js';
 import { UNDOCS_BUNDLING } from './bundling.js';
-import { acknowledgeRuntimeAndTracing } from './function-grants.js';
+import { acknowledgeRuntimeAndTracing, ownLogGroupAndRole } from './function-grants.js';
 
 /** Properties of {@link ConsoleApi}. */
 export interface ConsoleApiProps {
@@ -143,17 +143,11 @@ export class ConsoleApi extends Construct {
     const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
     const logRemovalPolicy = props.logRemovalPolicy ?? RemovalPolicy.RETAIN;
 
-    const logGroup = new LogGroup(this, 'LogGroup', {
-      retention: logRetention,
-      removalPolicy: logRemovalPolicy,
-    });
-    // A role of its own, writing to its own log group only; everything else is granted by bind*.
-    const role = new Role(this, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description:
-        'undocs console API: reads the document table, presigns uploads under the ingest prefix, reprocesses and redrives',
-    });
-    logGroup.grantWrite(role);
+    const { logGroup, role } = ownLogGroupAndRole(
+      this,
+      'undocs console API: reads the document table, presigns uploads under the ingest prefix, reprocesses and redrives',
+      { logRetention, logRemovalPolicy },
+    );
 
     this.function = new NodejsFunction(this, 'Handler', {
       entry: join(REPO_ROOT, 'lambdas', 'console.ts'),

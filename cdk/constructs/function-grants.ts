@@ -4,14 +4,38 @@
  * Each function still lists its own table actions: the infra test matches every function's grants
  * against the SDK commands its own bundle sends.
  */
-import { Validations } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Grant } from 'aws-cdk-lib/aws-iam';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../nag.js';
+
+/**
+ * A function's log group and its role, which writes to that log group only: a role of its own
+ * instead of the default one with AWSLambdaBasicExecutionRole, whose CreateLogGroup/PutLogEvents
+ * apply to every log group of the account. Everything else it may do is granted by `bind*` methods.
+ */
+export function ownLogGroupAndRole(
+  scope: Construct,
+  description: string,
+  logs: { readonly logRetention?: RetentionDays; readonly logRemovalPolicy?: RemovalPolicy },
+): { logGroup: LogGroup; role: Role } {
+  const logGroup = new LogGroup(scope, 'LogGroup', {
+    retention: logs.logRetention ?? RetentionDays.ONE_MONTH,
+    removalPolicy: logs.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+  });
+  const role = new Role(scope, 'Role', {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description,
+  });
+  logGroup.grantWrite(role);
+  return { logGroup, role };
+}
 
 /**
  * The cdk-nag findings every function of the project has, acknowledged with their reasons: the
@@ -78,4 +102,36 @@ export function grantReadUploads(
     objects,
     `Uploads are any key under the ingest prefix "${prefix}"; reads are scoped to that prefix.`,
   );
+}
+
+/** What Lambda's event source mapping needs, in the function's role, to consume an SQS queue (Lambda developer guide). */
+const CONSUME_QUEUE_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
+
+/**
+ * Makes `fn` consume `queue`, reporting failed messages one by one, and tells it the queue's
+ * `maxReceiveCount` in `maxReceiveVariable`, so it records a message's last receive. A mapping and
+ * a grant of their own rather than `SqsEventSource`, whose grantConsumeMessages adds
+ * ChangeMessageVisibility and GetQueueUrl, which Lambda's poller does not use.
+ */
+export function consumeQueue(
+  fn: LambdaFunction,
+  queue: IQueue,
+  mapping: {
+    readonly batchSize: number;
+    readonly maxConcurrency: number;
+    readonly maxBatchingWindow?: Duration;
+  },
+  maxReceiveVariable: string,
+): void {
+  fn.addEventSourceMapping('QueueEventSource', {
+    eventSourceArn: queue.queueArn,
+    batchSize: mapping.batchSize,
+    ...(mapping.maxBatchingWindow && { maxBatchingWindow: mapping.maxBatchingWindow }),
+    reportBatchItemFailures: true,
+    maxConcurrency: mapping.maxConcurrency,
+  });
+  queue.grant(fn, ...CONSUME_QUEUE_ACTIONS);
+  queue.encryptionMasterKey?.grantDecrypt(fn);
+  const maxReceiveCount = queue instanceof Queue ? queue.deadLetterQueue?.maxReceiveCount : undefined;
+  if (maxReceiveCount !== undefined) fn.addEnvironment(maxReceiveVariable, String(maxReceiveCount));
 }

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   DEFAULT_EXTRACTION_PAGE_MS,
@@ -18,12 +17,14 @@ import {
   ENV,
   SERVICE_NAME,
 } from '../../lib/config.js';
-import { UNDOCS_BUNDLING } from './bundling.js';
+import { afterBundlingScript, UNDOCS_BUNDLING } from './bundling.js';
 import {
   acknowledgeRuntimeAndTracing,
+  consumeQueue,
   grantPutEvents,
   grantReadUploads,
   grantTableItems,
+  ownLogGroupAndRole,
 } from './function-grants.js';
 
 /** Properties of {@link IngestFunction}. */
@@ -130,9 +131,6 @@ export const DEFAULT_MAX_CONCURRENCY = 10;
 /** The maximum concurrency Lambda accepts on an SQS event source mapping. */
 export const MAX_CONCURRENCY_RANGE = { min: 2, max: 1000 } as const;
 
-/** What Lambda's event source mapping needs, in the function's role, to consume an SQS queue (Lambda developer guide). */
-const CONSUME_QUEUE_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
-
 /**
  * The DynamoDB calls the function makes (lib/repository.ts, through lib/ingest.ts): GetItem,
  * UpdateItem, PutItem with conditions, BatchWriteItem of puts and deletes, Query of a partition.
@@ -154,10 +152,6 @@ function positiveInteger(name: string, value: number): string {
     throw new Error(`IngestFunction ${name} must be a positive integer, got ${value}`);
   }
   return String(value);
-}
-
-function shellQuote(path: string): string {
-  return `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -206,19 +200,11 @@ export class IngestFunction extends Construct {
       );
     }
 
-    const logGroup = new LogGroup(this, 'LogGroup', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
-    // A role of its own instead of the default one with AWSLambdaBasicExecutionRole, whose
-    // CreateLogGroup/PutLogEvents apply to every log group of the account: this one writes to its
-    // own log group only. Everything else it may do is granted by the bind* methods.
-    const role = new Role(this, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description:
-        'undocs ingest function: reads uploads, writes the document table, publishes change events',
-    });
-    logGroup.grantWrite(role);
+    const { logGroup, role } = ownLogGroupAndRole(
+      this,
+      'undocs ingest function: reads uploads, writes the document table, publishes change events',
+      props,
+    );
 
     this.function = new NodejsFunction(this, 'Handler', {
       entry: join(REPO_ROOT, 'lambdas', 'ingest.ts'),
@@ -252,13 +238,7 @@ export class IngestFunction extends Construct {
         // options (scripts/bundle-extract-worker.mjs); lib/extractor/isolated.ts runs it. The same
         // script puts pdf.js's CMaps and standard font data in pdfjs/ beside it, where
         // lib/pdf/data-files.ts finds them: read from the asset, never fetched.
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => [
-            `node ${shellQuote(join(inputDir, 'scripts', 'bundle-extract-worker.mjs'))} ${shellQuote(outputDir)}`,
-          ],
-        },
+        commandHooks: afterBundlingScript('bundle-extract-worker.mjs'),
       },
     });
     acknowledgeRuntimeAndTracing(this, this.function);
@@ -307,19 +287,15 @@ export class IngestFunction extends Construct {
    * the documents of a message's last receive DEAD_LETTER.
    */
   public bindQueue(queue: IQueue): void {
-    // A mapping and a grant of their own rather than `SqsEventSource`, whose grantConsumeMessages
-    // adds ChangeMessageVisibility and GetQueueUrl, which Lambda's poller does not use.
-    this.function.addEventSourceMapping('QueueEventSource', {
-      eventSourceArn: queue.queueArn,
-      batchSize: this.batchSize,
-      maxBatchingWindow: this.maxBatchingWindow,
-      reportBatchItemFailures: true,
-      maxConcurrency: this.maxConcurrency,
-    });
-    queue.grant(this.function, ...CONSUME_QUEUE_ACTIONS);
-    queue.encryptionMasterKey?.grantDecrypt(this.function);
-    const maxReceiveCount = queue instanceof Queue ? queue.deadLetterQueue?.maxReceiveCount : undefined;
-    if (maxReceiveCount !== undefined)
-      this.function.addEnvironment(ENV.maxReceiveCount, String(maxReceiveCount));
+    consumeQueue(
+      this.function,
+      queue,
+      {
+        batchSize: this.batchSize,
+        maxConcurrency: this.maxConcurrency,
+        maxBatchingWindow: this.maxBatchingWindow,
+      },
+      ENV.maxReceiveCount,
+    );
   }
 }

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   DEFAULT_MAX_PAGES,
@@ -18,12 +17,14 @@ import {
   ENV,
   SERVICE_NAME,
 } from '../../lib/config.js';
-import { UNDOCS_BUNDLING } from './bundling.js';
+import { afterBundlingScript, UNDOCS_BUNDLING } from './bundling.js';
 import {
   acknowledgeRuntimeAndTracing,
+  consumeQueue,
   grantPutEvents,
   grantReadUploads,
   grantTableItems,
+  ownLogGroupAndRole,
 } from './function-grants.js';
 
 /** Properties of {@link OcrFunction}. */
@@ -87,7 +88,6 @@ export const RANGE_RESERVE = Duration.minutes(2);
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAX_TIMEOUT = Duration.minutes(15);
-const CONSUME_QUEUE_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
 /** The DynamoDB calls of lib/ocr-ranges.ts through lib/repository.ts, on the table itself. */
 const TABLE_ITEM_ACTIONS = [
   'dynamodb:GetItem',
@@ -96,10 +96,6 @@ const TABLE_ITEM_ACTIONS = [
   'dynamodb:BatchWriteItem',
   'dynamodb:Query',
 ];
-
-function shellQuote(path: string): string {
-  return `'${path.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The OCR Lambda (lambdas/ocr.ts): reads one range of an OCR_PENDING scan's pages by OCR a message,
@@ -133,16 +129,11 @@ export class OcrFunction extends Construct {
     const architecture = props.architecture ?? Architecture.X86_64;
     const arch = architecture === Architecture.ARM_64 ? 'arm64' : 'x64';
 
-    const logGroup = new LogGroup(this, 'LogGroup', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
-    const role = new Role(this, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description:
-        'undocs OCR function: reads scans, stages OCR ranges and commits documents, publishes change events',
-    });
-    logGroup.grantWrite(role);
+    const { logGroup, role } = ownLogGroupAndRole(
+      this,
+      'undocs OCR function: reads scans, stages OCR ranges and commits documents, publishes change events',
+      props,
+    );
 
     this.function = new NodejsFunction(this, 'Handler', {
       entry: join(REPO_ROOT, 'lambdas', 'ocr.ts'),
@@ -168,13 +159,7 @@ export class OcrFunction extends Construct {
       bundling: {
         ...UNDOCS_BUNDLING,
         // The OCR engine, the renderer and their data beside index.mjs (scripts/bundle-ocr-modules.mjs).
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => [
-            `node ${shellQuote(join(inputDir, 'scripts', 'bundle-ocr-modules.mjs'))} ${shellQuote(outputDir)} ${arch}`,
-          ],
-        },
+        commandHooks: afterBundlingScript('bundle-ocr-modules.mjs', arch),
       },
     });
     acknowledgeRuntimeAndTracing(this, this.function);
@@ -197,16 +182,11 @@ export class OcrFunction extends Construct {
 
   /** Makes the function consume the OCR `queue` with partial batch failures, and tells it the queue's maxReceiveCount. */
   public bindQueue(queue: IQueue): void {
-    this.function.addEventSourceMapping('QueueEventSource', {
-      eventSourceArn: queue.queueArn,
-      batchSize: this.batchSize,
-      reportBatchItemFailures: true,
-      maxConcurrency: this.maxConcurrency,
-    });
-    queue.grant(this.function, ...CONSUME_QUEUE_ACTIONS);
-    queue.encryptionMasterKey?.grantDecrypt(this.function);
-    const maxReceiveCount = queue instanceof Queue ? queue.deadLetterQueue?.maxReceiveCount : undefined;
-    if (maxReceiveCount !== undefined)
-      this.function.addEnvironment(ENV.maxReceiveCount, String(maxReceiveCount));
+    consumeQueue(
+      this.function,
+      queue,
+      { batchSize: this.batchSize, maxConcurrency: this.maxConcurrency },
+      ENV.maxReceiveCount,
+    );
   }
 }
