@@ -7,22 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { linePitch, paragraphs } from '../../lib/parser/text.js';
 import type { TextLine } from '../../lib/pdf/types.js';
+import { line } from '../support/lines.js';
 
-function line(y: number, text: string, fontSize = 10): TextLine {
-  const xEnd = 72 + text.length * fontSize * 0.5;
-  return {
-    y,
-    x: 72,
-    xEnd,
-    fontSize,
-    text,
-    segments: [{ text, x: 72, xEnd, y, fontSize, fontName: 'F1', markers: [] }],
-  };
-}
+/** A line of `text` at baseline `y`, set from the left margin. */
+const at = (y: number, text: string, fontSize?: number): TextLine => line(y, [[72, text, fontSize]]);
 
 /** `count` lines of running text from `y`, `step` apart. */
 const typed = (y: number, count: number, step: number, fontSize = 10): TextLine[] =>
-  Array.from({ length: count }, (_, i) => line(y + i * step, `running text line ${i + 1}`, fontSize));
+  Array.from({ length: count }, (_, i) => at(y + i * step, `running text line ${i + 1}`, fontSize));
 
 describe('linePitch', () => {
   it.each([
@@ -39,8 +31,8 @@ describe('paragraphs with the running text pitch', () => {
   it('keeps a heading typed at the page step together, where 1.45 line heights would cut it', () => {
     // Arrange: a two-line heading and a paragraph, one and a half spaced (18 pt at 10 pt type)
     const lines = [
-      line(100, 'SECOND REPORT OF THE DRAFTING COMMITTEE'),
-      line(118, 'ON THE PREAMBLE'),
+      at(100, 'SECOND REPORT OF THE DRAFTING COMMITTEE'),
+      at(118, 'ON THE PREAMBLE'),
       ...typed(154, 6, 18),
     ];
 
@@ -58,7 +50,7 @@ describe('paragraphs with the running text pitch', () => {
     ['a gap well under the step, already more than 1.45 line heights of small type', 13],
   ])('still cuts at %s', (_case, gap) => {
     // Arrange: small type (8 pt) above running text typed 18 pt apart
-    const lines = [line(100, 'FIRST', 8), line(100 + gap, 'SECOND', 8), ...typed(200, 6, 18)];
+    const lines = [at(100, 'FIRST', 8), at(100 + gap, 'SECOND', 8), ...typed(200, 6, 18)];
 
     // Act
     const groups = paragraphs(lines, linePitch(lines));
