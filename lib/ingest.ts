@@ -179,11 +179,12 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     deps.repository.markStatus(documentId, uploadStatus(base, 'PROCESSING', clock().toISOString()), guard);
   const extraction = await extractOrFail(deps, event, base, extracting, deps.ocr !== undefined);
   // An extractor that tells no plan (one of the tests' own) has a scan's pages all read.
-  const ocrPages: number | readonly number[] =
+  const ocrPages =
     extraction.ocrPlan?.pages ??
-    (extraction.record.status === 'NEEDS_OCR' ? extraction.record.pageCount : []);
-  const queued = typeof ocrPages === 'number' ? ocrPages : ocrPages.length;
-  if (deps.ocr && extraction.record.status !== 'FAILED' && queued > 0) {
+    (extraction.record.status === 'NEEDS_OCR'
+      ? Array.from({ length: extraction.record.pageCount }, (_, i) => i + 1)
+      : []);
+  if (deps.ocr && extraction.record.status !== 'FAILED' && ocrPages.length > 0) {
     // The pages without a usable text layer (a scan's, a born-digital document's imaged annex, a
     // layer of garbage) are read by the OCR function, range by range; the last range in commits
     // the document (lib/ocr-ranges.ts). Until then readers see the last commit.
