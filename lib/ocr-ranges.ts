@@ -5,14 +5,15 @@
  * what it read in the table, keyed by the upload's sequencer and the range's first page, so a retry
  * redoes only its own range and overwrites only its own item. The invocation that finds every range
  * staged assembles the document (the text layers read again from the same object version, the OCR'd
- * pages in place of the unreadable ones), parses it as ingest does and commits it through the same
+ * pages in place of the unreadable ones, a scan's page 1 read again reconciled with its OCR layer:
+ * lib/extract.ts `parseWithOcr`), parses it as ingest does and commits it through the same
  * conditional commit point (lib/repository.ts `commitExtraction`): DONE, or NEEDS_OCR with the
  * reason when OCR could not read what the document needed.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { type EventPublisher, eventsForState } from './events.js';
-import { pagesToOcr, withOcrPages } from './extract.js';
+import { parseWithOcr, planOcr } from './extract.js';
 import {
   boundExtraction,
   COMMITTED_STATUSES,
@@ -23,9 +24,9 @@ import {
   MAX_FAILURE_MESSAGE_CHARS,
 } from './model/items.js';
 import type { OcrPage } from './ocr/index.js';
-import { parseUnDocument } from './parser/index.js';
 import type { LanguageCode } from './parser/lexicon/index.js';
 import { readPdf } from './pdf/reader.js';
+import type { PdfDocument } from './pdf/types.js';
 import { DocumentChangedError, type DocumentRepository } from './repository.js';
 import type { ObjectStore } from './storage.js';
 import { EXTRACTOR_VERSION } from './version.js';
@@ -181,7 +182,8 @@ export async function handleOcrRange(deps: OcrRangeDeps, message: OcrRangeMessag
   const bytes = await deps.store.read(message.bucket, message.key, message.versionId ?? undefined);
   const pdf = await readLayers(bytes, deps.maxPages);
   const language = message.language ?? null;
-  const wanted = pagesToOcr(pdf, language).filter((n) => n >= message.first && n <= message.last);
+  const plan = await planOcr(bytes, pdf, language);
+  const wanted = plan.pages.filter((n) => n >= message.first && n <= message.last);
   const read = wanted.length > 0 ? await deps.readPages(bytes, wanted, language) : [];
   await deps.repository.putOcrRange(
     documentId,
@@ -194,7 +196,7 @@ export async function handleOcrRange(deps: OcrRangeDeps, message: OcrRangeMessag
   if (staged.length < message.ranges) return { ...base, status: 'OCR_PENDING', pagesRead: read.length };
 
   const ocrPages = staged.flatMap((r) => JSON.parse(gunzipSync(r.pages).toString('utf8')) as OcrPage[]);
-  const record = assemble(doc, withOcrPages(pdf, ocrPages), ocrPages, (deps.now ?? (() => new Date()))());
+  const record = assemble(doc, pdf, ocrPages, plan.checks, (deps.now ?? (() => new Date()))());
   const { version, conflicts, replacedSymbols } = await deps.repository.commitExtraction(
     record.fields,
     record.parts,
@@ -237,19 +239,20 @@ async function readLayers(bytes: Uint8Array, maxPages: number) {
 /** The committed record of an OCR'd upload: DONE, or NEEDS_OCR with the reason OCR could not read it. */
 function assemble(
   doc: DocumentRecord,
-  pdf: Parameters<typeof parseUnDocument>[0],
-  ocrPages: readonly OcrPage[],
+  pdf: PdfDocument,
+  read: readonly OcrPage[],
+  checks: readonly number[],
   now: Date,
 ) {
-  const parsed = parseUnDocument(pdf);
-  const stored = boundExtraction(parsed);
-  const letters = ocrPages.reduce((n, p) => n + p.page.text.replace(/[^\p{L}]/gu, '').length, 0);
+  const stored = boundExtraction(parseWithOcr(pdf, read, checks));
+  // The pages read in place of their layer; a check page's layer is its text.
+  const ocrPages = read.filter((r) => !checks.includes(r.page.number));
+  const replaced = new Set(ocrPages.map((r) => r.page.number));
+  const lettersOf = (text: string): number => text.replace(/[^\p{L}]/gu, '').length;
+  const letters = ocrPages.reduce((n, p) => n + lettersOf(p.page.text), 0);
   // A scan whose pages hold no legible text stays NEEDS_OCR; a document whose text layer holds its
   // text is DONE even when its imaged pages (a map, a blank annex page) read nothing.
-  const layerLetters = pdf.pages.reduce(
-    (n, p) => n + (p.textSource === 'ocr' ? 0 : p.text.replace(/[^\p{L}]/gu, '').length),
-    0,
-  );
+  const layerLetters = pdf.pages.reduce((n, p) => n + (replaced.has(p.number) ? 0 : lettersOf(p.text)), 0);
   const unreadable =
     stored.fields.needsOcr ||
     (ocrPages.length > 0 && letters < MIN_OCR_LETTERS && layerLetters < MIN_OCR_LETTERS);

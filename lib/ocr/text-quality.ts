@@ -644,6 +644,22 @@ function withoutMarkers(text: string, markers: readonly RaisedMarker[]): string 
   return out;
 }
 
+/**
+ * The tokens of a text (pieces between white space) that no typesetter prints and OCR does, by the
+ * rule `oddShare` counts with (docs/ocr.md): `19k8`, `Nat$a-n1`, `oRIGTNAL`. For comparing two
+ * readings of one field (lib/ocr/second-reading.ts).
+ */
+export function misreadTokens(text: string): string[] {
+  const misread: string[] = [];
+  for (const token of text.split(WHITE_SPACE)) {
+    if (token === '') continue;
+    const tally = new Tally();
+    tallyText(token, tally);
+    if (tally.odd > 0) misread.push(token);
+  }
+  return misread;
+}
+
 // --- The masthead zone of page 1 ---
 
 /** Shaped like a document symbol: series letters, then two slashes, or a slash and a digit. */

@@ -85,32 +85,63 @@ export function removeFurniture(pages: readonly PageView[]): PageView[] {
 }
 
 /**
+ * A symbol a later page's header carries needs at least this share of the pages that carry the
+ * header's best-read symbol: the two symbols of a joint document, stacked on two lines, are misread
+ * on different pages (`A/35/789` on six pages, `S/14314` on six others and on some of the same), a
+ * misreading of one (`A/351789`) seldom twice alike.
+ */
+const HEADER_AGREEMENT = 0.5;
+
+/**
+ * A date in figures (`16/04/2025`): verbatim records print the meeting's date beside the symbol in
+ * their header (`A/79/PV.64  16/04/2025`, `16/04/2025  A/79/PV.64`), which must not be read as
+ * more of the symbol.
+ */
+const NUMERIC_DATE = /(?<=^|\s)\d{1,2}\/\d{1,2}\/\d{4}(?=\s|$)/g;
+const headerText = (text: string): string => clean(text).replace(NUMERIC_DATE, ' ').trim();
+
+/**
  * The symbols a document repeats in its running header: UN documents print their symbol at the
- * top of every page after the first. Returns the symbols (a joint document's two) that the top
- * margins of most later pages carry and the first page that carries them, or no symbol when fewer
- * than two later pages (the only one, for a two-page document) agree. The masthead's symbol is checked against them: it is the one set
- * large, which OCR misreads most (`Agoraz` for A/80/123, `Sr200211` for S/2002/1).
+ * top of every page after the first, a joint document both its symbols, side by side or stacked.
+ * Each symbol is counted on the later pages whose top margin carries it; those that at least two
+ * later pages (the only one, for a two-page document) carry, and at least {@link HEADER_AGREEMENT}
+ * as many as the best-carried, are the header's, in the order the header prints them (top to
+ * bottom, left to right), with the first page that carries one. The masthead's symbol is checked
+ * against them: it is the one set large, which OCR misreads most (`Agoraz` for A/80/123, `Sr200211`
+ * for S/2002/1).
  */
 export function runningHeaderSymbols(pages: readonly PageView[]): { symbols: string[]; page: number } {
   const later = pages.filter((p) => p.number > 1);
-  const counts = new Map<string, number>();
-  const firstPage = new Map<string, number>();
+  const seen = new Map<string, { pages: number; first: number; y: number; x: number }>();
   for (const page of later) {
-    const found = new Set<string>();
+    const found = new Map<string, { y: number; x: number }>();
     for (const line of page.lines) {
       if (line.y >= page.height * HEADER_SHARE) continue;
       // A joint document's header prints both symbols, apart: the line whole, else its segments.
-      const whole = parseSymbolLine(clean(line.text));
-      const symbols = whole.length > 0 ? whole : line.segments.flatMap((s) => parseSymbolLine(clean(s.text)));
-      if (symbols.length > 0) found.add(symbols.join(' '));
+      const whole = parseSymbolLine(headerText(line.text));
+      const placed =
+        whole.length > 0
+          ? whole.map((symbol, i) => ({ symbol, x: line.x + i }))
+          : line.segments.flatMap((s) =>
+              parseSymbolLine(headerText(s.text)).map((symbol, i) => ({ symbol, x: s.x + i })),
+            );
+      for (const { symbol, x } of placed) if (!found.has(symbol)) found.set(symbol, { y: line.y, x });
     }
-    for (const key of found) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      if (!firstPage.has(key)) firstPage.set(key, page.number);
+    for (const [symbol, at] of found) {
+      const known = seen.get(symbol);
+      if (known) {
+        known.pages++;
+        known.y += at.y;
+        known.x += at.x;
+      } else seen.set(symbol, { pages: 1, first: page.number, ...at });
     }
   }
-  const needed = Math.min(2, later.length);
-  let best: [string, number] | undefined;
-  for (const entry of counts) if (entry[1] >= needed && (!best || entry[1] > best[1])) best = entry;
-  return best ? { symbols: best[0].split(' '), page: firstPage.get(best[0]) ?? 2 } : { symbols: [], page: 0 };
+  const most = Math.max(0, ...[...seen.values()].map((s) => s.pages));
+  const needed = Math.max(Math.min(2, later.length), HEADER_AGREEMENT * most);
+  const kept = [...seen].filter(([, s]) => s.pages >= needed);
+  if (kept.length === 0) return { symbols: [], page: 0 };
+  // Where the header prints each, on average: stacked symbols by height, side by side by position.
+  const place = ([, s]: (typeof kept)[number]) => ({ y: s.y / s.pages, x: s.x / s.pages });
+  kept.sort((a, b) => place(a).y - place(b).y || place(a).x - place(b).x);
+  return { symbols: kept.map(([symbol]) => symbol), page: Math.min(...kept.map(([, s]) => s.first)) };
 }

@@ -7,7 +7,10 @@
  * header's replaces it, unless the header's reading is the damaged one (`A/39/36r` in the header
  * of a page whose masthead reads A/39/361): a reading replaces another only if fewer of its
  * components break the symbol grammar. A masthead symbol far from every header symbol is kept:
- * the two would be different documents, which no misreading explains.
+ * the two would be different documents, which no misreading explains. A header symbol far from
+ * every masthead symbol is added when the masthead shows another of the header's: a joint document
+ * prints both its symbols in the masthead and in the header alike, so a masthead that shows one of them (`A/35/189—` read for A/35/789 and
+ * dropped, `S/14314` read) lost the other; the symbols then go in the header's order.
  */
 import { withinEditDistance } from '../stats.js';
 
@@ -17,7 +20,7 @@ export const MAX_MISREAD_CHARS = 2;
 /** What the check changed, and the rule that says so (for `provenance`). */
 export interface CheckedSymbols {
   readonly symbols: string[];
-  readonly rule: 'symbols.running-header' | 'symbols.running-header-repair';
+  readonly rule: 'symbols.running-header' | 'symbols.running-header-repair' | 'symbols.running-header-joint';
 }
 
 /**
@@ -49,5 +52,16 @@ export function checkAgainstHeader(
     changed = true;
     return near;
   });
+  const missing = regular.filter(
+    (h) => !symbols.some((symbol) => withinEditDistance(h, symbol, MAX_MISREAD_CHARS)),
+  );
+  // Only beside a symbol the two share: a masthead and a header with nothing in common are left as they are.
+  if (missing.length > 0 && missing.length < regular.length) {
+    // The header's forms of the symbols the two share; the masthead's own others after them.
+    const extra = symbols.filter(
+      (symbol) => !regular.some((h) => withinEditDistance(h, symbol, MAX_MISREAD_CHARS)),
+    );
+    return { symbols: [...new Set([...regular, ...extra])], rule: 'symbols.running-header-joint' };
+  }
   return changed ? { symbols: [...new Set(symbols)], rule: 'symbols.running-header-repair' } : null;
 }

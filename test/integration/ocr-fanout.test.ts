@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadPages } from '../../lib/ocr-ranges.js';
 import { imagePdf, scannedPageImage } from '../support/image-pdf.js';
+import { PRINTED_DATE, reportScanWithMisreadDate } from '../support/layered-scan.js';
 import { startTestStack, type TestStack } from '../support/local.js';
 import { scannedSample } from '../support/samples.js';
 
@@ -83,6 +84,26 @@ describe('OCR through the local stack, real engine', () => {
     expect(doc).toMatchObject({ status: 'DONE', failure: null, symbols: ['A/80/456', 'S/2025/789'] });
     expect(pages.map((p) => p.textSource)).toEqual(['layer', 'ocr']);
     expect(doc?.signatories.map((s) => s.name)).toEqual(['Kari Nordmann', 'Juan Pérez']);
+  }, 130_000);
+
+  it('reads page 1 of a scan with an old OCR layer again, and commits the date the page prints', async () => {
+    // The layer is usable (it would be committed at ingest as it is) but misread the date's figures.
+    const key = 'incoming/scans/report-with-ocr-layer.pdf';
+    const statuses: string[] = [];
+    const watching = setInterval(() => {
+      void t.repository.getDocument(t.documentId(key)).then((d) => d && statuses.push(d.status));
+    }, 50);
+
+    await t.put(key, await reportScanWithMisreadDate());
+    await t.stack.idle(120_000);
+    clearInterval(watching);
+
+    const doc = await t.repository.getDocument(t.documentId(key));
+    const pages = await t.repository.getPages(t.documentId(key));
+    expect(statuses).toContain('OCR_PENDING');
+    expect(doc).toMatchObject({ status: 'DONE', failure: null, symbols: ['A/80/123'], date: PRINTED_DATE });
+    expect(doc?.provenance.date?.textSource).toBe('ocr');
+    expect(pages.map((p) => p.textSource)).toEqual(['layer']);
   }, 130_000);
 });
 

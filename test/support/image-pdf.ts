@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { rawPdf, stream } from '../../scripts/bad-inputs/raw-pdf.js';
+import { pdfString, rawPdf, stream } from '../../scripts/bad-inputs/raw-pdf.js';
 import { SCANNED_DIR } from './samples.js';
 
 /** An image as a PDF image XObject carries it: grey levels, compressed with zlib. */
@@ -140,5 +140,55 @@ export function imagePdf(pages: number, image: PdfImage = plainPageImage()): Uin
     ),
     stream('', `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q\n`),
     ...Array<string>(pages).fill(page),
+  ]);
+}
+
+/** A line of a text layer laid over a page image: its text, its baseline's left end from the top left, in points. */
+export interface LayerLine {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly fontSize: number;
+}
+
+/** `text` in ASCII, as the layer's Helvetica shows it: typographic quotes and dashes plain, others `?`. */
+const ascii = (text: string): string =>
+  text
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/[^\x20-\x7e]/g, '?');
+
+/**
+ * A one-page scan with an OCR layer, as archives hold most of the UN's older documents: the page
+ * drawn as `image`, and `lines` of text laid over it invisibly (text render mode 3), where OCR
+ * software puts what it read for search and copy. `visible` draws them (render mode 0) instead: a
+ * typeset page over a background picture.
+ */
+export function layeredScanPdf(
+  image: PdfImage,
+  lines: readonly LayerLine[],
+  { visible = false }: { readonly visible?: boolean } = {},
+): Uint8Array {
+  const { pageWidth: w, pageHeight: h } = image;
+  const parameters = image.pngPredicted
+    ? ` /DecodeParms << /Predictor 15 /Colors 1 /BitsPerComponent ${image.bitsPerComponent} /Columns ${image.width} >>`
+    : '';
+  const text = lines
+    .map(
+      (l) =>
+        `BT /F1 ${l.fontSize} Tf ${visible ? 0 : 3} Tr 1 0 0 1 ${l.x} ${(h - l.y).toFixed(2)} Tm ${pdfString(ascii(l.text))} Tj ET`,
+    )
+    .join('\n');
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [5 0 R] /Count 1 >>',
+    stream(
+      `/Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceGray /BitsPerComponent ${image.bitsPerComponent} /Filter /FlateDecode${parameters}`,
+      image.data,
+    ),
+    stream('', `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q\n${text}\n`),
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 3 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ]);
 }

@@ -115,8 +115,8 @@ describe('IsolatedExtractor on the worker bundle', () => {
     // Assert
     expect(partial.pages.map((p) => p.textSource)).toEqual(['layer', 'layer']);
     expect(plans).toEqual([
-      { pages: [2], language: 'en' },
-      { pages: [], language: 'fr' },
+      { pages: [2], checks: [], language: 'en' },
+      { pages: [], checks: [], language: 'fr' },
     ]);
   });
 

@@ -52,6 +52,25 @@ describe('checkAgainstHeader', () => {
       ['A/75/574', 'S/2020/1083'],
       { symbols: ['A/75/574', 'S/2020/1083'], rule: 'symbols.running-header-repair' },
     ],
+    [
+      "a joint document's masthead that shows one symbol: the header's other is added, in its order",
+      ['S/14314'],
+      ['A/35/789', 'S/14314'],
+      { symbols: ['A/35/789', 'S/14314'], rule: 'symbols.running-header-joint' },
+    ],
+    [
+      "one symbol misread, the other missing: the header's forms",
+      ['A/35/189'],
+      ['A/35/789', 'S/14314'],
+      { symbols: ['A/35/789', 'S/14314'], rule: 'symbols.running-header-joint' },
+    ],
+    [
+      'a masthead symbol of its own beside a shared one stays, after the header',
+      ['A/80/123', 'E/2025/9'],
+      ['A/80/123', 'S/2025/77'],
+      { symbols: ['A/80/123', 'S/2025/77', 'E/2025/9'], rule: 'symbols.running-header-joint' },
+    ],
+    ['nothing in common: no symbol added', ['A/80/123'], ['E/2025/9', 'S/2025/77'], null],
   ])('%s', (_case, masthead, header, expected) => {
     expect(checkAgainstHeader(masthead, header)).toEqual(expected);
   });
@@ -90,6 +109,44 @@ describe('runningHeaderSymbols', () => {
     ].map(viewOf);
 
     expect(runningHeaderSymbols(pages).symbols).toEqual(['A/75/574', 'S/2020/1083']);
+  });
+
+  it("reads a joint document's stacked symbols, each misread on some pages, in the header's order", () => {
+    // Old layouts stack the symbols (then the language and the page): OCR misreads one line on one
+    // page, the other on another; each symbol is counted on its own.
+    const header = (n: number, first: string, second: string) =>
+      page(n, [line(40, [[60, first]]), line(52, [[60, second]]), line(64, [[60, 'English']]), body]);
+    const pages = [
+      page(1, [body]),
+      header(2, 'A/351789', 'S/14314'),
+      header(3, 'A/35/789', 'Sa4314'),
+      header(4, 'A/35/789', 'S/14314'),
+      header(5, 'A/35/7@9', 'S/14314'),
+      header(6, 'A/35/789', 'S/l4314'),
+    ].map(viewOf);
+
+    expect(runningHeaderSymbols(pages)).toEqual({ symbols: ['A/35/789', 'S/14314'], page: 2 });
+  });
+
+  it("does not read a verbatim record's meeting date as more of its symbol", () => {
+    const pages = [
+      page(1, [body]),
+      page(2, [line(40, [[60, 'A/79/PV.64  16/04/2025']]), body]),
+      page(3, [line(40, [[60, '16/04/2025  A/79/PV.64']]), body]),
+      page(4, [line(40, [[60, 'A/79/PV.64  16/04/2025']]), body]),
+    ].map(viewOf);
+
+    expect(runningHeaderSymbols(pages).symbols).toEqual(['A/79/PV.64']);
+  });
+
+  it('leaves out a misreading carried by fewer than half as many pages as the best-read symbol', () => {
+    const pages = [
+      page(1, [body]),
+      ...[2, 3, 4, 5, 6, 7].map((n) => page(n, [line(40, [[60, 'A/80/123']]), body])),
+      ...[8, 9].map((n) => page(n, [line(40, [[60, 'A/80/128']]), body])),
+    ].map(viewOf);
+
+    expect(runningHeaderSymbols(pages).symbols).toEqual(['A/80/123']);
   });
 
   it.each([
