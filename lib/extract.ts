@@ -4,7 +4,7 @@ import { reconcileReadings } from './ocr/second-reading.js';
 import { judgeTextLayer } from './ocr/text-quality.js';
 import { parseUnDocument, type UnDocument } from './parser/index.js';
 import { LANGUAGE_CODES, type LanguageCode, type OfficialLanguage } from './parser/lexicon/index.js';
-import { pageDrawing, type ReadPdfOptions, readPdf } from './pdf/reader.js';
+import { drawsInvisibleText, type ReadPdfOptions, readPdf } from './pdf/reader.js';
 import type { PdfDocument } from './pdf/types.js';
 
 export { EXTRACTOR_VERSION } from './version.js';
@@ -63,7 +63,7 @@ export function pagesToOcr(pdf: PdfDocument, language: LanguageCode | null = nul
  */
 async function firstPageHasOcrLayer(bytes: Uint8Array): Promise<boolean> {
   try {
-    return (await pageDrawing(bytes, 1)).invisibleText;
+    return await drawsInvisibleText(bytes, 1);
   } catch {
     return false;
   }

@@ -48,7 +48,7 @@ if (values['big-page']) {
   process.exit(0);
 }
 if (values.ocr) {
-  process.stdout.write(`${benchOcr(values.corpus).join('\n')}\n`);
+  process.stdout.write(`${(await benchOcr(values.corpus)).join('\n')}\n`);
   process.exit(0);
 }
 const defaultCorpus = resolve(ROOT, '../shared/un-corpus/pdfs');

@@ -1,7 +1,7 @@
 /**
  * A second reading of a scan's first page. Most scans in the UN's archive carry a text layer that
  * OCR software wrote over the page image decades ago (text drawn invisibly: lib/pdf/reader.ts
- * `pageDrawing`). When that layer passes the garbage rule (lib/ocr/text-quality.ts) its text is kept,
+ * `drawsInvisibleText`). When that layer passes the garbage rule (lib/ocr/text-quality.ts) its text is kept,
  * but its masthead may still be misread where it matters most: a date's digits (`9 September` for
  * 29 September, `6 avril` for 16 avril), a symbol it did not read at all, a title with a garbled
  * word. So page 1 of such a scan is read again by OCR, and the document is parsed both ways: with

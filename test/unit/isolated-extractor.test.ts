@@ -14,6 +14,7 @@ import { PermanentIngestError, TransientIngestError } from '../../lib/errors.js'
 import { bundledExtractor, INVOCATION_RESERVE_MS, IsolatedExtractor } from '../../lib/extractor/isolated.js';
 import { logger } from '../../lib/logger.js';
 import { badInputs } from '../../scripts/bad-inputs/cases.js';
+import { reportScanWithMisreadDate } from '../support/layered-scan.js';
 
 const sample = (file: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../samples/${file}`, import.meta.url)));
@@ -100,7 +101,7 @@ describe('IsolatedExtractor on the worker bundle', () => {
     expect(reader.workersStarted).toBe(1);
   });
 
-  it('tells what OCR would read when asked: the imaged page of a partial scan, in its language', async () => {
+  it('tells what OCR would read when asked: the imaged page of a partial scan, in its language; page 1 of a scan with an OCR layer, to check it', async () => {
     // Arrange
     const reader = extractor();
     const plans: unknown[] = [];
@@ -111,12 +112,15 @@ describe('IsolatedExtractor on the worker bundle', () => {
     // Act
     const partial = await reader.extract(scan, { onOcrPlan: (plan) => plans.push(plan) });
     await reader.extract(sample('sample-lettre-fr.pdf'), { onOcrPlan: (plan) => plans.push(plan) });
+    // The bundle has no image decoders and no node_modules beside it, as in the ingest function.
+    await reader.extract(await reportScanWithMisreadDate(), { onOcrPlan: (plan) => plans.push(plan) });
 
     // Assert
     expect(partial.pages.map((p) => p.textSource)).toEqual(['layer', 'layer']);
     expect(plans).toEqual([
       { pages: [2], checks: [], language: 'en' },
       { pages: [], checks: [], language: 'fr' },
+      { pages: [1], checks: [1], language: 'en' },
     ]);
   });
 
