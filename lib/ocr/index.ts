@@ -17,7 +17,7 @@ import type { OcrEngine, OcrResult } from './engine.js';
 import { DEFAULT_OCR_LANGUAGE } from './languages.js';
 import { withMastheadBlockReread } from './masthead-block.js';
 import { ocrPage } from './page.js';
-import { type PageImage, renderPage } from './render.js';
+import { type PageImage, renderPage, renderRegion } from './render.js';
 import { eraseUnderlines } from './underlines.js';
 
 /** Resolution pages are read at: what Tesseract is trained for, and what UN scans are made at. */
@@ -208,7 +208,8 @@ export async function ocrPages(request: OcrRequest): Promise<OcrPage[]> {
               language,
               result: full,
               image,
-              render: async (dpi) => eraseUnderlines(await renderPage(doc, number, dpi), language),
+              render: async (dpi, box) =>
+                eraseUnderlines(await renderRegion(doc, number, dpi, box), language),
             })
           : full;
       const size = (await doc.getPage(number)).getViewport({ scale: 1 });

@@ -228,8 +228,8 @@ export interface BlockRereadRequest {
   /** The page's reading, of `image`. */
   readonly result: OcrResult;
   readonly image: PageImage;
-  /** The page drawn at another resolution. */
-  readonly render: (dpi: number) => Promise<PageImage>;
+  /** A region of the page (`box`, in its pixels at `dpi`) drawn at another resolution. */
+  readonly render: (dpi: number, box: PixelBox) => Promise<PageImage>;
 }
 
 /**
@@ -247,15 +247,15 @@ export async function withMastheadBlockReread(request: BlockRereadRequest): Prom
   if (!needs.symbol && !needs.date) return result;
   const block = mastheadBlock(result, image.width, image.height);
   if (!block) return result;
-  const fine = await request.render(BLOCK_DPI);
-  const scale = fine.width / image.width;
+  // Only the block is drawn finer: the same pixels as the page drawn whole and cropped.
+  const scale = BLOCK_DPI / image.dpi;
   const fineBlock = mapped(block, 0, 0, scale);
   const crop = {
     x0: Math.round(fineBlock.x0),
     y0: Math.round(fineBlock.y0),
-    x1: Math.min(fine.width, Math.round(fineBlock.x1)),
-    y1: Math.min(fine.height, Math.round(fineBlock.y1)),
+    x1: Math.min(Math.ceil(image.width * scale), Math.round(fineBlock.x1)),
+    y1: Math.min(Math.ceil(image.height * scale), Math.round(fineBlock.y1)),
   };
-  const reread = await engine.recognize(cropImage(fine, crop), language);
+  const reread = await engine.recognize(await request.render(BLOCK_DPI, crop), language);
   return mergeBlock(result, onPage(reread, crop.x0, crop.y0, 1 / scale), needs);
 }

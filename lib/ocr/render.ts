@@ -8,7 +8,9 @@
  * own `DOMMatrix`, which its `Path2D.addPath` requires in place of lib/pdf/dom-matrix.ts's).
  */
 import { createRequire } from 'node:module';
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PageViewport } from 'pdfjs-dist/types/src/display/page_viewport.js';
+import type { PixelBox } from './engine.js';
 
 /** One page as an image. */
 export interface PageImage {
@@ -62,29 +64,61 @@ export const MAX_PAGE_PIXELS = 25_000_000;
  * pass {@link MAX_PAGE_PIXELS}) on a white background, and returns its grey pixels.
  */
 export async function renderPage(doc: PDFDocumentProxy, number: number, dpi: number): Promise<PageImage> {
-  const canvasLib = nativeCanvas();
   const page = await doc.getPage(number);
   try {
     const unit = page.getViewport({ scale: 1 });
     const fit = Math.sqrt(MAX_PAGE_PIXELS / ((unit.width * dpi * unit.height * dpi) / (72 * 72)));
     const used = fit < 1 ? Math.floor(dpi * fit) : dpi;
     const viewport = page.getViewport({ scale: used / 72 });
-    const canvas = canvasLib.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    const context = canvas.getContext('2d');
-    context.fillStyle = 'white';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    // pdf.js types its render parameters with the DOM's canvas classes; @napi-rs/canvas implements them.
-    type RenderParameters = Parameters<typeof page.render>[0];
-    await page.render({
-      canvas: canvas as unknown as RenderParameters['canvas'],
-      canvasContext: context as unknown as RenderParameters['canvasContext'],
-      viewport,
-    }).promise;
-    const rgba = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    return { page: number, width: canvas.width, height: canvas.height, dpi: used, grey: greyOf(rgba) };
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    return {
+      page: number,
+      width,
+      height,
+      dpi: used,
+      grey: await draw(page, viewport, { x0: 0, y0: 0, x1: width, y1: height }),
+    };
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * Draws only `box` of page `number` at `dpi` (its pixels at that resolution, from the top left of
+ * the page): the same pixels as drawing the page whole and cropping, on a canvas the box's size
+ * (the masthead block read again, lib/ocr/masthead-block.ts, is a tenth of the page).
+ */
+export async function renderRegion(
+  doc: PDFDocumentProxy,
+  number: number,
+  dpi: number,
+  box: PixelBox,
+): Promise<PageImage> {
+  const page = await doc.getPage(number);
+  try {
+    const grey = await draw(page, page.getViewport({ scale: dpi / 72 }), box);
+    return { page: number, width: box.x1 - box.x0, height: box.y1 - box.y0, dpi, grey };
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** The grey pixels of `box` of a page drawn through `viewport`, on white. */
+async function draw(page: PDFPageProxy, viewport: PageViewport, box: PixelBox): Promise<Uint8Array> {
+  const canvas = nativeCanvas().createCanvas(box.x1 - box.x0, box.y1 - box.y0);
+  const context = canvas.getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  // pdf.js types its render parameters with the DOM's canvas classes; @napi-rs/canvas implements them.
+  type RenderParameters = Parameters<typeof page.render>[0];
+  await page.render({
+    canvas: canvas as unknown as RenderParameters['canvas'],
+    canvasContext: context as unknown as RenderParameters['canvasContext'],
+    viewport,
+    ...((box.x0 !== 0 || box.y0 !== 0) && { transform: [1, 0, 0, 1, -box.x0, -box.y0] }),
+  }).promise;
+  return greyOf(context.getImageData(0, 0, canvas.width, canvas.height).data);
 }
 
 /** ITU-R BT.601 luma of RGBA pixels (alpha ignored: the page was painted white first). */

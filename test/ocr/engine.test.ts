@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tesseractEngine } from '../../lib/ocr/engine.js';
 import { chooseLanguage, ocrPages } from '../../lib/ocr/index.js';
 import { ALL_MODELS, modelPath, tessdataDirectory } from '../../lib/ocr/languages.js';
-import { renderPage } from '../../lib/ocr/render.js';
+import { cropImage } from '../../lib/ocr/masthead-block.js';
+import { renderPage, renderRegion } from '../../lib/ocr/render.js';
 import { openForRendering } from '../../lib/pdf/reader.js';
 import { scannedSample } from '../support/samples.js';
 
@@ -48,6 +49,23 @@ describe('rendering', () => {
       const dark = image.grey.filter((v) => v < 128).length;
       expect(dark / image.grey.length).toBeGreaterThan(0.005);
       expect(dark / image.grey.length).toBeLessThan(0.2);
+    } finally {
+      await close();
+    }
+  });
+
+  it('draws a region of a scan with the pixels of the page drawn whole and cropped', async () => {
+    const { doc, close } = await openForRendering(scannedSample('sample-report.scan.pdf'));
+    try {
+      // The masthead's right-hand block at 400 dpi, where lib/ocr/masthead-block.ts reads it again.
+      const box = { x0: 1819, y0: 37, x1: 3143, y1: 936 };
+      const whole = cropImage(await renderPage(doc, 1, 400), box);
+
+      const region = await renderRegion(doc, 1, 400, box);
+
+      expect(region).toMatchObject({ page: 1, dpi: 400, width: box.x1 - box.x0, height: box.y1 - box.y0 });
+      expect(region.grey.filter((v) => v < 128).length).toBeGreaterThan(1000);
+      expect(Buffer.from(region.grey).equals(Buffer.from(whole.grey))).toBe(true);
     } finally {
       await close();
     }

@@ -201,7 +201,7 @@ describe('withMastheadBlockReread', () => {
       language: 'en',
       result: DAMAGED,
       image: blank(300),
-      render: async (dpi) => blank(dpi),
+      render: async (dpi, box) => cropImage(blank(dpi), box),
     });
 
     // Assert
@@ -222,7 +222,7 @@ describe('withMastheadBlockReread', () => {
       language: 'en',
       result: WHOLE,
       image: blank(300),
-      render: async (dpi) => blank(dpi),
+      render: async (dpi, box) => cropImage(blank(dpi), box),
     });
 
     // Assert
