@@ -22,8 +22,12 @@ export interface CliProbe {
   readonly maxRssKb: number;
 }
 
-/** Runs `undocs extract --json <options> <file>` in a fresh process and reports its cost. */
-export function probeExtract(file: string, options: readonly string[]): CliProbe {
+/**
+ * Runs `undocs extract --json <options> <files...>` in a fresh process and reports its cost; the
+ * result is the last document printed (the only one for one file).
+ */
+export function probeExtract(file: string | readonly string[], options: readonly string[]): CliProbe {
+  const files = typeof file === 'string' ? [file] : file;
   const out = spawnSync(
     process.execPath,
     [
@@ -35,9 +39,9 @@ export function probeExtract(file: string, options: readonly string[]): CliProbe
        const { main } = await import(pathToFileURL(join(await cliBundle(), 'cli.mjs')).href);
        const write = process.stdout.write.bind(process.stdout);
        let result = {};
-       process.stdout.write = (chunk) => { result = JSON.parse(String(chunk)); return true; };
+       process.stdout.write = (chunk) => { try { result = JSON.parse(String(chunk)); } catch {} return true; };
        const started = performance.now();
-       await main(['extract', '--json', ...${JSON.stringify(options)}, process.argv[1]]);
+       await main(['extract', '--json', ...${JSON.stringify(options)}, ...process.argv.slice(1)]);
        const seconds = (performance.now() - started) / 1000;
        const usage = process.resourceUsage();
        write(JSON.stringify({
@@ -46,7 +50,7 @@ export function probeExtract(file: string, options: readonly string[]): CliProbe
          cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
          maxRssKb: usage.maxRSS,
        }));`,
-      file,
+      ...files,
     ],
     { cwd: ROOT, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
   );
