@@ -247,7 +247,7 @@ export async function withMastheadBlockReread(request: BlockRereadRequest): Prom
   if (!needs.symbol && !needs.date) return result;
   const block = mastheadBlock(result, image.width, image.height);
   if (!block) return result;
-  // Only the block is drawn finer: the same pixels as the page drawn whole and cropped.
+  // Only the block is drawn finer (./render.ts `renderRegion`), not the whole page.
   const scale = BLOCK_DPI / image.dpi;
   const fineBlock = mapped(block, 0, 0, scale);
   const crop = {
