@@ -30,3 +30,22 @@ export function line(y: number, runs: readonly Run[]): TextLine {
     segments,
   };
 }
+
+/** Left edge of {@link textLine}'s lines: one inch, the left margin. */
+export const LEFT_MARGIN = 72;
+
+/**
+ * A one-segment line at baseline `y` starting at the left margin, `fontSize` points, each
+ * character half the font size wide.
+ */
+export function textLine(text: string, y: number, fontSize: number = BODY): TextLine {
+  const xEnd = LEFT_MARGIN + text.length * fontSize * 0.5;
+  return {
+    y,
+    x: LEFT_MARGIN,
+    xEnd,
+    fontSize,
+    text,
+    segments: [{ text, x: LEFT_MARGIN, xEnd, y, fontSize, fontName: 'F1', markers: [] }],
+  };
+}

@@ -2,20 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agendaItems, parseAgendaLine } from '../../lib/parser/agenda.js';
 import { paragraphs } from '../../lib/parser/text.js';
 import { sentenceCase } from '../../lib/parser/title-text.js';
-import type { TextLine } from '../../lib/pdf/types.js';
-
-/** A one-segment line at baseline `y`, as the layout step would produce it. */
-function line(text: string, y: number, fontSize = 10): TextLine {
-  const xEnd = 72 + text.length * fontSize * 0.5;
-  return {
-    y,
-    x: 72,
-    xEnd,
-    fontSize,
-    text,
-    segments: [{ text, x: 72, xEnd, y, fontSize, fontName: 'F1', markers: [] }],
-  };
-}
+import { textLine as line } from '../support/lines.js';
 
 describe('parseAgendaLine', () => {
   it.each([

@@ -6,19 +6,7 @@ import {
   type Relation,
   relationOfSymbol,
 } from '../../lib/parser/relations.js';
-import type { TextLine } from '../../lib/pdf/types.js';
-
-function line(text: string, y: number): TextLine {
-  const xEnd = 72 + text.length * 5;
-  return {
-    y,
-    x: 72,
-    xEnd,
-    fontSize: 10,
-    text,
-    segments: [{ text, x: 72, xEnd, y, fontSize: 10, fontName: 'F1', markers: [] }],
-  };
-}
+import { textLine as line } from '../support/lines.js';
 
 describe('relationOfSymbol', () => {
   // `of` is the symbol without its last suffix: the document the suffix is appended to.

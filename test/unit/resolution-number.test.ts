@@ -4,19 +4,10 @@ import {
   resolutionNumberOfHeading,
   resolutionNumberOfSymbol,
 } from '../../lib/parser/resolution-number.js';
-import type { TextLine } from '../../lib/pdf/types.js';
+import { textLine } from '../support/lines.js';
 
-function line(text: string, y = 100): TextLine {
-  const xEnd = 72 + text.length * 5;
-  return {
-    y,
-    x: 72,
-    xEnd,
-    fontSize: 10,
-    text,
-    segments: [{ text, x: 72, xEnd, y, fontSize: 10, fontName: 'F1', markers: [] }],
-  };
-}
+/** A line of body text, at baseline 100 unless said. */
+const line = (text: string, y = 100) => textLine(text, y);
 
 describe('resolutionNumberOfSymbol', () => {
   it.each([

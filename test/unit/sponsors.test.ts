@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_STATES, OBSERVER_STATES } from '../../lib/parser/member-states.js';
 import { isStateName, parseSponsors, splitSponsorList } from '../../lib/parser/sponsors.js';
-import type { TextLine } from '../../lib/pdf/types.js';
-
-function line(text: string, y: number, fontSize = 10): TextLine {
-  const xEnd = 72 + text.length * fontSize * 0.5;
-  return {
-    y,
-    x: 72,
-    xEnd,
-    fontSize,
-    text,
-    segments: [{ text, x: 72, xEnd, y, fontSize, fontName: 'F1', markers: [] }],
-  };
-}
+import { textLine as line } from '../support/lines.js';
 
 /** Lines set 12 points apart (one paragraph), starting at `y`. */
 const block = (y: number, ...texts: string[]) => texts.map((text, i) => line(text, y + i * 12));
