@@ -71,8 +71,8 @@ async function firstPageHasOcrLayer(bytes: Uint8Array): Promise<boolean> {
 
 /**
  * The OCR plan of a document: {@link pagesToOcr}, and page 1 as a check when its layer is usable
- * and a scan's OCR layer. The ingest function, every OCR range and the commit compute the same plan
- * from the same bytes. Looking for an OCR layer costs 10 to 70 ms a typeset document, on the
+ * and a scan's OCR layer. The ingest function plans it and sends the checks with each OCR range
+ * (lib/ocr-ranges.ts). Looking for an OCR layer costs 10 to 70 ms a typeset document, on the
  * ingest function only (text extraction never looks).
  */
 export async function planOcr(

@@ -190,7 +190,8 @@ async function ingestObject(deps: IngestDeps, event: ObjectEvent): Promise<Inges
     // the document (lib/ocr-ranges.ts). Until then readers see the last commit.
     const pending = uploadStatus(base, 'OCR_PENDING', clock().toISOString());
     await deps.repository.markStatus(documentId, { ...pending, size: extraction.record.size }, guard);
-    const messages = rangeMessages(base, ocrPages, deps.ocr.rangePages, extraction.ocrPlan?.language ?? null);
+    const { language = null, checks = [] } = extraction.ocrPlan ?? {};
+    const messages = rangeMessages(base, ocrPages, deps.ocr.rangePages, language, checks);
     await deps.ocr.queue.send(messages);
     return { documentId, status: 'OCR_PENDING', pageCount: extraction.record.pageCount, published: [] };
   }

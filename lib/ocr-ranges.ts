@@ -13,7 +13,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describeError, IngestError, PermanentIngestError } from './errors.js';
 import { type EventPublisher, eventsForState } from './events.js';
-import { parseWithOcr, planOcr } from './extract.js';
+import { pagesToOcr, parseWithOcr } from './extract.js';
 import {
   boundExtraction,
   COMMITTED_STATUSES,
@@ -50,6 +50,11 @@ export interface OcrRangeMessage {
    * the model to read with. Absent: each range finds it by a first pass (a scan).
    */
   readonly language?: LanguageCode;
+  /**
+   * Pages read only to check the fields their text layer gives (lib/extract.ts `OcrPlan.checks`:
+   * page 1 of a scan with an OCR layer), as ingest planned them. Absent: none.
+   */
+  readonly checks?: readonly number[];
 }
 
 /** Where OCR range messages go. */
@@ -87,6 +92,7 @@ export function rangeMessages(
   pages: number | readonly number[],
   size: number,
   language: LanguageCode | null = null,
+  checks: readonly number[] = [],
 ): OcrRangeMessage[] {
   if (!record.sequencer)
     throw new Error(
@@ -104,6 +110,7 @@ export function rangeMessages(
     last,
     ranges: ranges.length,
     ...(language !== null && { language }),
+    ...(checks.length > 0 && { checks }),
   }));
 }
 
@@ -123,7 +130,8 @@ export function parseOcrRangeMessage(body: string): OcrRangeMessage {
     !whole(m.last) ||
     !whole(m.ranges) ||
     (m.last as number) < (m.first as number) ||
-    (m.language !== undefined && !OCR_LANGUAGES.has(m.language))
+    (m.language !== undefined && !OCR_LANGUAGES.has(m.language)) ||
+    (m.checks !== undefined && !(Array.isArray(m.checks) && m.checks.every(whole)))
   )
     throw new Error(`Not an OCR range message: ${body.slice(0, 200)}`);
   return { ...m, versionId: m.versionId ?? null } as OcrRangeMessage;
@@ -182,8 +190,12 @@ export async function handleOcrRange(deps: OcrRangeDeps, message: OcrRangeMessag
   const bytes = await deps.store.read(message.bucket, message.key, message.versionId ?? undefined);
   const pdf = await readLayers(bytes, deps.maxPages);
   const language = message.language ?? null;
-  const plan = await planOcr(bytes, pdf, language);
-  const wanted = plan.pages.filter((n) => n >= message.first && n <= message.last);
+  // The pages ingest planned (lib/extract.ts `planOcr`): the checks it sent, and those whose layer
+  // is not usable, judged again on the same bytes.
+  const checks = message.checks ?? [];
+  const wanted = [...checks, ...pagesToOcr(pdf, language)].filter(
+    (n) => n >= message.first && n <= message.last,
+  );
   const read = wanted.length > 0 ? await deps.readPages(bytes, wanted, language) : [];
   await deps.repository.putOcrRange(
     documentId,
@@ -196,7 +208,7 @@ export async function handleOcrRange(deps: OcrRangeDeps, message: OcrRangeMessag
   if (staged.length < message.ranges) return { ...base, status: 'OCR_PENDING', pagesRead: read.length };
 
   const ocrPages = staged.flatMap((r) => JSON.parse(gunzipSync(r.pages).toString('utf8')) as OcrPage[]);
-  const record = assemble(doc, pdf, ocrPages, plan.checks, (deps.now ?? (() => new Date()))());
+  const record = assemble(doc, pdf, ocrPages, checks, (deps.now ?? (() => new Date()))());
   const { version, conflicts, replacedSymbols } = await deps.repository.commitExtraction(
     record.fields,
     record.parts,

@@ -97,6 +97,20 @@ describe('range messages', () => {
     expect(untold[0]).not.toHaveProperty('language');
   });
 
+  it("carry the pages ingest plans to check, so no range looks at the document's drawing again", () => {
+    // Act
+    const checked = rangeMessages(upload, [1, 2, 3], 2, 'en', [1]);
+    const unchecked = rangeMessages(upload, [2, 3], 20, 'en');
+
+    // Assert
+    expect(checked.map((m) => [m.first, m.last, m.checks])).toEqual([
+      [1, 2, [1]],
+      [3, 3, [1]],
+    ]);
+    expect(parseOcrRangeMessage(JSON.stringify(checked[1])).checks).toEqual([1]);
+    expect(unchecked[0]).not.toHaveProperty('checks');
+  });
+
   it.each([
     ['an S3 notification', JSON.stringify({ Records: [] })],
     [
@@ -108,6 +122,10 @@ describe('range messages', () => {
       JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], first: 3, last: 2 }),
     ],
     ['a range without its count', JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], ranges: undefined })],
+    [
+      'checks that are no page numbers',
+      JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], checks: ['1'] }),
+    ],
   ])('refuse %s', (_, body) => {
     expect(() => parseOcrRangeMessage(body)).toThrow(/Not an OCR range message/);
   });
