@@ -65,8 +65,8 @@ function loadDocument(parser: PDFParse): Promise<PDFDocumentProxy> {
  * `PDFDocumentProxy.destroy()`, which pdf.js 6 removed, so it would throw after every file;
  * `test/unit/pdf-reader.test.ts` says when a pdf-parse upgrade fixes that (then call `destroy()`).
  */
-async function closeDocument(doc: PDFDocumentProxy | undefined): Promise<void> {
-  await doc?.loadingTask.destroy();
+async function closeDocument(doc: PDFDocumentProxy): Promise<void> {
+  await doc.loadingTask.destroy();
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -167,14 +167,21 @@ function newParser(bytes: Uint8Array, { images }: { images: boolean }): PDFParse
 export async function openForRendering(
   bytes: Uint8Array,
 ): Promise<{ readonly doc: PDFDocumentProxy; readonly close: () => Promise<void> }> {
+  const doc = await openDocument(bytes, { images: true });
+  return { doc, close: () => closeDocument(doc) };
+}
+
+/**
+ * Opens a PDF with {@link newParser}'s options, after {@link checkHeader}'s checks; load errors
+ * become PermanentIngestError (encrypted, corrupt). The caller closes it with {@link closeDocument}.
+ */
+async function openDocument(bytes: Uint8Array, options: { images: boolean }): Promise<PDFDocumentProxy> {
   checkHeader(bytes);
-  let doc: PDFDocumentProxy;
   try {
-    doc = await loadDocument(newParser(bytes, { images: true }));
+    return await loadDocument(newParser(bytes, options));
   } catch (error) {
     throw classifyLoadError(error);
   }
-  return { doc, close: () => closeDocument(doc) };
 }
 
 function checkHeader(bytes: Uint8Array): void {
@@ -196,15 +203,8 @@ function checkHeader(bytes: Uint8Array): void {
  * too many pages); anything else that escapes is a bug or an environment failure.
  */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfDocument> {
-  checkHeader(bytes);
-  const parser = newParser(bytes, { images: false });
-  let doc: PDFDocumentProxy | undefined;
+  const doc = await openDocument(bytes, { images: false });
   try {
-    try {
-      doc = await loadDocument(parser);
-    } catch (error) {
-      throw classifyLoadError(error);
-    }
     if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
       throw new PermanentIngestError(
         'TOO_MANY_PAGES',
@@ -256,14 +256,8 @@ const INVISIBLE_TEXT = 3;
  * OCR is planned, never by text extraction.
  */
 export async function drawsInvisibleText(bytes: Uint8Array, number: number): Promise<boolean> {
-  checkHeader(bytes);
-  let doc: PDFDocumentProxy | undefined;
+  const doc = await openDocument(bytes, { images: false });
   try {
-    try {
-      doc = await loadDocument(newParser(bytes, { images: false }));
-    } catch (error) {
-      throw classifyLoadError(error);
-    }
     const page = await doc.getPage(number);
     const { fnArray, argsArray } = await page.getOperatorList();
     page.cleanup();
