@@ -49,7 +49,8 @@ export const EMPTY_METADATA: Readonly<
   resolutionNumber: null,
 };
 
-function emptyDocument(pageCount: number): Omit<UnDocument, 'pages' | 'needsOcr' | 'provenance'> {
+/** A document of `pageCount` pages of which nothing was read (tests build their readings on it). */
+export function emptyDocument(pageCount: number): Omit<UnDocument, 'pages' | 'needsOcr' | 'provenance'> {
   return { ...EMPTY_METADATA, footnotes: [], pageCount };
 }
 

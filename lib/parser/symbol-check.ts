@@ -9,13 +9,17 @@
  * components break the symbol grammar. A masthead symbol far from every header symbol is kept:
  * the two would be different documents, which no misreading explains. A header symbol far from
  * every masthead symbol is added when the masthead shows another of the header's: a joint document
- * prints both its symbols in the masthead and in the header alike, so a masthead that shows one of them (`A/35/189—` read for A/35/789 and
- * dropped, `S/14314` read) lost the other; the symbols then go in the header's order.
+ * prints both its symbols in the masthead and in the header alike, so a masthead that shows one of
+ * them (`A/35/189—` read for A/35/789 and dropped, `S/14314` read) lost the other; the symbols then
+ * go in the header's order.
  */
 import { withinEditDistance } from '../stats.js';
 
 /** Characters two readings of one symbol may differ by. */
 export const MAX_MISREAD_CHARS = 2;
+
+/** Two readings of one symbol: a few characters apart. */
+const near = (a: string, b: string): boolean => withinEditDistance(a, b, MAX_MISREAD_CHARS);
 
 /** What the check changed, and the rule that says so (for `provenance`). */
 export interface CheckedSymbols {
@@ -47,20 +51,16 @@ export function checkAgainstHeader(
   let changed = false;
   const symbols = masthead.map((symbol) => {
     if (regular.includes(symbol) || irregularComponents(symbol) === 0) return symbol;
-    const near = regular.find((h) => withinEditDistance(h, symbol, MAX_MISREAD_CHARS));
-    if (!near) return symbol;
+    const read = regular.find((h) => near(h, symbol));
+    if (!read) return symbol;
     changed = true;
-    return near;
+    return read;
   });
-  const missing = regular.filter(
-    (h) => !symbols.some((symbol) => withinEditDistance(h, symbol, MAX_MISREAD_CHARS)),
-  );
+  const missing = regular.filter((h) => !symbols.some((symbol) => near(h, symbol)));
   // Only beside a symbol the two share: a masthead and a header with nothing in common are left as they are.
   if (missing.length > 0 && missing.length < regular.length) {
     // The header's forms of the symbols the two share; the masthead's own others after them.
-    const extra = symbols.filter(
-      (symbol) => !regular.some((h) => withinEditDistance(h, symbol, MAX_MISREAD_CHARS)),
-    );
+    const extra = symbols.filter((symbol) => !regular.some((h) => near(h, symbol)));
     return { symbols: [...new Set([...regular, ...extra])], rule: 'symbols.running-header-joint' };
   }
   return changed ? { symbols: [...new Set(symbols)], rule: 'symbols.running-header-repair' } : null;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { planOcr } from '../../lib/extract.js';
 import { reconcileReadings } from '../../lib/ocr/second-reading.js';
 import { misreadTokens } from '../../lib/ocr/text-quality.js';
-import type { UnDocument } from '../../lib/parser/index.js';
+import { emptyDocument, type UnDocument } from '../../lib/parser/index.js';
 import { drawsInvisibleText, readPdf } from '../../lib/pdf/reader.js';
 import { imagePdf } from '../support/image-pdf.js';
 import { reportScanWithMisreadDate } from '../support/layered-scan.js';
@@ -18,30 +18,7 @@ function reading(source: 'layer' | 'ocr', fields: Partial<UnDocument>): UnDocume
   const provenance = Object.fromEntries(
     Object.keys(fields).map((field) => [field, { page: 1, rule: `${source}.${field}`, textSource: source }]),
   );
-  return {
-    symbols: [],
-    distribution: null,
-    date: null,
-    originalLanguage: null,
-    language: 'en',
-    organs: [],
-    sessions: [],
-    agendaItems: [],
-    title: null,
-    subtitles: [],
-    signatories: [],
-    footnotes: [],
-    starNotes: [],
-    relatedSymbols: [],
-    relations: [],
-    sponsors: [],
-    resolutionNumber: null,
-    pageCount: 1,
-    pages: [],
-    needsOcr: false,
-    provenance,
-    ...fields,
-  };
+  return { ...emptyDocument(1), language: 'en', pages: [], needsOcr: false, provenance, ...fields };
 }
 
 describe('reconcileReadings: the layer stands unless a rule takes the second reading', () => {
