@@ -13,6 +13,29 @@ import { PRINTED_DATE, reportScanWithMisreadDate } from '../support/layered-scan
 import { startTestStack, type TestStack } from '../support/local.js';
 import { scannedSample } from '../support/samples.js';
 
+/**
+ * Uploads `body` to `key` and waits until the stack is idle (at most `timeoutMs`), noting every
+ * status the document passed through on the way (polled every 50 ms).
+ */
+async function uploadWatching(
+  t: TestStack,
+  key: string,
+  body: Uint8Array,
+  timeoutMs: number,
+): Promise<string[]> {
+  const statuses: string[] = [];
+  const watching = setInterval(() => {
+    void t.repository.getDocument(t.documentId(key)).then((d) => d && statuses.push(d.status));
+  }, 50);
+  try {
+    await t.put(key, body);
+    await t.stack.idle(timeoutMs);
+  } finally {
+    clearInterval(watching);
+  }
+  return statuses;
+}
+
 describe('OCR through the local stack, real engine', () => {
   let t: TestStack;
 
@@ -27,14 +50,7 @@ describe('OCR through the local stack, real engine', () => {
 
   it('reads a scanned UN document uploaded to the stack: DONE, with its symbol, date, title and text', async () => {
     const key = 'incoming/scans/sample-report.scan.pdf';
-    const statuses: string[] = [];
-    const watching = setInterval(() => {
-      void t.repository.getDocument(t.documentId(key)).then((d) => d && statuses.push(d.status));
-    }, 50);
-
-    await t.put(key, scannedSample('sample-report.scan.pdf'));
-    await t.stack.idle(170_000);
-    clearInterval(watching);
+    const statuses = await uploadWatching(t, key, scannedSample('sample-report.scan.pdf'), 170_000);
 
     const doc = await t.repository.getDocument(t.documentId(key));
     const pages = await t.repository.getPages(t.documentId(key));
@@ -69,14 +85,12 @@ describe('OCR through the local stack, real engine', () => {
     // Page 1 keeps its text layer; page 2 (the signatures) is an image. Most pages have text, so
     // the document was never NEEDS_OCR: it is queued for its one imaged page.
     const key = 'incoming/scans/sample-joint-letter.partial-scan.pdf';
-    const statuses: string[] = [];
-    const watching = setInterval(() => {
-      void t.repository.getDocument(t.documentId(key)).then((d) => d && statuses.push(d.status));
-    }, 50);
-
-    await t.put(key, scannedSample('sample-joint-letter.partial-scan.pdf'));
-    await t.stack.idle(120_000);
-    clearInterval(watching);
+    const statuses = await uploadWatching(
+      t,
+      key,
+      scannedSample('sample-joint-letter.partial-scan.pdf'),
+      120_000,
+    );
 
     const doc = await t.repository.getDocument(t.documentId(key));
     const pages = await t.repository.getPages(t.documentId(key));
@@ -89,14 +103,7 @@ describe('OCR through the local stack, real engine', () => {
   it('reads page 1 of a scan with an old OCR layer again, and commits the date the page prints', async () => {
     // The layer is usable (it would be committed at ingest as it is) but misread the date's figures.
     const key = 'incoming/scans/report-with-ocr-layer.pdf';
-    const statuses: string[] = [];
-    const watching = setInterval(() => {
-      void t.repository.getDocument(t.documentId(key)).then((d) => d && statuses.push(d.status));
-    }, 50);
-
-    await t.put(key, await reportScanWithMisreadDate());
-    await t.stack.idle(120_000);
-    clearInterval(watching);
+    const statuses = await uploadWatching(t, key, await reportScanWithMisreadDate(), 120_000);
 
     const doc = await t.repository.getDocument(t.documentId(key));
     const pages = await t.repository.getPages(t.documentId(key));
