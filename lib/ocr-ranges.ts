@@ -70,14 +70,12 @@ export type ReadPages = (
 ) => Promise<OcrPage[]>;
 
 /**
- * Splits the pages to read into ranges of at most `size` of them: `pages` is a page count (pages 1
- * to n) or the numbers of the pages to read, ascending. A range runs from its first page to its
+ * Splits the pages to read (their numbers, ascending) into ranges of at most `size` of them. A range runs from its first page to its
  * last; the pages between them that need no OCR are not read.
  */
-export function planRanges(pages: number | readonly number[], size: number): [number, number][] {
+export function planRanges(numbers: readonly number[], size: number): [number, number][] {
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`OCR range size must be a positive integer, got ${size}`);
-  const numbers = typeof pages === 'number' ? Array.from({ length: pages }, (_, i) => i + 1) : pages;
   const ranges: [number, number][] = [];
   for (let i = 0; i < numbers.length; i += size) {
     const chunk = numbers.slice(i, i + size);
@@ -89,7 +87,7 @@ export function planRanges(pages: number | readonly number[], size: number): [nu
 /** The messages of an upload's OCR: one per range. */
 export function rangeMessages(
   record: Pick<DocumentRecord, 'documentId' | 'bucket' | 'key' | 'versionId' | 'sequencer'>,
-  pages: number | readonly number[],
+  pages: readonly number[],
   size: number,
   language: LanguageCode | null = null,
   checks: readonly number[] = [],

@@ -9,6 +9,9 @@ const upload = {
   sequencer: '0055AED6DCD90281E5',
 };
 
+/** Pages 1 to `n`: every page of an `n`-page scan. */
+const firstPages = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
+
 describe('planRanges', () => {
   it.each([
     [1, 20, [[1, 1]]],
@@ -33,7 +36,7 @@ describe('planRanges', () => {
     ],
   ])('splits %i pages into ranges of %i', (pages, size, expected) => {
     // Act
-    const ranges = planRanges(pages, size);
+    const ranges = planRanges(firstPages(pages), size);
 
     // Assert
     expect(ranges).toEqual(expected);
@@ -61,15 +64,15 @@ describe('planRanges', () => {
   });
 
   it('refuses a range size that is not a positive integer, naming it', () => {
-    expect(() => planRanges(10, 0)).toThrow(/positive integer, got 0/);
-    expect(() => planRanges(10, 2.5)).toThrow(/got 2.5/);
+    expect(() => planRanges(firstPages(10), 0)).toThrow(/positive integer, got 0/);
+    expect(() => planRanges(firstPages(10), 2.5)).toThrow(/got 2.5/);
   });
 });
 
 describe('range messages', () => {
   it('name the upload, the range and how many ranges there are, and parse back as sent', () => {
     // Act
-    const messages = rangeMessages(upload, 45, 20);
+    const messages = rangeMessages(upload, firstPages(45), 20);
     const parsed = messages.map((m) => parseOcrRangeMessage(JSON.stringify(m)));
 
     // Assert
@@ -83,7 +86,7 @@ describe('range messages', () => {
   });
 
   it('are not made for an upload without a sequencer: its ranges could not be told from another upload', () => {
-    expect(() => rangeMessages({ ...upload, sequencer: null }, 3, 20)).toThrow(/no sequencer/);
+    expect(() => rangeMessages({ ...upload, sequencer: null }, firstPages(3), 20)).toThrow(/no sequencer/);
   });
 
   it('carry the language the text layer tells, so each range reads with its model and no first pass', () => {
@@ -115,16 +118,19 @@ describe('range messages', () => {
     ['an S3 notification', JSON.stringify({ Records: [] })],
     [
       'a language OCR has no model for',
-      JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], language: 'de' }),
+      JSON.stringify({ ...rangeMessages(upload, firstPages(3), 20)[0], language: 'de' }),
     ],
     [
       'a range ending before it starts',
-      JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], first: 3, last: 2 }),
+      JSON.stringify({ ...rangeMessages(upload, firstPages(3), 20)[0], first: 3, last: 2 }),
     ],
-    ['a range without its count', JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], ranges: undefined })],
+    [
+      'a range without its count',
+      JSON.stringify({ ...rangeMessages(upload, firstPages(3), 20)[0], ranges: undefined }),
+    ],
     [
       'checks that are no page numbers',
-      JSON.stringify({ ...rangeMessages(upload, 3, 20)[0], checks: ['1'] }),
+      JSON.stringify({ ...rangeMessages(upload, firstPages(3), 20)[0], checks: ['1'] }),
     ],
   ])('refuse %s', (_, body) => {
     expect(() => parseOcrRangeMessage(body)).toThrow(/Not an OCR range message/);
